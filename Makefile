@@ -1,0 +1,76 @@
+# casesift: a thin wrapper over CMake. `make help` lists the targets.
+#
+#   make            build (Release) into build/
+#   make test       install missing packages, build, run every test
+#   make demo       run the main job (arrives with the scenarios)
+#   make bench      run the benchmarks under tests/bench and print the figures
+#   make lint       clang-format check and the house grep rules
+#   make install    PREFIX=/usr/local: binaries and manual pages
+
+PREFIX   ?= /usr/local
+BUILD    ?= build
+ASAN     ?= build-asan
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+# CI builds (CI=true, as .ci/run is run) turn warnings into errors.
+CMAKE_FLAGS ?= $(if $(filter true 1 yes,$(CI)),-DCASESIFT_WERROR=ON,)
+
+# Every Debian package the project and its tests need. Hyperscan only exists on
+# amd64; elsewhere the portable Vectorscan provides the same API.
+ARCH := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+HS_PKG := $(if $(filter amd64,$(ARCH)),libhyperscan-dev,libvectorscan-dev)
+DEPS := g++ make cmake ninja-build pkg-config git clang-format \
+        libcli11-dev libsimdjson-dev libfmt-dev libxxhash-dev catch2 libre2-dev $(HS_PKG) \
+        libyaml-cpp-dev libsqlite3-dev libxlsxwriter-dev libopencc-dev
+# Peers the benchmarks compare against (DuckDB comes from npm, see tests/bench).
+BENCH_DEPS := jq miller hyperfine nodejs npm
+
+.PHONY: all build deps deps-bench test test-sanitize bench demo lint format install clean help
+
+all: build
+
+help:
+	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
+
+# Installs what is missing, and only that; prints the exact command when it cannot.
+deps:
+	@PKGS="$(DEPS)" sh tests/support/install-deps.sh
+
+deps-bench:
+	@PKGS="$(BENCH_DEPS)" sh tests/support/install-deps.sh
+
+build:
+	@test -f $(BUILD)/CMakeCache.txt || \
+	  cmake -S . -B $(BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: deps
+	@$(MAKE) --no-print-directory build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-sanitize: deps
+	cmake -S . -B $(ASAN) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASESIFT_SANITIZE=ON \
+	  -DCASESIFT_BENCH=OFF $(CMAKE_FLAGS)
+	cmake --build $(ASAN) -j $(JOBS)
+	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+bench: deps deps-bench
+	@$(MAKE) --no-print-directory build
+	sh tests/bench/run.sh $(BUILD)
+
+demo: deps
+	@$(MAKE) --no-print-directory build
+	@echo "make demo: the scenarios arrive with the tools (issue 8); the build is ready in $(BUILD)/bin."
+
+lint:
+	sh tests/support/lint.sh
+
+format:
+	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD) $(ASAN)

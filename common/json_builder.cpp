@@ -1,0 +1,172 @@
+#include "common/json_builder.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace casesift {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0.
+size_t ValidUtf8Length(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  out->push_back('"');
+  size_t run = 0;  // start of the pending run of bytes copied as they are
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      size_t len = ValidUtf8Length(s, i);
+      if (len > 0) {
+        i += len;
+        continue;
+      }
+    }
+    out->append(s.substr(run, i - run));
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default:
+        if (c < 0x20) {
+          out->append(fmt::format("\\u{:04x}", c));
+        } else {
+          out->append("\xEF\xBF\xBD");  // invalid UTF-8 byte: U+FFFD
+        }
+    }
+    ++i;
+    run = i;
+  }
+  out->append(s.substr(run));
+  out->push_back('"');
+}
+
+void JsonBuilder::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!first_.empty()) {
+    if (!first_.back()) out_->push_back(',');
+    first_.back() = false;
+  }
+}
+
+JsonBuilder& JsonBuilder::BeginObject() {
+  BeforeValue();
+  out_->push_back('{');
+  first_.push_back(true);
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::EndObject() {
+  out_->push_back('}');
+  first_.pop_back();
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::BeginArray() {
+  BeforeValue();
+  out_->push_back('[');
+  first_.push_back(true);
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::EndArray() {
+  out_->push_back(']');
+  first_.pop_back();
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::Key(std::string_view key) {
+  BeforeValue();
+  AppendJsonString(out_, key);
+  out_->push_back(':');
+  after_key_ = true;
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::String(std::string_view value) {
+  BeforeValue();
+  AppendJsonString(out_, value);
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::Int(int64_t value) {
+  BeforeValue();
+  fmt::format_to(std::back_inserter(*out_), "{}", value);
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::Uint(uint64_t value) {
+  BeforeValue();
+  fmt::format_to(std::back_inserter(*out_), "{}", value);
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::Double(double value) {
+  BeforeValue();
+  if (!std::isfinite(value)) {
+    out_->append("null");
+  } else if (value == std::trunc(value) && std::fabs(value) < 1e15) {
+    // Integral values print without ".0", as JSON writers conventionally do.
+    fmt::format_to(std::back_inserter(*out_), "{}", static_cast<int64_t>(value));
+  } else {
+    fmt::format_to(std::back_inserter(*out_), "{}", value);
+  }
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::Bool(bool value) {
+  BeforeValue();
+  out_->append(value ? "true" : "false");
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::Null() {
+  BeforeValue();
+  out_->append("null");
+  return *this;
+}
+
+JsonBuilder& JsonBuilder::Raw(std::string_view json) {
+  BeforeValue();
+  out_->append(json);
+  return *this;
+}
+
+}  // namespace casesift

@@ -1,0 +1,58 @@
+// JsonBuilder: writes new JSON values as compact text, for the fields a tool adds to a
+// record (see record_splice.h) and for the records it creates (leads, summaries).
+//
+// It appends to a caller-owned std::string and inserts the commas itself:
+//
+//   std::string s;
+//   JsonBuilder b(&s);
+//   b.BeginObject().Key("score").Double(0.97).Key("via").String("id_no").EndObject();
+//   // s == {"score":0.97,"via":"id_no"}
+//
+// Strings are escaped per RFC 8259: '"', '\' and control characters are escaped,
+// everything else is copied as UTF-8; an invalid UTF-8 byte becomes U+FFFD, so the
+// output is always valid JSON. Doubles print in the shortest form that reads back to the
+// same value; NaN and infinities, which JSON cannot hold, print as null.
+//
+// REQUIRES: calls form one well-nested value (Key only directly inside an object).
+#ifndef CASESIFT_COMMON_JSON_BUILDER_H_
+#define CASESIFT_COMMON_JSON_BUILDER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casesift {
+
+// Appends `s` to *out as a quoted, escaped JSON string.
+void AppendJsonString(std::string* out, std::string_view s);
+
+class JsonBuilder {
+ public:
+  explicit JsonBuilder(std::string* out) : out_(out) {}
+
+  JsonBuilder& BeginObject();
+  JsonBuilder& EndObject();
+  JsonBuilder& BeginArray();
+  JsonBuilder& EndArray();
+  JsonBuilder& Key(std::string_view key);
+  JsonBuilder& String(std::string_view value);
+  JsonBuilder& Int(int64_t value);
+  JsonBuilder& Uint(uint64_t value);
+  JsonBuilder& Double(double value);
+  JsonBuilder& Bool(bool value);
+  JsonBuilder& Null();
+  // Inserts `json`, which must already be one valid JSON value, as is.
+  JsonBuilder& Raw(std::string_view json);
+
+ private:
+  void BeforeValue();
+
+  std::string* out_;
+  std::vector<bool> first_;  // per open container: no element written yet
+  bool after_key_ = false;
+};
+
+}  // namespace casesift
+
+#endif  // CASESIFT_COMMON_JSON_BUILDER_H_

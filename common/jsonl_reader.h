@@ -1,0 +1,115 @@
+// JsonlReader: the JSON Lines input of every casesift tool.
+//
+// Reads files in the order given, or standard input ("-" or no file at all), as one
+// stream of records. The reader splits lines itself (memchr over a reused buffer, 4 MiB by
+// default, grown only for longer lines) and parses each line with one reused simdjson DOM
+// parser, which validates all of it: structure, UTF-8, numbers. So every record it hands
+// out is a whole, valid JSON object, located to its file and line, and its bytes are the
+// line exactly as it was written (without '\n' and a trailing '\r').
+//
+// Skipped quietly: blank lines (only spaces, tabs, '\r') and a UTF-8 byte-order mark at
+// the start of a file. Malformed (CLI.md): a line that is not valid JSON, invalid UTF-8,
+// a value that is not an object, a number simdjson cannot hold, a line longer than
+// max_line bytes. Each becomes an InvalidData status located FILE:LINE:COLUMN (column: the
+// 1-based byte in the line where the line stops being valid JSON) with the line as
+// context, handed to BadRecords: under --on-error=fail the reader stops with that status;
+// otherwise the line goes to the rejects file unchanged and reading goes on.
+//
+// Usage:
+//   JsonlReader reader(options, &bad_records);
+//   JsonlReader::Record rec;
+//   while (reader.Next(&rec)) { ... rec.text, rec.root ... }
+//   if (!reader.status().ok()) return reader.status();
+//
+// Lifetime: a Record's text and root stay valid until the next call to Next().
+// Not thread-safe.
+#ifndef CASESIFT_COMMON_JSONL_READER_H_
+#define CASESIFT_COMMON_JSONL_READER_H_
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/bad_records.h"
+#include "common/status.h"
+
+namespace casesift {
+
+class Progress;
+
+class JsonlReader {
+ public:
+  struct Options {
+    std::vector<std::string> inputs;  // empty: standard input; "-" is standard input too
+    size_t max_line = size_t{64} << 20;
+    size_t buffer_size = size_t{4} << 20;
+  };
+
+  struct Record {
+    std::string_view text;          // the record's bytes
+    simdjson::dom::element root;    // its parsed value, always an object
+    const std::string* file = nullptr;  // the input's name as given; "<stdin>"
+    uint64_t line = 0;              // 1-based line number within that input
+  };
+
+  // `bad` decides what happens to malformed lines; null means --on-error=fail.
+  // `bad` and `progress` (optional) must outlive the reader.
+  JsonlReader(Options options, BadRecords* bad, Progress* progress = nullptr);
+  ~JsonlReader();
+  JsonlReader(const JsonlReader&) = delete;
+  JsonlReader& operator=(const JsonlReader&) = delete;
+
+  // Checks that every input exists and is readable, and sums the sizes of those that
+  // are regular files. Optional: Next() opens inputs lazily and reports the same errors.
+  Status CheckInputs();
+
+  // Advances to the next record. Returns false at the end of all input or on an error
+  // that stops the run; status() then tells which (OK at the end).
+  bool Next(Record* record);
+  const Status& status() const { return status_; }
+
+  // The location of byte `offset` of the current record's text, as an error a tool can
+  // hand to BadRecords::Reject for a record that parsed but is unusable.
+  Status ErrorAt(const Record& record, size_t offset, std::string_view message) const;
+
+  uint64_t records() const { return records_; }
+  uint64_t bytes_read() const { return bytes_read_; }
+  // Sum of the sizes of the inputs that are regular files, after CheckInputs(); 0 when
+  // unknown (a pipe among them).
+  uint64_t total_bytes() const { return total_bytes_; }
+
+ private:
+  bool OpenNext();
+  bool Fill();  // reads more input into the buffer; false at end of file or error
+  bool HandleLine(std::string_view line, Record* record);
+  bool SkipOverlongLine();
+  bool Fail(Status s);
+
+  Options options_;
+  BadRecords* bad_;
+  Progress* progress_;
+  simdjson::dom::parser parser_;
+
+  std::unique_ptr<char[]> buffer_;  // capacity_ bytes + simdjson padding
+  size_t capacity_ = 0;
+  size_t begin_ = 0, end_ = 0;      // unread bytes are buffer_[begin_, end_)
+
+  size_t input_index_ = 0;          // next input to open
+  int fd_ = -1;
+  bool eof_ = true;                 // current input exhausted (or none open)
+  std::string file_;                // current input's display name
+  uint64_t line_ = 0;               // lines read from the current input
+
+  uint64_t records_ = 0;
+  uint64_t bytes_read_ = 0;
+  uint64_t total_bytes_ = 0;
+  Status status_;
+};
+
+}  // namespace casesift
+
+#endif  // CASESIFT_COMMON_JSONL_READER_H_

@@ -1,0 +1,132 @@
+#include "common/record_splice.h"
+
+#include <cstring>
+#include <vector>
+
+#include "common/json_builder.h"
+
+namespace casesift {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Index just past the string whose opening quote is at s[i].
+size_t SkipString(std::string_view s, size_t i) {
+  for (++i; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '"') {
+      return i + 1;
+    }
+  }
+  return s.size();
+}
+
+// Index just past the value starting at s[i] (no leading whitespace).
+size_t SkipValue(std::string_view s, size_t i) {
+  if (s[i] == '"') return SkipString(s, i);
+  if (s[i] == '{' || s[i] == '[') {
+    int depth = 0;
+    for (; i < s.size(); ++i) {
+      char c = s[i];
+      if (c == '"') {
+        i = SkipString(s, i) - 1;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        if (--depth == 0) return i + 1;
+      }
+    }
+    return s.size();
+  }
+  while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ']' && !IsSpace(s[i])) ++i;
+  return i;
+}
+
+size_t SkipSpace(std::string_view s, size_t i) {
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  return i;
+}
+
+struct ValueRange {
+  size_t begin, end;
+  size_t field;  // index into fields
+};
+
+// Finds the top-level members named like one of `fields`, in text order.
+void FindMembers(std::string_view rec, std::span<const SplicedField> fields,
+                 std::vector<ValueRange>* found) {
+  size_t i = SkipSpace(rec, 0);
+  if (i >= rec.size() || rec[i] != '{') return;
+  i = SkipSpace(rec, i + 1);
+  while (i < rec.size() && rec[i] == '"') {
+    size_t key_end = SkipString(rec, i);
+    std::string_view key = rec.substr(i + 1, key_end - i - 2);
+    i = SkipSpace(rec, key_end);
+    if (i >= rec.size() || rec[i] != ':') return;
+    i = SkipSpace(rec, i + 1);
+    if (i >= rec.size()) return;
+    size_t value_end = SkipValue(rec, i);
+    for (size_t f = 0; f < fields.size(); ++f) {
+      if (fields[f].name == key) found->push_back({i, value_end, f});
+    }
+    i = SkipSpace(rec, value_end);
+    if (i >= rec.size() || rec[i] != ',') return;
+    i = SkipSpace(rec, i + 1);
+  }
+}
+
+// Whether the quoted name may occur in the record at all: a cheap filter that keeps the
+// structural scan off the common path.
+bool MayContainKey(std::string_view rec, std::string_view name) {
+  if (name.empty()) return rec.find("\"\"") != std::string_view::npos;
+  for (size_t pos = rec.find(name); pos != std::string_view::npos; pos = rec.find(name, pos + 1)) {
+    if (pos > 0 && rec[pos - 1] == '"' && pos + name.size() < rec.size() &&
+        rec[pos + name.size()] == '"') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void SpliceFields(std::string_view record, std::span<const SplicedField> fields,
+                  std::string* out) {
+  std::vector<ValueRange> found;
+  std::vector<bool> replaced(fields.size(), false);
+  for (const SplicedField& f : fields) {
+    if (MayContainKey(record, f.name)) {
+      FindMembers(record, fields, &found);
+      break;
+    }
+  }
+  size_t close = record.size();
+  while (close > 0 && record[close - 1] != '}') --close;
+  // close - 1 is the object's closing brace.
+  size_t pos = 0;
+  for (const ValueRange& r : found) {
+    out->append(record.substr(pos, r.begin - pos));
+    out->append(fields[r.field].json);
+    replaced[r.field] = true;
+    pos = r.end;
+  }
+  size_t brace = close - 1;
+  out->append(record.substr(pos, brace - pos));
+  // Is the object empty? Look back from the brace over whitespace for the opening '{'.
+  size_t k = brace;
+  while (k > 0 && IsSpace(record[k - 1])) --k;
+  bool empty = k > 0 && record[k - 1] == '{' && found.empty();
+  for (size_t f = 0; f < fields.size(); ++f) {
+    if (replaced[f]) continue;
+    if (!empty) out->push_back(',');
+    empty = false;
+    AppendJsonString(out, fields[f].name);
+    out->push_back(':');
+    out->append(fields[f].json);
+  }
+  out->append(record.substr(brace));
+}
+
+}  // namespace casesift
+

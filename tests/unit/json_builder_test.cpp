@@ -1,0 +1,66 @@
+#include "common/json_builder.h"
+
+#include <catch2/catch.hpp>
+
+#include <limits>
+
+namespace casesift {
+namespace {
+
+std::string Str(std::string_view s) {
+  std::string out;
+  AppendJsonString(&out, s);
+  return out;
+}
+
+TEST_CASE("strings are escaped per RFC 8259 and keep UTF-8", "[json_builder]") {
+  CHECK(Str("plain") == "\"plain\"");
+  CHECK(Str("王建国") == "\"王建国\"");
+  CHECK(Str("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  CHECK(Str("l1\nl2\r\t\b\f") == "\"l1\\nl2\\r\\t\\b\\f\"");
+  CHECK(Str(std::string_view("\x01\x1f", 2)) == "\"\\u0001\\u001f\"");
+  CHECK(Str(std::string_view("a\0b", 3)) == "\"a\\u0000b\"");
+  CHECK(Str("/") == "\"/\"");
+  CHECK(Str("\x7f") == "\"\x7f\"");
+}
+
+TEST_CASE("invalid UTF-8 becomes U+FFFD so the output stays valid JSON", "[json_builder]") {
+  CHECK(Str("a\xff" "b") == "\"a\xEF\xBF\xBD" "b\"");
+  CHECK(Str("\xE7\x8E") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");          // truncated sequence
+  CHECK(Str("\xC0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");          // overlong NUL
+  CHECK(Str("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
+  CHECK(Str("\xF0\x9F\x98\x80") == "\"\xF0\x9F\x98\x80\"");          // U+1F600 is fine
+}
+
+TEST_CASE("the builder places commas and colons", "[json_builder]") {
+  std::string s;
+  JsonBuilder b(&s);
+  b.BeginObject()
+      .Key("score").Double(0.97)
+      .Key("via").String("id_no")
+      .Key("n").Int(-3)
+      .Key("u").Uint(18446744073709551615ULL)
+      .Key("list").BeginArray().Int(1).Bool(true).Null().BeginObject().EndObject().EndArray()
+      .Key("raw").Raw("{\"a\":[]}")
+      .EndObject();
+  CHECK(s == "{\"score\":0.97,\"via\":\"id_no\",\"n\":-3,\"u\":18446744073709551615,"
+             "\"list\":[1,true,null,{}],\"raw\":{\"a\":[]}}");
+}
+
+TEST_CASE("doubles print shortest, integral ones without a fraction", "[json_builder]") {
+  auto d = [](double v) {
+    std::string s;
+    JsonBuilder(&s).Double(v);
+    return s;
+  };
+  CHECK(d(112000) == "112000");
+  CHECK(d(2540.5) == "2540.5");
+  CHECK(d(0.1) == "0.1");
+  CHECK(d(-0.0) == "0");
+  CHECK(d(1e20) == "1e+20");
+  CHECK(d(std::numeric_limits<double>::quiet_NaN()) == "null");
+  CHECK(d(std::numeric_limits<double>::infinity()) == "null");
+}
+
+}  // namespace
+}  // namespace casesift

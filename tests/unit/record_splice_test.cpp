@@ -1,0 +1,54 @@
+#include "common/record_splice.h"
+
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+namespace casesift {
+namespace {
+
+std::string Splice(std::string_view rec, std::vector<SplicedField> fields) {
+  std::string out;
+  SpliceFields(rec, fields, &out);
+  return out;
+}
+
+TEST_CASE("new fields go before the closing brace, the rest is untouched", "[splice]") {
+  CHECK(Splice(R"({"case_no":"(2016)沪0115民初80205号", "x" : 1 })", {{"n", "2"}}) ==
+        R"({"case_no":"(2016)沪0115民初80205号", "x" : 1 ,"n":2})");
+  CHECK(Splice(R"({"a":1})", {{"b", "[1,2]"}, {"c", "{\"d\":null}"}}) ==
+        R"({"a":1,"b":[1,2],"c":{"d":null}})");
+}
+
+TEST_CASE("an empty object gets no leading comma", "[splice]") {
+  CHECK(Splice("{}", {{"a", "1"}}) == R"({"a":1})");
+  CHECK(Splice("{ \t }", {{"a", "1"}, {"b", "2"}}) == "{ \t \"a\":1,\"b\":2}");
+}
+
+TEST_CASE("trailing whitespace after the object is kept", "[splice]") {
+  CHECK(Splice("{\"a\":1}  ", {{"b", "2"}}) == "{\"a\":1,\"b\":2}  ");
+}
+
+TEST_CASE("an existing field is replaced in place", "[splice]") {
+  CHECK(Splice(R"({"a":1,"b":{"x":[1,{"y":"}"}]},"c":3})", {{"b", "true"}}) ==
+        R"({"a":1,"b":true,"c":3})");
+  CHECK(Splice(R"({"a" : "old" , "c":3})", {{"a", "\"new\""}, {"z", "0"}}) ==
+        R"({"a" : "new" , "c":3,"z":0})");
+  CHECK(Splice(R"({"a":-1.5e3})", {{"a", "0"}}) == R"({"a":0})");
+}
+
+TEST_CASE("only top-level members are replaced", "[splice]") {
+  CHECK(Splice(R"({"x":{"a":1},"s":"\"a\":"})", {{"a", "2"}}) ==
+        R"({"x":{"a":1},"s":"\"a\":","a":2})");
+}
+
+TEST_CASE("names are escaped when written", "[splice]") {
+  CHECK(Splice(R"({"a":1})", {{"匹配\"结果", "1"}}) == R"({"a":1,"匹配\"结果":1})");
+}
+
+TEST_CASE("a repeated key is replaced everywhere", "[splice]") {
+  CHECK(Splice(R"({"a":1,"a":2})", {{"a", "3"}}) == R"({"a":3,"a":3})");
+}
+
+}  // namespace
+}  // namespace casesift
