@@ -4,7 +4,6 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-#include <map>
 #include <new>
 
 #include <fmt/format.h>
@@ -23,20 +22,27 @@ void AddCommonOptions(CLI::App* app, CommonOptions* options, bool with_inputs) {
   app->add_option("-o,--output", options->output,
                   "Write to FILE (complete or not at all) instead of standard output")
       ->type_name("FILE");
-  static const std::map<std::string, OnError> kModes = {
-      {"fail", OnError::kFail}, {"skip", OnError::kSkip}, {"warn", OnError::kWarn}};
-  app->add_option("--on-error", options->on_error,
-                  "On a malformed record: fail (stop, status 1), skip (go on), or warn (go on "
-                  "and report each)")
+  app->add_option_function<std::string>(
+         "--on-error",
+         [options](const std::string& mode) {
+           options->on_error = mode == "skip"   ? OnError::kSkip
+                               : mode == "warn" ? OnError::kWarn
+                                                : OnError::kFail;
+         },
+         "On a malformed record: fail (stop, status 1), skip (go on), or warn (go on and "
+         "report each)")
       ->type_name("MODE")
-      ->transform(CLI::CheckedTransformer(kModes));
+      ->check([](const std::string& mode) -> std::string {
+        if (mode == "fail" || mode == "skip" || mode == "warn") return "";
+        return fmt::format("'{}' is not a mode (use fail, skip or warn)", mode);
+      });
   app->add_option("--rejects", options->rejects,
                   "With --on-error=skip or warn, write each malformed line to FILE unchanged")
       ->type_name("FILE");
   app->add_option("--max-line", options->max_line,
                   "Longest line accepted, in bytes (suffixes K, M, G); default 64M")
       ->type_name("BYTES")
-      ->transform(CLI::AsSizeValue(false));
+      ->transform(CLI::AsSizeValue(false).description(""));
   app->add_flag("-q,--quiet", options->quiet, "Print no summary or warnings, only errors");
   app->add_flag_callback("--progress", [options] { options->progress = Progress::Mode::kOn; },
                          "Show a progress line on standard error, even when it is not a terminal");
@@ -70,11 +76,10 @@ std::string VersionText(const ToolInfo& info) {
 int RunTool(int argc, char** argv, CLI::App* app, const ToolInfo& info,
             const std::function<Status()>& run) {
   SetProgramName(info.name);
+  app->name(info.name);
   ::signal(SIGPIPE, SIG_IGN);
   InstallTemporaryFileCleanup();
   std::string version = VersionText(info);
-  // CLI11 appends its own newline to the version text.
-  version.pop_back();
   app->set_version_flag("--version", version, "Print the version, git commit and libraries");
   try {
     try {

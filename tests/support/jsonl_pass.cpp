@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
   Options options;
   casesift::AddCommonOptions(&app, &common);
   app.add_option("--set", options.sets, "Splice NAME=JSON into every record (repeatable)")
-      ->type_name("NAME=JSON");
+      ->type_name("NAME=JSON")
+      ->allow_extra_args(false);
   app.add_option("--get", options.get, "Print each value the field PATH yields, one per line")
       ->type_name("PATH");
   return casesift::RunTool(argc, argv, &app, {"jsonl-pass", {}},

@@ -17,7 +17,7 @@
 # person to review with `git diff` (make update-cases).
 set -u
 bin=$1
-case_dir=$2
+case_dir=$(cd "$2" && pwd)
 name=${case_dir#*/cases/}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/casesift-case.XXXXXX")
