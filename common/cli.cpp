@@ -1,13 +1,12 @@
 #include "common/cli.h"
 
+#include <fmt/format.h>
 #include <signal.h>
+#include <simdjson.h>
 #include <unistd.h>
 #include <xxhash.h>
 
 #include <new>
-
-#include <fmt/format.h>
-#include <simdjson.h>
 
 #include "common/build_info.h"
 #include "common/diagnostics.h"
@@ -16,7 +15,8 @@ namespace casesift {
 
 void AddCommonOptions(CLI::App* app, CommonOptions* options, bool with_inputs) {
   if (with_inputs) {
-    app->add_option("inputs", options->inputs, "Input files (JSON Lines); none or - reads standard input")
+    app->add_option("inputs", options->inputs,
+                    "Input files (JSON Lines); none or - reads standard input")
         ->type_name("FILE");
   }
   app->add_option("-o,--output", options->output,
@@ -44,10 +44,12 @@ void AddCommonOptions(CLI::App* app, CommonOptions* options, bool with_inputs) {
       ->type_name("BYTES")
       ->transform(CLI::AsSizeValue(false).description(""));
   app->add_flag("-q,--quiet", options->quiet, "Print no summary or warnings, only errors");
-  app->add_flag_callback("--progress", [options] { options->progress = Progress::Mode::kOn; },
-                         "Show a progress line on standard error, even when it is not a terminal");
-  app->add_flag_callback("--no-progress", [options] { options->progress = Progress::Mode::kOff; },
-                         "Never show a progress line");
+  app->add_flag_callback(
+      "--progress", [options] { options->progress = Progress::Mode::kOn; },
+      "Show a progress line on standard error, even when it is not a terminal");
+  app->add_flag_callback(
+      "--no-progress", [options] { options->progress = Progress::Mode::kOff; },
+      "Never show a progress line");
   app->add_flag("--line-buffered", options->line_buffered,
                 "Flush the output after every record (for live feeds)");
 }
@@ -58,8 +60,8 @@ std::string VersionText(const ToolInfo& info) {
       {"simdjson", fmt::format("{}.{}.{}", int{simdjson::SIMDJSON_VERSION_MAJOR},
                                int{simdjson::SIMDJSON_VERSION_MINOR},
                                int{simdjson::SIMDJSON_VERSION_REVISION})},
-      {"fmt", fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
-                          FMT_VERSION % 100)},
+      {"fmt",
+       fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100)},
       {"xxHash", fmt::format("{}.{}.{}", XXH_versionNumber() / 10000,
                              XXH_versionNumber() / 100 % 100, XXH_versionNumber() % 100)},
       {"CLI11", CLI11_VERSION},
@@ -117,8 +119,9 @@ Result<std::unique_ptr<Stream>> Stream::Open(const CommonOptions& options) {
   s->reader_ = std::make_unique<JsonlReader>(std::move(ropts), s->bad_.get(), s->progress_.get());
   CASESIFT_RETURN_IF_ERROR(s->reader_->CheckInputs());
   Output::Options oopts;
-  oopts.line_buffered = options.line_buffered ||
-                        ((options.output.empty() || options.output == "-") && ::isatty(STDOUT_FILENO));
+  oopts.line_buffered =
+      options.line_buffered ||
+      ((options.output.empty() || options.output == "-") && ::isatty(STDOUT_FILENO));
   Result<std::unique_ptr<Output>> out = Output::Open(options.output, oopts);
   if (!out.ok()) return out.status();
   s->out_ = std::move(*out);

@@ -21,7 +21,6 @@
 #define CASESIFT_COMMON_CLI_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <memory>
 #include <string>

@@ -28,7 +28,8 @@ void WriteAll(int fd, std::string_view s) {
 
 void SetProgramName(std::string_view name) {
   size_t slash = name.rfind('/');
-  MutableProgramName() = std::string(slash == std::string_view::npos ? name : name.substr(slash + 1));
+  MutableProgramName() =
+      std::string(slash == std::string_view::npos ? name : name.substr(slash + 1));
 }
 
 const std::string& ProgramName() { return MutableProgramName(); }

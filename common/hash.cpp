@@ -1,13 +1,12 @@
 #include "common/hash.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 #include <xxhash.h>
 
 #include <cerrno>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace casesift {
 

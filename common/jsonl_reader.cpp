@@ -1,13 +1,12 @@
 #include "common/jsonl_reader.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "common/json_error_locator.h"
 #include "common/progress.h"
@@ -20,14 +19,20 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 const char* KindName(simdjson::dom::element_type type) {
   switch (type) {
-    case simdjson::dom::element_type::ARRAY: return "an array";
-    case simdjson::dom::element_type::STRING: return "a string";
+    case simdjson::dom::element_type::ARRAY:
+      return "an array";
+    case simdjson::dom::element_type::STRING:
+      return "a string";
     case simdjson::dom::element_type::INT64:
     case simdjson::dom::element_type::UINT64:
-    case simdjson::dom::element_type::DOUBLE: return "a number";
-    case simdjson::dom::element_type::BOOL: return "a boolean";
-    case simdjson::dom::element_type::NULL_VALUE: return "null";
-    default: return "an object";
+    case simdjson::dom::element_type::DOUBLE:
+      return "a number";
+    case simdjson::dom::element_type::BOOL:
+      return "a boolean";
+    case simdjson::dom::element_type::NULL_VALUE:
+      return "null";
+    default:
+      return "an object";
   }
 }
 
@@ -176,8 +181,8 @@ bool JsonlReader::HandleLine(std::string_view line, Record* record) {
   if (first == std::string_view::npos) return false;  // blank line
 
   auto reject = [&](size_t offset, std::string_view message) {
-    Status err = Status::InvalidData(message).At(
-        Location{file_, line_, col_base + offset + 1}, line);
+    Status err =
+        Status::InvalidData(message).At(Location{file_, line_, col_base + offset + 1}, line);
     Status s = bad_ ? bad_->Reject(err, line) : err;
     if (!s.ok()) Fail(s);
     return false;

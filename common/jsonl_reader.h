@@ -50,10 +50,10 @@ class JsonlReader {
   };
 
   struct Record {
-    std::string_view text;          // the record's bytes
-    simdjson::dom::element root;    // its parsed value, always an object
+    std::string_view text;              // the record's bytes
+    simdjson::dom::element root;        // its parsed value, always an object
     const std::string* file = nullptr;  // the input's name as given; "<stdin>"
-    uint64_t line = 0;              // 1-based line number within that input
+    uint64_t line = 0;                  // 1-based line number within that input
   };
 
   // `bad` decides what happens to malformed lines; null means --on-error=fail.
@@ -96,13 +96,13 @@ class JsonlReader {
 
   std::unique_ptr<char[]> buffer_;  // capacity_ bytes + simdjson padding
   size_t capacity_ = 0;
-  size_t begin_ = 0, end_ = 0;      // unread bytes are buffer_[begin_, end_)
+  size_t begin_ = 0, end_ = 0;  // unread bytes are buffer_[begin_, end_)
 
-  size_t input_index_ = 0;          // next input to open
+  size_t input_index_ = 0;  // next input to open
   int fd_ = -1;
-  bool eof_ = true;                 // current input exhausted (or none open)
-  std::string file_;                // current input's display name
-  uint64_t line_ = 0;               // lines read from the current input
+  bool eof_ = true;    // current input exhausted (or none open)
+  std::string file_;   // current input's display name
+  uint64_t line_ = 0;  // lines read from the current input
 
   uint64_t records_ = 0;
   uint64_t bytes_read_ = 0;

@@ -1,6 +1,7 @@
 #include "common/output.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,8 +10,6 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace casesift {
 namespace {
@@ -125,8 +124,9 @@ Status Output::WriteFd(std::string_view data) {
     ssize_t n = ::write(fd_, data.data(), data.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      status_ = errno == EPIPE ? Status::BrokenPipe()
-                               : Status::FromErrno(fmt::format("cannot write to {}", Quoted(name_)), errno);
+      status_ = errno == EPIPE
+                    ? Status::BrokenPipe()
+                    : Status::FromErrno(fmt::format("cannot write to {}", Quoted(name_)), errno);
       return status_;
     }
     data.remove_prefix(static_cast<size_t>(n));

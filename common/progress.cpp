@@ -1,10 +1,9 @@
 #include "common/progress.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <atomic>
-
-#include <fmt/format.h>
 
 #include "common/diagnostics.h"
 
@@ -69,8 +68,8 @@ void Progress::MaybeDraw(uint64_t records, uint64_t bytes, bool force) {
   if (now - last_draw_ < interval && !(force && terminal_)) return;
   last_draw_ = now;
   double seconds = std::chrono::duration<double>(now - start_).count();
-  std::string text = fmt::format("{}: {}", ProgramName(),
-                                 Format(records, bytes, total_bytes_, seconds));
+  std::string text =
+      fmt::format("{}: {}", ProgramName(), Format(records, bytes, total_bytes_, seconds));
   text = terminal_ ? "\r" + text + "\033[K" : text + "\n";
   ssize_t rc = ::write(STDERR_FILENO, text.data(), text.size());
   (void)rc;

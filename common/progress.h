@@ -42,8 +42,7 @@ class Progress {
   void Finish();
 
   // The line's text (without terminal controls). Exposed for tests.
-  static std::string Format(uint64_t records, uint64_t bytes, uint64_t total_bytes,
-                            double seconds);
+  static std::string Format(uint64_t records, uint64_t bytes, uint64_t total_bytes, double seconds);
 
  private:
   using Clock = std::chrono::steady_clock;

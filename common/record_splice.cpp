@@ -91,8 +91,7 @@ bool MayContainKey(std::string_view rec, std::string_view name) {
 
 }  // namespace
 
-void SpliceFields(std::string_view record, std::span<const SplicedField> fields,
-                  std::string* out) {
+void SpliceFields(std::string_view record, std::span<const SplicedField> fields, std::string* out) {
   std::vector<ValueRange> found;
   std::vector<bool> replaced(fields.size(), false);
   for (const SplicedField& f : fields) {
@@ -129,4 +128,3 @@ void SpliceFields(std::string_view record, std::span<const SplicedField> fields,
 }
 
 }  // namespace casesift
-

@@ -29,8 +29,7 @@ struct SplicedField {
 // Appends to *out the text of `record` with `fields` set.
 // REQUIRES: `record` is one valid JSON object (as JsonlReader delivers it, possibly with
 // surrounding whitespace); `fields` has no two entries with the same name.
-void SpliceFields(std::string_view record, std::span<const SplicedField> fields,
-                  std::string* out);
+void SpliceFields(std::string_view record, std::span<const SplicedField> fields, std::string* out);
 
 }  // namespace casesift
 

@@ -106,7 +106,8 @@ std::string RenderCaret(std::string_view line, uint64_t column, size_t width) {
   if (line.size() > width) {
     begin = col > width / 2 ? col - width / 2 : 0;
     end = std::min(line.size(), begin + width);
-    while (begin > 0 && begin < line.size() && (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80)
+    while (begin > 0 && begin < line.size() &&
+           (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80)
       ++begin;  // do not start inside a character
   }
   std::string text = begin > 0 ? "..." : "";

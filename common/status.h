@@ -31,7 +31,7 @@ namespace casesift {
 // Where in some source a problem is. Line and column are 1-based; column counts bytes
 // within the line. A line or column of 0 means "unknown" and is not printed.
 struct Location {
-  std::string file;      // as the user named it; "<stdin>" for standard input
+  std::string file;  // as the user named it; "<stdin>" for standard input
   uint64_t line = 0;
   uint64_t column = 0;
 };
@@ -100,7 +100,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit, like absl::StatusOr
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit, like absl::StatusOr
   Result(Status status) : v_(std::move(status)) {}  // NOLINT
   // REQUIRES: !status.ok() when constructing from a Status.
 
@@ -129,10 +129,10 @@ std::string RenderCaret(std::string_view line, uint64_t column, size_t width = 8
 }  // namespace casesift
 
 // Returns from the enclosing function when `expr` yields a non-OK Status.
-#define CASESIFT_RETURN_IF_ERROR(expr)          \
-  do {                                          \
-    ::casesift::Status _st = (expr);            \
-    if (!_st.ok()) return _st;                  \
+#define CASESIFT_RETURN_IF_ERROR(expr) \
+  do {                                 \
+    ::casesift::Status _st = (expr);   \
+    if (!_st.ok()) return _st;         \
   } while (0)
 
 #endif  // CASESIFT_COMMON_STATUS_H_

@@ -5,9 +5,9 @@
 //   jsonl-pass [OPTIONS] [FILE...]          validate and copy records, byte for byte
 //   jsonl-pass --set 'seen=true' ...        splice fields into each record
 //   jsonl-pass --get 'parties[*].name' ...  print the values a field path yields
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 

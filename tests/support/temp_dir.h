@@ -33,7 +33,8 @@ class TempDir {
   // Writes `content` to NAME in the folder and returns its path.
   std::string Write(std::string_view name, std::string_view content) const {
     std::string p = File(name);
-    std::ofstream(p, std::ios::binary).write(content.data(), static_cast<std::streamsize>(content.size()));
+    std::ofstream(p, std::ios::binary)
+        .write(content.data(), static_cast<std::streamsize>(content.size()));
     return p;
   }
 

@@ -1,7 +1,6 @@
 #include "common/field_path.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -66,8 +65,7 @@ TEST_CASE("[*] yields every element, in order", "[field_path]") {
 }
 
 TEST_CASE("filters keep the elements whose members equal the values", "[field_path]") {
-  CHECK(Values("parties[side=defendant].name") ==
-        V{"\"上海某某教育科技有限公司\"", "\"李新华\""});
+  CHECK(Values("parties[side=defendant].name") == V{"\"上海某某教育科技有限公司\"", "\"李新华\""});
   CHECK(Values("parties[kind=org,side=defendant].uscc") == V{"\"91310115MA1H7XXXXX\""});
   CHECK(Values("parties[kind=person, side=defendant].name") == V{"\"李新华\""});
   CHECK(Values("parties[side=appellant]").empty());

@@ -1,7 +1,6 @@
 #include "common/hash.h"
 
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 #include <fstream>
 
@@ -32,7 +31,8 @@ TEST_CASE("incremental hashing equals one-shot hashing", "[hash]") {
   std::string data;
   for (int i = 0; i < 5000; ++i) data += static_cast<char>('a' + i % 26);
   Hasher hasher;
-  for (size_t i = 0; i < data.size(); i += 333) hasher.Update(std::string_view(data).substr(i, 333));
+  for (size_t i = 0; i < data.size(); i += 333)
+    hasher.Update(std::string_view(data).substr(i, 333));
   CHECK(hasher.Digest() == Hash64(data));
 }
 

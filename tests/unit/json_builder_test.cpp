@@ -1,7 +1,6 @@
 #include "common/json_builder.h"
 
 #include <catch2/catch.hpp>
-
 #include <limits>
 
 namespace casesift {
@@ -25,26 +24,42 @@ TEST_CASE("strings are escaped per RFC 8259 and keep UTF-8", "[json_builder]") {
 }
 
 TEST_CASE("invalid UTF-8 becomes U+FFFD so the output stays valid JSON", "[json_builder]") {
-  CHECK(Str("a\xff" "b") == "\"a\xEF\xBF\xBD" "b\"");
-  CHECK(Str("\xE7\x8E") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");          // truncated sequence
-  CHECK(Str("\xC0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");          // overlong NUL
+  CHECK(Str("a\xff"
+            "b") ==
+        "\"a\xEF\xBF\xBD"
+        "b\"");
+  CHECK(Str("\xE7\x8E") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");                  // truncated sequence
+  CHECK(Str("\xC0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");                  // overlong NUL
   CHECK(Str("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
-  CHECK(Str("\xF0\x9F\x98\x80") == "\"\xF0\x9F\x98\x80\"");          // U+1F600 is fine
+  CHECK(Str("\xF0\x9F\x98\x80") == "\"\xF0\x9F\x98\x80\"");                  // U+1F600 is fine
 }
 
 TEST_CASE("the builder places commas and colons", "[json_builder]") {
   std::string s;
   JsonBuilder b(&s);
   b.BeginObject()
-      .Key("score").Double(0.97)
-      .Key("via").String("id_no")
-      .Key("n").Int(-3)
-      .Key("u").Uint(18446744073709551615ULL)
-      .Key("list").BeginArray().Int(1).Bool(true).Null().BeginObject().EndObject().EndArray()
-      .Key("raw").Raw("{\"a\":[]}")
+      .Key("score")
+      .Double(0.97)
+      .Key("via")
+      .String("id_no")
+      .Key("n")
+      .Int(-3)
+      .Key("u")
+      .Uint(18446744073709551615ULL)
+      .Key("list")
+      .BeginArray()
+      .Int(1)
+      .Bool(true)
+      .Null()
+      .BeginObject()
+      .EndObject()
+      .EndArray()
+      .Key("raw")
+      .Raw("{\"a\":[]}")
       .EndObject();
-  CHECK(s == "{\"score\":0.97,\"via\":\"id_no\",\"n\":-3,\"u\":18446744073709551615,"
-             "\"list\":[1,true,null,{}],\"raw\":{\"a\":[]}}");
+  CHECK(s ==
+        "{\"score\":0.97,\"via\":\"id_no\",\"n\":-3,\"u\":18446744073709551615,"
+        "\"list\":[1,true,null,{}],\"raw\":{\"a\":[]}}");
 }
 
 TEST_CASE("doubles print shortest, integral ones without a fraction", "[json_builder]") {

@@ -1,7 +1,6 @@
 #include "common/jsonl_reader.h"
 
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "tests/support/temp_dir.h"
@@ -109,7 +108,8 @@ TEST_CASE("invalid UTF-8 and numbers that do not fit are malformed", "[jsonl_rea
 
 TEST_CASE("skip mode writes the bad lines, unchanged, to the rejects", "[jsonl_reader]") {
   TempDir dir;
-  std::string f = dir.Write("in.jsonl", "{\"a\":1}\nnot json\n{\"b\":2}\n[3]\r\n{\"c\":\n{\"d\":4}");
+  std::string f =
+      dir.Write("in.jsonl", "{\"a\":1}\nnot json\n{\"b\":2}\n[3]\r\n{\"c\":\n{\"d\":4}");
   auto rejects = Output::Open(dir.File("bad.jsonl"));
   REQUIRE(rejects.ok());
   BadRecords bad(OnError::kSkip, rejects->get());

@@ -1,10 +1,10 @@
 #include "common/output.h"
 
-#include <catch2/catch.hpp>
-
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <catch2/catch.hpp>
 
 #include "tests/support/temp_dir.h"
 

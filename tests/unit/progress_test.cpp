@@ -6,8 +6,7 @@ namespace casesift {
 namespace {
 
 TEST_CASE("the progress line shows records, bytes and rate", "[progress]") {
-  CHECK(Progress::Format(1204311, 1210000000, 0, 2.0) ==
-        "1,204,311 records  1.21 GB  605.0 MB/s");
+  CHECK(Progress::Format(1204311, 1210000000, 0, 2.0) == "1,204,311 records  1.21 GB  605.0 MB/s");
   CHECK(Progress::Format(0, 0, 0, 0) == "0 records  0 B  0 B/s");
   CHECK(Progress::Format(999, 1500, 0, 1.0) == "999 records  1.5 kB  1.5 kB/s");
 }

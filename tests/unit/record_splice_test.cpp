@@ -1,7 +1,6 @@
 #include "common/record_splice.h"
 
 #include <catch2/catch.hpp>
-
 #include <vector>
 
 namespace casesift {

@@ -39,8 +39,7 @@ TEST_CASE("a located status renders in the GNU form with a caret", "[status]") {
 
 TEST_CASE("a location without a column or source prints only what it knows", "[status]") {
   CHECK(Status::InvalidData("bad").At(Location{"a.jsonl", 3, 0}).ToString() == "a.jsonl:3: bad");
-  CHECK(Status::InvalidData("bad").At(Location{"a.jsonl", 3, 5}).ToString() ==
-        "a.jsonl:3:5: bad");
+  CHECK(Status::InvalidData("bad").At(Location{"a.jsonl", 3, 5}).ToString() == "a.jsonl:3:5: bad");
   CHECK(Status::InvalidData("bad").At(Location{"a.jsonl", 0, 0}).ToString() == "a.jsonl: bad");
 }
 
@@ -55,7 +54,9 @@ TEST_CASE("the caret counts wide characters as two cells", "[status]") {
 }
 
 TEST_CASE("the caret shows invalid bytes and control characters safely", "[status]") {
-  CHECK(RenderCaret("a\xff" "b", 3) == "    a\\xffb\n         ^");
+  CHECK(RenderCaret("a\xff"
+                    "b",
+                    3) == "    a\\xffb\n         ^");
   CHECK(RenderCaret("a\tb", 3) == "    a b\n      ^");
 }
 
