@@ -25,7 +25,11 @@ DEPS := g++ make cmake ninja-build pkg-config git clang-format \
 # Peers the benchmarks compare against (DuckDB comes from npm, see tests/bench).
 BENCH_DEPS := jq miller hyperfine nodejs npm
 
-.PHONY: all build deps deps-bench test test-sanitize bench demo lint format install clean help
+FUZZ     ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all build deps deps-bench test test-sanitize bench demo lint format install clean help \
+        update-cases fuzz
 
 all: build
 
@@ -63,8 +67,25 @@ demo: deps
 	@$(MAKE) --no-print-directory build
 	@echo "make demo: the scenarios arrive with the tools (issue 8); the build is ready in $(BUILD)/bin."
 
-lint:
+lint: deps
 	sh tests/support/lint.sh
+
+# Rewrites the golden cases' expectations from what the programs do now; review the
+# result with `git diff tests/cases` before committing it.
+update-cases: build
+	cd $(BUILD) && CASESIFT_UPDATE=1 ctest -L cases -j $(JOBS) >/dev/null; git status --short tests/cases
+
+# Builds the libFuzzer targets with clang and runs each for FUZZ_SECONDS over a scratch
+# copy of its seed corpus.
+fuzz: deps
+	CXX=clang++ cmake -S . -B $(FUZZ) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCASESIFT_FUZZ=ON -DCASESIFT_TESTS=OFF -DCASESIFT_BENCH=OFF
+	cmake --build $(FUZZ) -j $(JOBS)
+	for f in $(FUZZ)/fuzz/*_fuzz; do \
+	  t=$$(basename $$f _fuzz); mkdir -p $(FUZZ)/corpus/$$t; \
+	  cp -n tests/fuzz/corpus/$$t/* $(FUZZ)/corpus/$$t/ 2>/dev/null; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) $(FUZZ)/corpus/$$t || exit 1; \
+	done
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
@@ -73,4 +94,4 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(ASAN)
+	rm -rf $(BUILD) $(ASAN) $(FUZZ)
