@@ -7,8 +7,8 @@
 // LocateJsonError is also the naive reference twin of simdjson's validator: a deliberately
 // plain scanner that reads the text once, left to right, with an explicit stack of open
 // containers (no recursion: a line may nest a million deep). It takes linear time and allocates
-// nothing but that stack (one byte per open container, so at most max_depth bytes) and the
-// message. It keeps no state between calls and is safe to call from any number of threads.
+// nothing but that stack (a byte per open container, and never more than max_depth are open)
+// and the message. It keeps no state between calls and is safe to call from any number of threads.
 // tests/reference/json_validator_agreement_test.cpp checks, on generated and mutated documents,
 // that it accepts exactly the texts simdjson 3.0.1's DOM parser accepts.
 //
@@ -46,8 +46,8 @@
 //  - an unpaired surrogate: the backslash of its \u escape.
 // In every case text.substr(0, offset) is the beginning of some valid document.
 //
-// Messages are lower case without a final period, name the problem and, where it is clear, the
-// fix, and do not repeat the offset. For example:
+// Messages begin in lower case, have no final period, name the problem and, where it is clear,
+// the fix, and do not repeat the offset. For example:
 //   [1,2,]              5: expected a value after ',' (trailing commas are not allowed)
 //   {"a":1 "b":2}       7: expected ',' or '}' after object member
 //   {"n":007}           6: invalid number (leading zeros are not allowed)

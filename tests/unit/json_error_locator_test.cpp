@@ -221,8 +221,7 @@ TEST_CASE("control characters in strings must be escaped", "[json_error_locator]
   CHECK(Locate("\"\x7f\"") == "valid");
 }
 
-TEST_CASE("escapes must be one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-          "[json_error_locator]") {
+TEST_CASE("strings allow only the escapes JSON defines", "[json_error_locator]") {
   CHECK(Locate("\"\\q\"") == "2: invalid escape '\\q' in string");
   CHECK(Locate("\"ab\\'\"") == "4: invalid escape '\\'' in string");
   CHECK(Locate("\"\\x41\"") == "2: invalid escape '\\x' in string (use \\u and 4 hex digits)");
