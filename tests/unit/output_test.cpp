@@ -1,5 +1,6 @@
 #include "common/output.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -102,6 +103,28 @@ TEST_CASE("a closed pipe is a broken pipe, not an error", "[output]") {
   Status s = (*out)->Flush();
   CHECK(s.IsBrokenPipe());
   CHECK(s.ExitCode() == 0);
+  close(fds[1]);
+}
+
+}  // namespace
+}  // namespace casesift
+
+namespace casesift {
+namespace {
+
+TEST_CASE("a line-buffered output hands each record over at once", "[output]") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  fcntl(fds[0], F_SETFL, O_NONBLOCK);
+  Output::Options options;
+  options.line_buffered = true;
+  auto out = Output::Open("/dev/fd/" + std::to_string(fds[1]), options);
+  REQUIRE(out.ok());
+  REQUIRE((*out)->WriteRecord("{\"live\":1}").ok());
+  char buf[64];
+  ssize_t n = read(fds[0], buf, sizeof buf);
+  CHECK(std::string(buf, n > 0 ? static_cast<size_t>(n) : 0) == "{\"live\":1}\n");
+  close(fds[0]);
   close(fds[1]);
 }
 
