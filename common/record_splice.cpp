@@ -49,8 +49,10 @@ size_t SkipSpace(std::string_view s, size_t i) {
 }
 
 struct ValueRange {
-  size_t begin, end;
-  size_t field;  // index into fields
+  size_t member;      // where the member's key starts
+  size_t begin, end;  // its value
+  size_t next;        // where the next member's key starts, or the closing brace
+  size_t field;       // index into fields
 };
 
 // Finds the top-level members named like one of `fields`, in text order.
@@ -60,6 +62,7 @@ void FindMembers(std::string_view rec, std::span<const SplicedField> fields,
   if (i >= rec.size() || rec[i] != '{') return;
   i = SkipSpace(rec, i + 1);
   while (i < rec.size() && rec[i] == '"') {
+    size_t member = i;
     size_t key_end = SkipString(rec, i);
     std::string_view key = rec.substr(i + 1, key_end - i - 2);
     i = SkipSpace(rec, key_end);
@@ -67,12 +70,15 @@ void FindMembers(std::string_view rec, std::span<const SplicedField> fields,
     i = SkipSpace(rec, i + 1);
     if (i >= rec.size()) return;
     size_t value_end = SkipValue(rec, i);
+    size_t first_new = found->size();
     for (size_t f = 0; f < fields.size(); ++f) {
-      if (fields[f].name == key) found->push_back({i, value_end, f});
+      if (fields[f].name == key) found->push_back({member, i, value_end, 0, f});
     }
     i = SkipSpace(rec, value_end);
-    if (i >= rec.size() || rec[i] != ',') return;
-    i = SkipSpace(rec, i + 1);
+    bool more = i < rec.size() && rec[i] == ',';
+    if (more) i = SkipSpace(rec, i + 1);
+    for (size_t k = first_new; k < found->size(); ++k) (*found)[k].next = more ? i : value_end;
+    if (!more) return;
   }
 }
 
@@ -102,22 +108,35 @@ void SpliceFields(std::string_view record, std::span<const SplicedField> fields,
   }
   size_t close = record.size();
   while (close > 0 && record[close - 1] != '}') --close;
-  // close - 1 is the object's closing brace.
+  size_t brace = close - 1;  // the object's closing brace
   size_t pos = 0;
   for (const ValueRange& r : found) {
+    replaced[r.field] = true;
+    if (fields[r.field].json.empty()) {
+      // Remove the member with the comma after it (or, for the last, the one before it).
+      bool last = r.next == r.end;
+      if (last) {
+        size_t k = r.member;
+        while (k > pos && IsSpace(record[k - 1])) --k;
+        if (k > pos && record[k - 1] == ',') --k;
+        out->append(record.substr(pos, k - pos));
+      } else {
+        out->append(record.substr(pos, r.member - pos));
+      }
+      pos = last ? r.end : r.next;
+      continue;
+    }
     out->append(record.substr(pos, r.begin - pos));
     out->append(fields[r.field].json);
-    replaced[r.field] = true;
     pos = r.end;
   }
-  size_t brace = close - 1;
   out->append(record.substr(pos, brace - pos));
-  // Is the object empty? Look back from the brace over whitespace for the opening '{'.
-  size_t k = brace;
-  while (k > 0 && IsSpace(record[k - 1])) --k;
-  bool empty = k > 0 && record[k - 1] == '{' && found.empty();
+  // Is the object now empty? Look back over whitespace for the opening '{'.
+  size_t k = out->size();
+  while (k > 0 && IsSpace((*out)[k - 1])) --k;
+  bool empty = k > 0 && (*out)[k - 1] == '{';
   for (size_t f = 0; f < fields.size(); ++f) {
-    if (replaced[f]) continue;
+    if (replaced[f] || fields[f].json.empty()) continue;
     if (!empty) out->push_back(',');
     empty = false;
     AppendJsonString(out, fields[f].name);

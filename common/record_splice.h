@@ -11,7 +11,8 @@
 // byte with its text as written between the quotes) has its value replaced in place,
 // like jq's `. + {k: v}`; every occurrence is replaced when a malformed-but-accepted
 // record repeats the key. Other fields are added before the closing brace, in the order
-// given.
+// given. A field with an empty `json` is removed instead (with its comma), like jq's
+// `del(.k)`; removing a field the record does not have changes nothing.
 #ifndef CASESIFT_COMMON_RECORD_SPLICE_H_
 #define CASESIFT_COMMON_RECORD_SPLICE_H_
 
@@ -23,7 +24,8 @@ namespace casesift {
 
 struct SplicedField {
   std::string_view name;  // the member name, unescaped; escaped as needed when written
-  std::string_view json;  // the value: one valid JSON value, e.g. built with JsonBuilder
+  std::string_view json;  // the value: one valid JSON value, e.g. built with JsonBuilder;
+                          // empty: remove the field
 };
 
 // Appends to *out the text of `record` with `fields` set.

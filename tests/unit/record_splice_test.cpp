@@ -51,3 +51,19 @@ TEST_CASE("a repeated key is replaced everywhere", "[splice]") {
 
 }  // namespace
 }  // namespace casesift
+
+namespace casesift {
+namespace {
+
+TEST_CASE("a field with an empty value is removed with its comma", "[splice]") {
+  CHECK(Splice(R"({"text":"长文","id":7})", {{"text", ""}}) == R"({"id":7})");
+  CHECK(Splice(R"({"id":7, "text":"长文"})", {{"text", ""}}) == R"({"id":7})");
+  CHECK(Splice(R"({"a":1,"text":"x","b":2})", {{"text", ""}, {"c", "3"}}) ==
+        R"({"a":1,"b":2,"c":3})");
+  CHECK(Splice(R"({"text":"x"})", {{"text", ""}, {"c", "3"}}) == R"({"c":3})");
+  CHECK(Splice(R"({"text":"x"})", {{"text", ""}}) == R"({})");
+  CHECK(Splice(R"({"a":1})", {{"text", ""}}) == R"({"a":1})");
+}
+
+}  // namespace
+}  // namespace casesift

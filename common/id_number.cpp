@@ -1,0 +1,237 @@
+#include "common/id_number.h"
+
+#include <array>
+#include <cstddef>
+#include <utility>
+
+namespace casesift {
+namespace {
+
+constexpr std::string_view kUsccCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+constexpr std::array<int, 17> kIdWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr std::array<int, 8> kOrgWeights = {3, 7, 9, 10, 5, 8, 4, 2};
+
+// Decodes the UTF-8 character at text[*i] and advances *i past it. Invalid bytes decode to
+// U+FFFD one at a time.
+char32_t NextCodePoint(std::string_view text, size_t* i) {
+  const auto b = static_cast<unsigned char>(text[*i]);
+  const size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+  if (len == 0 || *i + len > text.size()) {
+    ++*i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? b : b & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    const auto c = static_cast<unsigned char>(text[*i + k]);
+    if ((c & 0xC0) != 0x80) {
+      ++*i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
+
+// One ASCII byte per character of `text` without its surrounding white space: digits and
+// upper-case letters (full-width forms and lower case folded), '*' for a mask character, '-'
+// for a hyphen, '?' for anything else.
+std::string Fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = NextCodePoint(text, &i);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+    if (cp >= 'a' && cp <= 'z') cp -= 'a' - 'A';
+    if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || cp == '-' || cp == '*' ||
+        cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n') {
+      out += static_cast<char>(cp);
+    } else if (cp == 0x3000) {
+      out += ' ';
+    } else if (cp == 0xD7 || cp == 0x67D0) {  // × 某
+      out += '*';
+    } else {
+      out += '?';
+    }
+  }
+  const size_t first = out.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return out.substr(first, out.find_last_not_of(" \t\r\n") + 1 - first);
+}
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int Number(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) n = n * 10 + (c - '0');
+  return n;
+}
+
+bool IsRealDate(int year, int month, int day) {
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1800 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= (month == 2 && !leap ? 28 : kDays[month - 1]);
+}
+
+// The value of an organisation-code character: digits 0-9, letters A=10..Z=35; -1 otherwise.
+int OrgCharValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+char IdCheckChar(std::string_view first17) {
+  if (first17.size() != 17 || !AllDigits(first17)) return 0;
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * kIdWeights[i];
+  return "10X98765432"[sum % 11];
+}
+
+IdCard ParseIdCard(std::string_view text) {
+  IdCard card;
+  card.normalized = Fold(text);
+  std::string s = card.normalized;
+  // An x is the check character only in the last place of 18; anywhere else it masks.
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == 'X' && !(s.size() == 18 && i == 17)) s[i] = '*';
+  }
+  bool has_mask = false;
+  bool bad_char = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '*') {
+      has_mask = true;
+    } else if (!(s[i] >= '0' && s[i] <= '9') && !(s[i] == 'X' && i == 17)) {
+      bad_char = true;
+    }
+  }
+  if (bad_char) {
+    card.problem = IdCardProblem::kCharacter;
+    return card;
+  }
+  if (has_mask) {
+    if (s.size() > 18) {
+      card.problem = IdCardProblem::kLength;
+    } else {
+      card.masked = true;
+      card.normalized = std::move(s);
+    }
+    return card;
+  }
+  std::string full;
+  if (s.size() == 18) {
+    full = s;
+  } else if (s.size() == 15) {
+    full = s.substr(0, 6) + "19" + s.substr(6);
+    full += IdCheckChar(full);
+  } else {
+    card.problem = IdCardProblem::kLength;
+    return card;
+  }
+  if (!IsRealDate(Number(full.substr(6, 4)), Number(full.substr(10, 2)),
+                  Number(full.substr(12, 2)))) {
+    card.problem = IdCardProblem::kDate;
+    return card;
+  }
+  if (IdCheckChar(std::string_view(full).substr(0, 17)) != full[17]) {
+    card.problem = IdCardProblem::kCheck;
+    return card;
+  }
+  card.valid = true;
+  card.legacy = s.size() == 15;
+  card.birth = full.substr(6, 4) + "-" + full.substr(10, 2) + "-" + full.substr(12, 2);
+  card.gender = (full[16] - '0') % 2 == 1 ? 'm' : 'f';
+  card.address_code = full.substr(0, 6);
+  card.normalized = std::move(full);
+  return card;
+}
+
+std::optional<std::string> NormalizeIdCard(std::string_view text) {
+  IdCard card = ParseIdCard(text);
+  if (!card.valid) return std::nullopt;
+  return std::move(card.normalized);
+}
+
+bool IdCardMatchesMasked(std::string_view masked, std::string_view full) {
+  const IdCard m = ParseIdCard(masked);
+  const IdCard f = ParseIdCard(full);
+  if (!m.masked || !f.valid || m.normalized.size() != 18) return false;
+  for (size_t i = 0; i < 18; ++i) {
+    if (m.normalized[i] != '*' && m.normalized[i] != f.normalized[i]) return false;
+  }
+  return true;
+}
+
+char UsccCheckChar(std::string_view first17) {
+  if (first17.size() != 17) return 0;
+  int sum = 0;
+  int weight = 1;
+  for (char c : first17) {
+    const size_t v = kUsccCharset.find(c);
+    if (v == std::string_view::npos) return 0;
+    sum += static_cast<int>(v) * weight;
+    weight = weight * 3 % 31;
+  }
+  return kUsccCharset[(31 - sum % 31) % 31];
+}
+
+Uscc ParseUscc(std::string_view text) {
+  Uscc uscc;
+  uscc.normalized = Fold(text);
+  const std::string& s = uscc.normalized;
+  if (s.find('*') != std::string::npos) {
+    uscc.masked = true;
+  } else if (s.size() == 18) {
+    const char check = UsccCheckChar(std::string_view(s).substr(0, 17));
+    uscc.valid = check != 0 && check == s[17];
+  }
+  return uscc;
+}
+
+std::optional<std::string> NormalizeUscc(std::string_view text) {
+  Uscc uscc = ParseUscc(text);
+  if (!uscc.valid) return std::nullopt;
+  return std::move(uscc.normalized);
+}
+
+bool IsValidUscc(std::string_view text) { return ParseUscc(text).valid; }
+
+char OrgCodeCheckChar(std::string_view first8) {
+  if (first8.size() != 8) return 0;
+  int sum = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    const int v = OrgCharValue(first8[i]);
+    if (v < 0) return 0;
+    sum += v * kOrgWeights[i];
+  }
+  const int check = 11 - sum % 11;
+  return check == 10 ? 'X' : check == 11 ? '0' : static_cast<char>('0' + check);
+}
+
+std::optional<std::string> NormalizeOrgCode(std::string_view text) {
+  std::string s = Fold(text);
+  if (s.size() == 10 && s[8] == '-') s.erase(8, 1);
+  if (s.size() != 9) return std::nullopt;
+  const char check = OrgCodeCheckChar(std::string_view(s).substr(0, 8));
+  if (check == 0 || check != s[8]) return std::nullopt;
+  s.insert(8, 1, '-');
+  return s;
+}
+
+bool IsValidOrgCode(std::string_view text) { return NormalizeOrgCode(text).has_value(); }
+
+std::optional<std::string> UsccOrgCode(std::string_view uscc) {
+  const std::optional<std::string> normalized = NormalizeUscc(uscc);
+  if (!normalized) return std::nullopt;
+  return NormalizeOrgCode(std::string_view(*normalized).substr(8, 9));
+}
+
+}  // namespace casesift

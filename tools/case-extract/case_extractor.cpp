@@ -1,0 +1,233 @@
+#include "case_extractor.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "amounts.h"
+#include "common/case_number.h"
+#include "common/cause_list.h"
+#include "common/chinese_date.h"
+#include "common/hash.h"
+#include "document_layout.h"
+#include "outcome.h"
+#include "party_parser.h"
+#include "text_util.h"
+
+namespace casesift {
+namespace {
+
+constexpr size_t kNone = std::string_view::npos;
+constexpr size_t kHeaderWindow = 1200;  // bytes from the start where the header may be
+
+struct Header {
+  std::string court, doc_type;
+  std::optional<FoundCaseNumber> number;
+  size_t end = 0;
+};
+
+const RE2& CourtRe() {
+  static const RE2 re(
+      "^[\\s\\x{3000}]*((?:中华人民共和国)?\\p{Han}{2,40}?(?:人民法院|法院|法庭)"
+      "(?:\\p{Han}{2,20}?分院)?)");
+  return re;
+}
+
+const RE2& DocTypeRe() {
+  // Letter-spaced or not: 民 事 判 决 书.
+  static const RE2 re(
+      "((?:(?:民|刑)[\\s\\x{3000}]*事|行[\\s\\x{3000}]*政|执[\\s\\x{3000}]*行|"
+      "国[\\s\\x{3000}]*家[\\s\\x{3000}]*赔[\\s\\x{3000}]*偿|"
+      "司[\\s\\x{3000}]*法[\\s\\x{3000}]*赔[\\s\\x{3000}]*偿)?[\\s\\x{3000}]*"
+      "(?:判[\\s\\x{3000}]*决[\\s\\x{3000}]*书|裁[\\s\\x{3000}]*定[\\s\\x{3000}]*书|"
+      "调[\\s\\x{3000}]*解[\\s\\x{3000}]*书|决[\\s\\x{3000}]*定[\\s\\x{3000}]*书|"
+      "支[\\s\\x{3000}]*付[\\s\\x{3000}]*令|通[\\s\\x{3000}]*知[\\s\\x{3000}]*书|"
+      "人[\\s\\x{3000}]*身[\\s\\x{3000}]*安[\\s\\x{3000}]*全[\\s\\x{3000}]*保[\\s\\x{3000}]*"
+      "护[\\s\\x{3000}]*令))");
+  return re;
+}
+
+size_t Offset(std::string_view text, std::string_view part) {
+  return static_cast<size_t>(part.data() - text.data());
+}
+
+Header ParseHeader(std::string_view text) {
+  Header h;
+  std::string_view window = text.substr(0, std::min(text.size(), kHeaderWindow));
+  re2::StringPiece court_piece;
+  if (RE2::PartialMatch(window, CourtRe(), &court_piece)) {
+    std::string_view court = View(court_piece);
+    h.court = RemoveSpaces(court);
+    h.end = Offset(text, court) + court.size();
+  }
+  re2::StringPiece doc_type_piece;
+  std::string_view after_court = window.substr(h.end);
+  // The title follows the court within a short distance; look no further than 200 bytes.
+  std::string_view near = after_court.substr(0, std::min<size_t>(after_court.size(), 200));
+  if (RE2::PartialMatch(near, DocTypeRe(), &doc_type_piece)) {
+    std::string_view doc_type = View(doc_type_piece);
+    h.doc_type = RemoveSpaces(doc_type);
+    h.end = Offset(text, doc_type) + doc_type.size();
+  }
+  for (const FoundCaseNumber& f : FindCaseNumbers(window)) {
+    if (f.offset < h.end && h.end > 0 && !h.court.empty()) continue;
+    // The document's own number stands before the first party paragraph.
+    std::string_view before = window.substr(h.end, f.offset - std::min(f.offset, h.end));
+    if (CountChars(Trim(before)) > 12) break;
+    h.number = f;
+    h.end = f.offset + f.length;
+    break;
+  }
+  return h;
+}
+
+const RE2& FiledRe() {
+  static const RE2 re(
+      "于([0-9０-９〇○零一二三四五六七八九十]{2,4}年[^，。；]{1,12}?日)"
+      "(?:立案|受理|登记立案|收到)");
+  return re;
+}
+
+const RE2& ProcedureRe() {
+  static const RE2 re("(简易程序|普通程序|小额诉讼程序|小额诉讼)");
+  return re;
+}
+
+// The cause as the 案件由来 sentence names it: the words before 一案, after the last party
+// name (or alias) or connective there.
+void FindCauseAndListing(std::string_view origin, const std::vector<Party>& parties,
+                         CaseRecord* r) {
+  size_t an = origin.find("一案");
+  if (an != kNone) {
+    // The run of Han characters (and 、) just before 一案.
+    size_t start = an;
+    while (start >= 3) {
+      std::string_view ch = origin.substr(start - 3, 3);
+      unsigned char lead = static_cast<unsigned char>(ch[0]);
+      bool han = lead >= 0xE4 && lead <= 0xE9;
+      if (!han && ch != "、") break;
+      start -= 3;
+    }
+    std::string_view run = origin.substr(start, an - start);
+    size_t cut = 0;
+    bool named = false;
+    auto consider = [&](std::string_view word) {
+      if (word.empty()) return;
+      size_t pos = run.rfind(word);
+      if (pos != kNone && pos + word.size() > cut && pos + word.size() < run.size()) {
+        cut = pos + word.size();
+        named = true;
+      }
+    };
+    for (const Party& p : parties) consider(p.name);
+    // Aliases defined in the sentence: （以下简称某某公司）.
+    for (size_t a = origin.find("简称"); a != kNone && a < an; a = origin.find("简称", a + 1)) {
+      size_t close = origin.find("）", a);
+      if (close != kNone && close < an) consider(origin.substr(a + 6, close - a - 6));
+    }
+    if (!named) {
+      // No party name before the cause: take the longest listed cause that ends the run.
+      for (size_t i = 0; i < run.size(); i += 3) {
+        if (IsListedCause(run.substr(i))) {
+          cut = i;
+          break;
+        }
+      }
+    }
+    std::string_view cause = Trim(run.substr(cut));
+    for (bool again = true; again;) {
+      again = false;
+      for (std::string_view w : {"、", "与", "诉", "因", "之间", "的"}) {
+        if (StartsWith(cause, w) && !IsListedCause(cause)) {
+          cause.remove_prefix(w.size());
+          again = true;
+        }
+      }
+    }
+    if (!cause.empty()) {
+      r->cause = std::string(cause);
+      r->cause_listed = IsListedCause(cause);
+      return;
+    }
+  }
+  if (std::optional<CauseMatch> m = FindCauseIn(origin)) {
+    r->cause = std::string(m->cause->name);
+    r->cause_listed = true;
+  }
+}
+
+void FindDatesInOrigin(std::string_view origin, CaseRecord* r) {
+  re2::StringPiece date_text;
+  if (RE2::PartialMatch(origin, FiledRe(), &date_text)) {
+    if (std::optional<ChineseDate> d = ParseChineseDate(View(date_text))) {
+      if (std::optional<std::string> iso = d->IsoDate()) r->filed_date = *iso;
+    }
+  }
+  // The procedure last named wins: 适用简易程序…后转为普通程序.
+  re2::StringPiece rest(origin.data(), origin.size()), proc;
+  while (RE2::FindAndConsume(&rest, ProcedureRe(), &proc)) {
+    r->trial_procedure = proc == "普通程序" ? "ordinary" : "simple";
+  }
+}
+
+void FindDecidedDate(std::string_view signature, CaseRecord* r) {
+  for (const DateSpan& d : FindDates(signature)) {
+    r->decided_date_stated = true;
+    r->decided_date = d.date.IsoDate().value_or("");
+  }
+}
+
+}  // namespace
+
+CaseRecord ExtractCase(std::string_view text, const ExtractOptions& options) {
+  CaseRecord r;
+  r.src_hash = Hash64(text);
+  Header header = ParseHeader(text);
+  r.court = header.court;
+  r.doc_type = header.doc_type;
+  if (header.number) {
+    const CaseNumber& n = header.number->number;
+    r.case_no = n.case_no;
+    CaseNumberParts parts;
+    parts.year = n.year;
+    parts.court_code = n.court_code;
+    parts.special = n.special;
+    parts.type_code = n.type_code;
+    parts.seq = n.seq;
+    parts.suffix = n.suffix;
+    parts.legacy = n.legacy;
+    r.case_no_parts = parts;
+    CaseKind kind = ClassifyCase(n.type_code, r.doc_type);
+    if (kind.category != CaseCategory::kUnknown) r.category = CategoryName(kind.category);
+    if (kind.procedure != CaseProcedure::kUnknown) r.procedure = ProcedureName(kind.procedure);
+    for (const std::string& w : n.warnings) r.warnings.push_back("case number: " + w);
+    if (r.court.empty()) r.court = std::string(CourtNameForCode(n.court_code));
+  } else {
+    r.warnings.push_back("no case number (案号) in the header");
+  }
+  if (r.court.empty()) r.warnings.push_back("no court name in the header");
+  if (r.doc_type.empty()) r.warnings.push_back("no document type in the header");
+
+  DocumentLayout layout = FindLayout(text, header.end);
+  r.parties = ParseParties(layout.parties.In(text), &r.warnings);
+  if (r.parties.empty()) r.warnings.push_back("no parties found");
+
+  std::string_view origin = layout.origin.In(text);
+  FindCauseAndListing(origin, r.parties, &r);
+  if (r.cause.empty()) r.warnings.push_back("no cause of action (案由) found");
+  FindDatesInOrigin(origin, &r);
+  FindDecidedDate(layout.signature.In(text), &r);
+
+  ExtractAmounts(text, layout, &r);
+  r.outcome = ClassifyOutcome(r.doc_type, layout.decision.In(text), text);
+  r.allocations = FindAllocations(layout.decision.In(text), r.parties);
+
+  if (options.keep_text) r.text = std::string(text);
+  if (options.sections) {
+    for (const auto& [name, span] : NamedSections(layout)) {
+      r.sections.emplace_back(name, std::string(Trim(span.In(text))));
+    }
+  }
+  return r;
+}
+
+}  // namespace casesift

@@ -1,0 +1,92 @@
+#include "outcome.h"
+
+#include <re2/re2.h>
+
+#include "text_util.h"
+
+namespace casesift {
+namespace {
+
+bool Has(std::string_view s, const RE2& re) { return RE2::PartialMatch(s, re); }
+
+const RE2& WithdrawnRe() {
+  static const RE2 re(
+      "(?:准许|准予|同意).{0,40}?撤(?:回|诉)|按(?:撤诉|自动撤回)(?:起诉|上诉)?处理");
+  return re;
+}
+const RE2& DismissedRe() {
+  static const RE2 re("驳回.{0,40}?(?:起诉|申请)(?:[。；，]|$)");
+  return re;
+}
+const RE2& TransferredRe() {
+  static const RE2 re("移送.{0,30}?(?:法院|公安|检察|仲裁|处理|审理)");
+  return re;
+}
+const RE2& SuspendedRe() {
+  static const RE2 re("中止(?:诉讼|审理|执行)");
+  return re;
+}
+const RE2& TerminatedRe() {
+  static const RE2 re("终结(?:诉讼|执行|本次执行)");
+  return re;
+}
+const RE2& GrantedRe() {
+  static const RE2 re(
+      "禁止被申请人|责令被申请人|准予|准许.{0,20}?申请|确认.{0,40}?有效|"
+      "解除.{0,20}?(?:查封|冻结|扣押)|予以执行|撤销.{0,30}?(?:仲裁|裁决)");
+  return re;
+}
+const RE2& RefusalItemRe() {
+  static const RE2 re("^(?:驳回|不准(?:予|许)?|维持原判|不予支持)");
+  return re;
+}
+
+}  // namespace
+
+std::string ClassifyOutcome(std::string_view doc_type, std::string_view decision,
+                            std::string_view text) {
+  if (doc_type.find("调解书") != std::string_view::npos) return "mediated";
+  if (decision.empty()) {
+    if (text.find("经本院主持调解") != std::string_view::npos &&
+        text.find("达成") != std::string_view::npos) {
+      return "mediated";
+    }
+    return doc_type.find("判决书") != std::string_view::npos ? "judgment" : "other";
+  }
+  if (Has(decision, WithdrawnRe())) return "withdrawn";
+  if (Has(decision, TransferredRe())) return "transferred";
+  if (Has(decision, TerminatedRe())) return "terminated";
+  if (Has(decision, SuspendedRe())) return "suspended";
+  // Every item a refusal: rejected (or dismissed, when it is the suit that is refused).
+  bool any_item = false, all_refusals = true;
+  size_t start = 0;
+  for (size_t i = 0; i <= decision.size(); ++i) {
+    bool end = i == decision.size() || decision[i] == '\n' || decision.substr(i, 3) == "；" ||
+               decision.substr(i, 3) == "。";
+    if (!end) continue;
+    std::string_view item = Trim(decision.substr(start, i - start));
+    start = i + (i < decision.size() && decision[i] != '\n' ? 3 : 1);
+    size_t mark = item.find("、");
+    if (mark != std::string_view::npos && mark <= 9) item = item.substr(mark + 3);
+    if (item.empty()) continue;
+    any_item = true;
+    if (!RE2::PartialMatch(item, RefusalItemRe())) all_refusals = false;
+  }
+  if (any_item && all_refusals) {
+    if (Has(decision, DismissedRe()) && decision.find("诉讼请求") == std::string_view::npos) {
+      return "dismissed";
+    }
+    return "rejected";
+  }
+  if (Has(decision, DismissedRe()) && decision.find("诉讼请求") == std::string_view::npos &&
+      doc_type.find("裁定") != std::string_view::npos) {
+    return "dismissed";
+  }
+  if (doc_type.find("保护令") != std::string_view::npos || Has(decision, GrantedRe())) {
+    if (doc_type.find("判决书") == std::string_view::npos) return "granted";
+  }
+  if (doc_type.find("判决书") != std::string_view::npos) return "judgment";
+  return "other";
+}
+
+}  // namespace casesift

@@ -1,0 +1,392 @@
+#include "party_parser.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <array>
+#include <span>
+
+#include "common/chinese_date.h"
+#include "common/id_number.h"
+#include "text_util.h"
+
+namespace casesift {
+namespace {
+
+enum class RoleKind { kParty, kAgent, kRepresentative };
+
+struct RoleWord {
+  std::string_view word;
+  RoleKind kind;
+  std::string_view side;  // for parties
+};
+
+// Longest first, so that 被上诉人 wins over 上诉人 and 申请执行人 over 申请人.
+constexpr std::array kRoles = {
+    RoleWord{"附带民事诉讼原告人", RoleKind::kParty, "plaintiff"},
+    RoleWord{"执行事务合伙人", RoleKind::kRepresentative, ""},
+    RoleWord{"委托诉讼代理人", RoleKind::kAgent, ""},
+    RoleWord{"特别授权代理人", RoleKind::kAgent, ""},
+    RoleWord{"再审被申请人", RoleKind::kParty, "respondent"},
+    RoleWord{"二审被上诉人", RoleKind::kParty, "appellee"},
+    RoleWord{"再审申请人", RoleKind::kParty, "applicant"},
+    RoleWord{"复议申请人", RoleKind::kParty, "applicant"},
+    RoleWord{"申请复议人", RoleKind::kParty, "applicant"},
+    RoleWord{"原审第三人", RoleKind::kParty, "third_party"},
+    RoleWord{"一审第三人", RoleKind::kParty, "third_party"},
+    RoleWord{"申请执行人", RoleKind::kParty, "applicant"},
+    RoleWord{"二审上诉人", RoleKind::kParty, "appellant"},
+    RoleWord{"主要负责人", RoleKind::kRepresentative, ""},
+    RoleWord{"委托代理人", RoleKind::kAgent, ""},
+    RoleWord{"诉讼代理人", RoleKind::kAgent, ""},
+    RoleWord{"法定代理人", RoleKind::kAgent, ""},
+    RoleWord{"指定代理人", RoleKind::kAgent, ""},
+    RoleWord{"法定代表人", RoleKind::kRepresentative, ""},
+    RoleWord{"被上诉人", RoleKind::kParty, "appellee"},
+    RoleWord{"被申请人", RoleKind::kParty, "respondent"},
+    RoleWord{"被执行人", RoleKind::kParty, "respondent"},
+    RoleWord{"原审原告", RoleKind::kParty, "plaintiff"},
+    RoleWord{"原审被告", RoleKind::kParty, "defendant"},
+    RoleWord{"一审原告", RoleKind::kParty, "plaintiff"},
+    RoleWord{"一审被告", RoleKind::kParty, "defendant"},
+    RoleWord{"公诉机关", RoleKind::kParty, "plaintiff"},
+    RoleWord{"反诉原告", RoleKind::kParty, "defendant"},
+    RoleWord{"反诉被告", RoleKind::kParty, "plaintiff"},
+    RoleWord{"利害关系人", RoleKind::kParty, "third_party"},
+    RoleWord{"上诉人", RoleKind::kParty, "appellant"},
+    RoleWord{"申请人", RoleKind::kParty, "applicant"},
+    RoleWord{"第三人", RoleKind::kParty, "third_party"},
+    RoleWord{"被告人", RoleKind::kParty, "defendant"},
+    RoleWord{"异议人", RoleKind::kParty, "applicant"},
+    RoleWord{"案外人", RoleKind::kParty, "applicant"},
+    RoleWord{"起诉人", RoleKind::kParty, "plaintiff"},
+    RoleWord{"自诉人", RoleKind::kParty, "plaintiff"},
+    RoleWord{"负责人", RoleKind::kRepresentative, ""},
+    RoleWord{"经营者", RoleKind::kRepresentative, ""},
+    RoleWord{"投资人", RoleKind::kRepresentative, ""},
+    RoleWord{"代表人", RoleKind::kRepresentative, ""},
+    RoleWord{"辩护人", RoleKind::kAgent, ""},
+    RoleWord{"原告", RoleKind::kParty, "plaintiff"},
+    RoleWord{"被告", RoleKind::kParty, "defendant"},
+};
+
+const RoleWord* MatchRole(std::string_view s) {
+  for (const RoleWord& r : kRoles) {
+    if (StartsWith(s, r.word)) return &r;
+  }
+  return nullptr;
+}
+
+// "上列两原告共同委托诉讼代理人", "二原告委托诉讼代理人": an agent shared by every party
+// of the named role. Captures the role and the agent title.
+const RE2& SharedAgentRe() {
+  static const RE2 re(
+      "^(?:上列|以上|上述)?(?:[两二三四五六七八九十0-9]+)?(?:名|位|个)?"
+      "(原告|被告|上诉人|被上诉人|申请人|被申请人|第三人|申请执行人|被执行人|再审申请人)"
+      "(?:共同)?(委托诉讼代理人|委托代理人|诉讼代理人|法定代理人)");
+  return re;
+}
+
+constexpr std::string_view kOrgWords[] = {
+    "公司",   "银行",   "支行", "分行", "委员会", "事务所",  "合作社",  "集团",   "协会",
+    "学会",   "中心",   "学校", "学院", "大学",   "医院",    "卫生院",  "幼儿园", "政府",
+    "办事处", "管理局", "厂",   "店",   "行",     "部",      "社",      "所",     "局",
+    "院",     "站",     "馆",   "会",   "处",     "队",      "场",      "检察院", "企业",
+    "工作室", "俱乐部", "商行", "基金", "Ltd",    "LIMITED", "Limited", "Co."};
+
+// Address words, best first for persons and for organisations.
+constexpr std::string_view kPersonAddress[] = {"现住址", "现住",       "经常居住地", "住址",
+                                               "住",     "户籍所在地", "户籍地",     "户籍"};
+constexpr std::string_view kOrgAddress[] = {"住所地", "住所", "营业场所", "经营场所",
+                                            "地址",   "住址", "住"};
+
+// Trailing job titles of an agent's organisation: "上海市某某律师事务所律师".
+constexpr std::string_view kTitles[] = {"实习律师", "律师助理", "律师", "法律工作者", "工作人员",
+                                        "员工",     "职员",     "职工", "法务"};
+
+struct Unit {
+  std::string_view text;
+};
+
+// Splits the block into paragraphs: at line ends, and at '。' outside brackets.
+std::vector<std::string_view> Paragraphs(std::string_view block) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  int depth = 0;
+  for (size_t i = 0; i < block.size();) {
+    std::string_view rest = block.substr(i);
+    size_t len = 1;
+    bool cut = false;
+    if (block[i] == '\n') {
+      cut = true;
+    } else if (StartsWith(rest, "（") || block[i] == '(') {
+      ++depth;
+      len = block[i] == '(' ? 1 : 3;
+    } else if (StartsWith(rest, "）") || block[i] == ')') {
+      if (depth > 0) --depth;
+      len = block[i] == ')' ? 1 : 3;
+    } else if (StartsWith(rest, "。") && depth == 0) {
+      cut = true;
+      len = 3;
+    }
+    if (cut) {
+      std::string_view p = Trim(block.substr(start, i - start));
+      if (!p.empty()) out.push_back(p);
+      start = i + len;
+    }
+    i += len;
+  }
+  std::string_view p = Trim(block.substr(start));
+  if (!p.empty()) out.push_back(p);
+  return out;
+}
+
+// Splits details at '，' or ',' (and '；').
+std::vector<std::string_view> Details(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size();) {
+    std::string_view rest = s.substr(i);
+    size_t len = StartsWith(rest, "，") || StartsWith(rest, "；") ? 3 : s[i] == ',' ? 1 : 0;
+    if (len > 0) {
+      std::string_view d = Trim(s.substr(start, i - start));
+      if (!d.empty()) out.push_back(d);
+      start = i + len;
+      i += len;
+    } else {
+      i += 1;
+    }
+  }
+  std::string_view d = Trim(s.substr(start));
+  if (!d.empty()) out.push_back(d);
+  return out;
+}
+
+// After a role: an optional bracketed procedural role and an optional colon.
+// Returns the role as written; *rest gets what follows.
+std::string_view RoleAsWritten(std::string_view para, size_t role_len, std::string_view* rest) {
+  size_t i = role_len;
+  std::string_view after = para.substr(i);
+  if (StartsWith(after, "（") || StartsWith(after, "(")) {
+    size_t close = FindClosingBracket(para, i);
+    if (close != std::string_view::npos) i = close;
+  }
+  std::string_view role = para.substr(0, i);
+  after = para.substr(i);
+  if (StartsWith(after, "：")) {
+    after.remove_prefix(3);
+  } else if (StartsWith(after, ":")) {
+    after.remove_prefix(1);
+  }
+  *rest = Trim(after);
+  return role;
+}
+
+// The name: up to the first detail separator; a trailing "（以下简称…）" or "（曾用名…）"
+// is not part of it.
+std::string_view NameOf(std::string_view s, std::string_view* details) {
+  std::vector<std::string_view> parts = Details(s);
+  if (parts.empty()) {
+    *details = {};
+    return {};
+  }
+  std::string_view name = parts[0];
+  *details = Trim(s.substr(static_cast<size_t>(name.data() + name.size() - s.data())));
+  for (std::string_view strip :
+       {"（以下简称", "（下称", "（曾用名", "（系", "(以下简称", "(下称"}) {
+    size_t pos = name.find(strip);
+    if (pos != std::string_view::npos && pos > 0) name = name.substr(0, pos);
+  }
+  if (EndsWith(name, "。")) name.remove_suffix(3);
+  return Trim(name);
+}
+
+std::string_view AfterLabel(std::string_view detail, std::string_view label) {
+  std::string_view v = detail.substr(label.size());
+  if (StartsWith(v, "：")) v.remove_prefix(3);
+  if (StartsWith(v, ":")) v.remove_prefix(1);
+  if (StartsWith(v, "为")) v.remove_prefix(3);
+  return Trim(v);
+}
+
+// A birth date in a detail: "1966年7月18日生", "1972年4月出生", "生于1989年2月27日",
+// "1984年10月26日出生于浙江省金华市".
+std::string BirthIn(std::string_view detail) {
+  std::string_view d = detail;
+  if (StartsWith(d, "生于")) {
+    d.remove_prefix(6);
+  } else if (StartsWith(d, "出生于")) {
+    d.remove_prefix(9);
+  } else if (StartsWith(d, "出生日期")) {
+    d = AfterLabel(d, "出生日期");
+  } else {
+    size_t pos = d.find("出生");
+    if (pos == std::string_view::npos) pos = d.find("生");
+    if (pos == std::string_view::npos || pos == 0) return {};
+    d = d.substr(0, pos);
+  }
+  std::optional<ChineseDate> date = ParseChineseDate(Trim(d));
+  if (!date || date->placeholder || date->month == 0) return {};
+  return date->IsoPrefix();
+}
+
+void ApplyDetails(std::string_view details, Party* p, const Party* previous) {
+  size_t address_rank = SIZE_MAX;
+  bool org = p->kind == "org";
+  for (std::string_view d : Details(details)) {
+    if (EndsWith(d, "。")) d.remove_suffix(3);
+    if (d == "男" || d == "性别男") {
+      p->gender = "male";
+      continue;
+    }
+    if (d == "女" || d == "性别女") {
+      p->gender = "female";
+      continue;
+    }
+    if (EndsWith(d, "族") && CountChars(d) <= 6 && CountChars(d) >= 2) {
+      p->ethnicity = std::string(d);
+      continue;
+    }
+    bool handled = false;
+    for (std::string_view label : {"公民身份号码", "身份证号码", "身份证号", "身份号码"}) {
+      size_t pos = d.find(label);
+      if (pos != std::string_view::npos) {
+        std::string_view v = AfterLabel(d.substr(pos), label);
+        p->id_no = std::string(v);
+        IdCard id = ParseIdCard(v);
+        p->id_valid = id.valid;
+        handled = true;
+        break;
+      }
+    }
+    if (handled) continue;
+    size_t pos = d.find("统一社会信用代码");
+    if (pos != std::string_view::npos) {
+      std::string_view v = AfterLabel(d.substr(pos), "统一社会信用代码");
+      p->uscc = std::string(v);
+      p->uscc_valid = ParseUscc(v).valid;
+      continue;
+    }
+    if (p->birth.empty() && p->kind == "person") {
+      std::string birth = BirthIn(d);
+      if (!birth.empty()) {
+        p->birth = birth;
+        continue;
+      }
+    }
+    const auto& words = org ? std::span<const std::string_view>(kOrgAddress)
+                            : std::span<const std::string_view>(kPersonAddress);
+    for (size_t rank = 0; rank < words.size(); ++rank) {
+      if (!StartsWith(d, words[rank])) continue;
+      std::string_view v = AfterLabel(d, words[rank]);
+      if (StartsWith(v, "所在地")) v = AfterLabel(v, "所在地");
+      if (v.empty()) break;
+      if (rank < address_rank) {
+        address_rank = rank;
+        if ((v == "同上" || v == "址同上") && previous != nullptr) {
+          p->address = previous->address;
+        } else {
+          p->address = std::string(v);
+        }
+      }
+      break;
+    }
+  }
+}
+
+Rep MakeRep(std::string_view role, std::string_view rest) {
+  Rep rep;
+  rep.role = std::string(role);
+  std::string_view details;
+  rep.name = std::string(NameOf(rest, &details));
+  for (std::string_view d : Details(details)) {
+    if (EndsWith(d, "。")) d.remove_suffix(3);
+    if (StartsWith(d, "该") || StartsWith(d, "系") || StartsWith(d, "其") || d == "男" ||
+        d == "女") {
+      continue;
+    }
+    std::string_view org = d;
+    for (std::string_view title : kTitles) {
+      if (EndsWith(org, title)) {
+        org.remove_suffix(title.size());
+        break;
+      }
+    }
+    if (!org.empty() && IsOrganisationName(org) && org != d.substr(0, 0)) {
+      rep.org = std::string(org);
+      break;
+    }
+  }
+  return rep;
+}
+
+}  // namespace
+
+bool IsOrganisationName(std::string_view name) {
+  if (CountChars(name) <= 3 && name.find("某") != std::string_view::npos) return false;
+  for (std::string_view w : kOrgWords) {
+    if (w.size() >= 6 && name.find(w) != std::string_view::npos) return true;
+    if (w.size() < 6 && EndsWith(name, w) && CountChars(name) >= 4) return true;
+  }
+  return CountChars(name) > 8;
+}
+
+std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>* warnings) {
+  std::vector<Party> parties;
+  for (std::string_view para : Paragraphs(block)) {
+    para = Trim(para);
+    re2::StringPiece role_piece, title_piece;
+    if (RE2::PartialMatch(para, SharedAgentRe(), &role_piece, &title_piece)) {
+      std::string_view shared_role = View(role_piece), shared_title = View(title_piece);
+      size_t title_end =
+          static_cast<size_t>(shared_title.data() + shared_title.size() - para.data());
+      std::string_view rest;
+      std::string_view role = RoleAsWritten(para, title_end, &rest);
+      Rep rep = MakeRep(shared_title, rest);
+      (void)role;
+      bool any = false;
+      for (Party& p : parties) {
+        if (StartsWith(p.role, shared_role)) {
+          p.reps.push_back(rep);
+          any = true;
+        }
+      }
+      if (!any && !parties.empty()) parties.back().reps.push_back(rep);
+      continue;
+    }
+    const RoleWord* word = MatchRole(para);
+    if (word == nullptr) {
+      if (warnings && CountChars(para) > 1) {
+        warnings->push_back(
+            fmt::format("party paragraph without a known role: {}", Excerpt(para, 40)));
+      }
+      continue;
+    }
+    std::string_view rest;
+    std::string_view role = RoleAsWritten(para, word->word.size(), &rest);
+    if (word->kind == RoleKind::kAgent) {
+      if (!parties.empty()) parties.back().reps.push_back(MakeRep(role, rest));
+      continue;
+    }
+    if (word->kind == RoleKind::kRepresentative) {
+      std::string_view details;
+      std::string_view name = NameOf(rest, &details);
+      if (!parties.empty() && parties.back().legal_rep.empty()) {
+        parties.back().legal_rep = std::string(name);
+        if (parties.back().kind != "org") parties.back().kind = "org";
+      }
+      continue;
+    }
+    Party p;
+    p.role = std::string(role);
+    p.side = std::string(word->side);
+    std::string_view details;
+    p.name = std::string(NameOf(rest, &details));
+    p.kind = IsOrganisationName(p.name) ? "org" : "person";
+    ApplyDetails(details, &p, parties.empty() ? nullptr : &parties.back());
+    parties.push_back(std::move(p));
+  }
+  return parties;
+}
+
+}  // namespace casesift

@@ -1,0 +1,88 @@
+#include "text_util.h"
+
+namespace casesift {
+namespace {
+
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+
+// Length of the white space at s[i], or 0.
+size_t SpaceAt(std::string_view s, size_t i) {
+  char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+  std::string_view rest = s.substr(i);
+  if (StartsWith(rest, kIdeographicSpace)) return 3;
+  if (StartsWith(rest, kNoBreakSpace)) return 2;
+  return 0;
+}
+
+}  // namespace
+
+std::string_view Trim(std::string_view s) {
+  for (size_t n; !s.empty() && (n = SpaceAt(s, 0)) > 0;) s.remove_prefix(n);
+  while (!s.empty()) {
+    size_t len = s.size();
+    if (len >= 3 && EndsWith(s, kIdeographicSpace)) {
+      s.remove_suffix(3);
+    } else if (len >= 2 && EndsWith(s, kNoBreakSpace)) {
+      s.remove_suffix(2);
+    } else if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n') {
+      s.remove_suffix(1);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+std::string RemoveSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceAt(s, i);
+    if (n > 0) {
+      i += n;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
+size_t CountChars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Excerpt(std::string_view s, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == max_chars) {
+      return std::string(s.substr(0, i)) + "…";
+    }
+  }
+  return std::string(s);
+}
+
+size_t FindClosingBracket(std::string_view s, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < s.size();) {
+    std::string_view rest = s.substr(i);
+    if (StartsWith(rest, "（")) {
+      ++depth;
+      i += 3;
+    } else if (s[i] == '(') {
+      ++depth;
+      i += 1;
+    } else if (StartsWith(rest, "）") || s[i] == ')') {
+      i += s[i] == ')' ? 1 : 3;
+      if (--depth == 0) return i;
+    } else {
+      ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace casesift
