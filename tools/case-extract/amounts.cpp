@@ -148,11 +148,11 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
     const char* section;
   };
   // The fee clause first: amounts inside it are fee amounts even within the decision.
-  const Part parts[] = {{layout.fee, "fee"},
-                        {layout.claims, "claims"},
-                        {layout.counterclaim, "claims"},
-                        {layout.facts, "facts"},
-                        {layout.decision, "decision"}};
+  std::vector<Part> parts = {{layout.fee, "fee"}, {layout.decision, "decision"}};
+  for (const Block& b : layout.blocks) {
+    if (b.kind == BlockKind::kClaims) parts.push_back({b.span, "claims"});
+    if (b.kind == BlockKind::kFacts) parts.push_back({b.span, "facts"});
+  }
   std::vector<std::pair<size_t, Amount>> found;
   for (const Part& part : parts) {
     if (part.span.empty()) continue;
@@ -163,16 +163,22 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
           at >= layout.fee.begin && at < layout.fee.end) {
         continue;
       }
-      found.push_back(
-          {at, Amount{m.fen, std::string(s.substr(m.begin, m.end - m.begin)), part.section}});
+      found.push_back({at, Amount{m.fen, std::string(s.substr(m.begin, m.end - m.begin)),
+                                  part.section}});
     }
   }
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [at, amount] : found) r->amounts.push_back(std::move(amount));
 
-  if (!layout.claims.empty()) {
-    r->claim_fen = ClaimTotal(RequestPart(layout.claims.In(text)), *r);
+  // The claim: the first-instance claim (restated in a second instance) before an appeal's.
+  const Block* claim = nullptr;
+  for (const Block& b : layout.blocks) {
+    if (b.kind != BlockKind::kClaims || b.counterclaim) continue;
+    if (claim == nullptr || (claim->appeal && !b.appeal)) claim = &b;
+  }
+  if (claim != nullptr && !claim->appeal) {
+    r->claim_fen = ClaimTotal(RequestPart(claim->span.In(text)), *r);
   }
   if (!layout.decision.empty()) {
     std::string_view decision = layout.decision.In(text);

@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 #include "text_util.h"
 
@@ -48,36 +50,50 @@ size_t SentenceEnd(std::string_view text, size_t pos) {
 const RE2& OriginRe() {
   static const RE2 re(
       "一案|诉称|诉至本院|起诉至本院|向本院(?:提起|提出|申请)|提出诉讼请求|本院于|本院受理|"
-      "立案(?:受理|执行)?后|申请执行|申请再审|不服.{0,80}?(?:判决|裁定)");
+      "立案(?:受理|执行)?后|向本院申请(?:执行|再审)|申请强制执行|本院在执行|"
+      "不服.{0,80}?(?:判决|裁定)");
   return re;
 }
-const RE2& ClaimsRe() {
-  static const RE2 re(
-      "提出诉讼请求|诉讼请求[:：]|诉称|上诉请求[:：]|提出上诉请求|上诉称|申请请求[:：]|"
-      "请求(?:法院|本院)?(?:依法)?(?:判令|判决|裁定)|申请称|申请事项[:：]|请求[:：]");
-  return re;
+struct Marker {
+  BlockKind kind;
+  bool counterclaim, appeal;
+  const char* pattern;
+};
+
+// The words that open each block. Order matters only for equal positions.
+const std::vector<Marker>& Markers() {
+  static const std::vector<Marker> markers = {
+      {BlockKind::kClaims, true, false, "反诉请求|提起反诉|提出反诉|反诉称"},
+      {BlockKind::kClaims, false, true,
+       "上诉请求|提出上诉请求|上诉称|再审请求|申请再审称|提出(?:书面)?异议|异议称|异议请求|"
+       "复议请求"},
+      {BlockKind::kClaims, false, false,
+       "提出诉讼请求|诉讼请求[:：]|起诉请求|诉称|申请请求|请求(?:法院|本院)?(?:依法)?"
+       "(?:判令|判决)|申请称|申请事项|申请执行标的|向本院申请(?:财产|诉前)?保全|"
+       "申请人.{0,30}?请求(?:本院|法院)|向本院申请执行"},
+      {BlockKind::kDefence, false, false, "辩称|答辩称|述称|未(?:作|提交|提出)(?:答辩|陈述)"},
+      {BlockKind::kFacts, false, false,
+       "经审理查明|认定事实如下|本院查明|审查查明|经审理认定|本院经审查|经审查|经查[,，:：]|"
+       "(?:一审|原审)(?:法院)?(?:认定|查明)(?:的)?(?:事实)?|本院(?:二审|再审)(?:期间|查明|认定)|"
+       "(?:一审|原审)(?:法院)?(?:据此)?(?:判决|裁定)[:：]|执行(?:过程)?中[,，]"},
+      {BlockKind::kReasoning, false, false, "本院认为|(?:一审|原审|二审)法院认为"},
+  };
+  return markers;
 }
-const RE2& DefenceRe() {
-  static const RE2 re("辩称|答辩称|述称|未(?:作|提交|提出)答辩");
-  return re;
+
+const RE2& MarkerRe(size_t i) {
+  static const std::vector<std::unique_ptr<RE2>> res = [] {
+    std::vector<std::unique_ptr<RE2>> v;
+    for (const Marker& m : Markers()) v.push_back(std::make_unique<RE2>(m.pattern));
+    return v;
+  }();
+  return *res[i];
 }
-const RE2& FactsRe() {
-  static const RE2 re(
-      "经审理查明|认定事实如下|本院查明|经审查查明|经审理认定|本院经审查|经审查|经查[,，:：]");
-  return re;
-}
-const RE2& CounterclaimRe() {
-  static const RE2 re("反诉请求|提起反诉|提出反诉|反诉称");
-  return re;
-}
-const RE2& ReasoningRe() {
-  static const RE2 re("本院认为");
-  return re;
-}
+
 const RE2& DecisionRe() {
   static const RE2 re(
       "(?:判决|裁定|决定|调解)如下[:：]?|达成(?:如下|以下)(?:调解)?协议[:：]?|协议如下[:：]?|"
-      "作出如下(?:判决|裁定|决定)[:：]?|(?:判决|裁定)[:：]");
+      "作出如下(?:判决|裁定|决定)[:：]?");
   return re;
 }
 const RE2& FeeRe() {
@@ -141,43 +157,49 @@ DocumentLayout FindLayout(std::string_view text, size_t header_end) {
   size_t body_end = signature == kNone ? n : signature;
   if (signature != kNone) l.signature = {signature, n};
 
-  // Claims, defence, facts, reasoning: each from the start of the sentence that opens it.
-  size_t claims = Find(ClaimsRe(), text, origin, body_end);
-  if (claims != kNone) claims = SentenceStart(text, claims, origin);
-  size_t after_claims = claims == kNone ? origin : claims;
-  size_t defence = Find(DefenceRe(), text, after_claims, body_end);
-  if (defence != kNone) defence = SentenceStart(text, defence, after_claims);
-  size_t facts = Find(FactsRe(), text, after_claims, body_end);
-  if (facts != kNone) facts = SentenceStart(text, facts, after_claims);
-  size_t counterclaim = Find(CounterclaimRe(), text, after_claims, body_end);
-  if (counterclaim != kNone) counterclaim = SentenceStart(text, counterclaim, after_claims);
-  size_t reasoning = Find(ReasoningRe(), text, after_claims, body_end);
-  if (reasoning != kNone) reasoning = SentenceStart(text, reasoning, after_claims);
-  if (decision_pos != kNone && decision_pos >= body_end) decision_pos = kNone;
+  // The decision: the items after the last 判决如下 (a second instance restates the first).
+  size_t last_decision = kNone, last_decision_end = kNone;
+  for (size_t from = origin, end; (from = Find(DecisionRe(), text, from, body_end, &end)) != kNone;
+       from = end) {
+    last_decision = from;
+    last_decision_end = end;
+  }
+  decision_pos = last_decision;
+  decision_end_marker = last_decision_end;
+  size_t blocks_end = decision_pos == kNone ? body_end : decision_pos;
 
-  // Each part ends where the next one found begins.
-  // The defence of a counterclaim (针对反诉辩称) comes after it.
-  size_t counter_defence =
-      counterclaim == kNone ? kNone : Find(DefenceRe(), text, counterclaim, body_end);
-  if (counter_defence != kNone)
-    counter_defence = SentenceStart(text, counter_defence, counterclaim);
-  size_t starts[] = {
-      origin,          claims, defence,   counterclaim,
-      counter_defence, facts,  reasoning, decision_pos == kNone ? kNone : decision_end_marker,
-      body_end};
-  auto next_after = [&](size_t pos) {
-    size_t best = body_end;
-    for (size_t s : starts) {
-      if (s != kNone && s > pos && s < best) best = s;
-    }
-    return best;
+  // Blocks: every marker between the origin and the decision opens one at its sentence.
+  struct Start {
+    size_t pos;
+    size_t marker;
   };
-  l.origin = {origin, next_after(origin)};
-  if (claims != kNone && claims > origin) l.claims = {claims, next_after(claims)};
-  if (defence != kNone && defence > after_claims) l.defence = {defence, next_after(defence)};
-  if (counterclaim != kNone) l.counterclaim = {counterclaim, next_after(counterclaim)};
-  if (facts != kNone) l.facts = {facts, next_after(facts)};
-  if (reasoning != kNone) l.reasoning = {reasoning, next_after(reasoning)};
+  std::vector<Start> starts;
+  for (size_t i = 0; i < Markers().size(); ++i) {
+    for (size_t from = origin, end; (from = Find(MarkerRe(i), text, from, blocks_end, &end)) != kNone;
+         from = end) {
+      starts.push_back({SentenceStart(text, from, origin), i});
+    }
+  }
+  std::sort(starts.begin(), starts.end(),
+            [](const Start& a, const Start& b) { return a.pos < b.pos || (a.pos == b.pos && a.marker < b.marker); });
+  // One block per sentence: the first marker in it decides its kind.
+  std::vector<Start> unique;
+  for (const Start& st : starts) {
+    if (unique.empty() || unique.back().pos != st.pos) unique.push_back(st);
+  }
+  // The origin ends where the first block starts (the origin itself may hold a marker word
+  // such as 诉至本院 only when no block sentence follows).
+  size_t origin_end = unique.empty() ? blocks_end : unique.front().pos;
+  if (origin_end < origin) origin_end = origin;
+  l.origin = {origin, origin_end};
+  for (size_t i = 0; i < unique.size(); ++i) {
+    size_t begin = unique[i].pos;
+    if (begin < origin_end) continue;
+    size_t end = i + 1 < unique.size() ? unique[i + 1].pos : blocks_end;
+    const Marker& m = Markers()[unique[i].marker];
+    l.blocks.push_back(Block{m.kind, {begin, end}, m.counterclaim, m.appeal});
+  }
+
   if (decision_pos != kNone) {
     size_t start = decision_end_marker;
     size_t end = Find(DecisionEndRe(), text, start, body_end);
@@ -198,12 +220,23 @@ DocumentLayout FindLayout(std::string_view text, size_t header_end) {
   return l;
 }
 
+const char* BlockName(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kClaims: return "claims";
+    case BlockKind::kDefence: return "defence";
+    case BlockKind::kFacts: return "facts";
+    case BlockKind::kReasoning: return "reasoning";
+  }
+  return "other";
+}
+
 std::vector<std::pair<const char*, Span>> NamedSections(const DocumentLayout& l) {
   std::vector<std::pair<const char*, Span>> out = {
-      {"header", l.header}, {"parties", l.parties},     {"origin", l.origin},
-      {"claims", l.claims}, {"defence", l.defence},     {"counterclaim", l.counterclaim},
-      {"facts", l.facts},   {"reasoning", l.reasoning}, {"decision", l.decision},
-      {"fee", l.fee},       {"signature", l.signature}};
+      {"header", l.header}, {"parties", l.parties}, {"origin", l.origin}};
+  for (const Block& b : l.blocks) out.push_back({BlockName(b.kind), b.span});
+  out.push_back({"decision", l.decision});
+  out.push_back({"fee", l.fee});
+  out.push_back({"signature", l.signature});
   out.erase(std::remove_if(out.begin(), out.end(), [](const auto& p) { return p.second.empty(); }),
             out.end());
   return out;

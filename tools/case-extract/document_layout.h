@@ -10,7 +10,8 @@
 //
 // Each part is a byte range of the text; a part the document does not have is empty
 // (begin == end). Parts appear in document order and do not overlap, except the fee
-// clause, which mediation agreements often state as one of the decision's items.
+// clause, which mediation agreements often state as one of the decision's items. Each
+// block runs from the sentence that opens it to the next block.
 #ifndef CASESIFT_TOOLS_CASE_EXTRACT_DOCUMENT_LAYOUT_H_
 #define CASESIFT_TOOLS_CASE_EXTRACT_DOCUMENT_LAYOUT_H_
 
@@ -27,26 +28,40 @@ struct Span {
   }
 };
 
+// A part of the body that can occur more than once: a second-instance judgment restates
+// the first-instance claims, facts, reasoning and decision before its own.
+enum class BlockKind {
+  kClaims,     // 诉讼请求/诉称/上诉请求/起诉请求/再审申请/异议/申请执行 … with 事实和理由
+  kDefence,    // 辩称, 述称
+  kFacts,      // 经审理查明, 一审法院认定事实, a restated lower-court decision, 执行中 …
+  kReasoning,  // 本院认为, 一审法院认为
+};
+
+struct Block {
+  BlockKind kind;
+  Span span;
+  bool counterclaim = false;  // 反诉请求
+  bool appeal = false;        // 上诉请求, 再审请求, 异议: not the first-instance claim
+};
+
 struct DocumentLayout {
-  Span header;        // court, document type, 案号
-  Span parties;       // party paragraphs
-  Span origin;        // 案件由来 and 审理经过
-  Span claims;        // 诉讼请求 … 事实和理由 (or 诉称, 上诉请求, 申请请求)
-  Span defence;       // 辩称
-  Span counterclaim;  // 反诉请求 … (after the defence)
-  Span facts;         // 经审理查明 …
-  Span reasoning;     // 本院认为 …
-  Span decision;      // the items after 判决如下 / 裁定如下 / 达成如下协议 …
-  Span fee;           // the fee sentence(s): 案件受理费…
-  Span signature;     // 审判长 … 书记员, with the date
+  Span header;     // court, document type, 案号
+  Span parties;    // party paragraphs
+  Span origin;     // 案件由来 and 审理经过
+  std::vector<Block> blocks;  // in document order
+  Span decision;   // the items after the last 判决如下 / 裁定如下 / 达成如下协议 …
+  Span fee;        // the fee clause: 案件受理费… (may lie inside a mediation's items)
+  Span signature;  // 审判长 … 书记员, with the date
 };
 
 // Finds the parts of `text`. `header_end` is where the header stops (after the 案号), as
 // found by the header parser. Never fails: unrecognised parts stay empty.
 DocumentLayout FindLayout(std::string_view text, size_t header_end);
 
-// The sections of the layout with their names, for --sections.
+// The sections of the layout with their names, for --sections (a repeated block kind
+// gives one entry per block).
 std::vector<std::pair<const char*, Span>> NamedSections(const DocumentLayout& layout);
+const char* BlockName(BlockKind kind);
 
 }  // namespace casesift
 

@@ -252,9 +252,9 @@ void ApplyDetails(std::string_view details, Party* p, const Party* previous) {
       size_t pos = d.find(label);
       if (pos != std::string_view::npos) {
         std::string_view v = AfterLabel(d.substr(pos), label);
-        p->id_no = std::string(v);
+        p->id_no = FoldToAscii(v);
         IdCard id = ParseIdCard(v);
-        p->id_valid = id.valid;
+        p->id_valid = id.valid && !id.legacy;
         handled = true;
         break;
       }
@@ -263,7 +263,7 @@ void ApplyDetails(std::string_view details, Party* p, const Party* previous) {
     size_t pos = d.find("统一社会信用代码");
     if (pos != std::string_view::npos) {
       std::string_view v = AfterLabel(d.substr(pos), "统一社会信用代码");
-      p->uscc = std::string(v);
+      p->uscc = FoldToAscii(v);
       p->uscc_valid = ParseUscc(v).valid;
       continue;
     }
@@ -294,30 +294,51 @@ void ApplyDetails(std::string_view details, Party* p, const Party* previous) {
   }
 }
 
-Rep MakeRep(std::string_view role, std::string_view rest) {
-  Rep rep;
-  rep.role = std::string(role);
+// The organisation in an agent's detail: up to the end of its last organisation word, so
+// that the position after it (律师, 人事专员, …) is cut: "上海某某物流有限公司人事专员".
+std::string_view AgentOrg(std::string_view d) {
+  static constexpr std::string_view kOrgEnds[] = {
+      "律师事务所", "法律服务所", "法律援助中心", "有限责任公司", "有限公司", "公司", "事务所",
+      "中心", "支行", "分行", "银行", "委员会", "协会", "学校", "医院", "大学", "学院",
+      "研究所", "工作室", "商行", "合作社", "政府", "局", "厂"};
+  // "…法律援助中心指派的上海某某律师事务所律师": the law firm.
+  size_t assigned = d.find("指派的");
+  if (assigned != std::string_view::npos) d = d.substr(assigned + std::string_view("指派的").size());
+  size_t best = std::string_view::npos;
+  for (std::string_view w : kOrgEnds) {
+    size_t pos = d.rfind(w);
+    if (pos != std::string_view::npos && (best == std::string_view::npos || pos + w.size() > best)) {
+      best = pos + w.size();
+    }
+  }
+  return best == std::string_view::npos ? std::string_view() : d.substr(0, best);
+}
+
+std::vector<Rep> MakeReps(std::string_view role, std::string_view rest) {
+  std::vector<Rep> reps;
   std::string_view details;
-  rep.name = std::string(NameOf(rest, &details));
+  std::string_view names = NameOf(rest, &details);
+  std::string org;
   for (std::string_view d : Details(details)) {
     if (EndsWith(d, "。")) d.remove_suffix(3);
-    if (StartsWith(d, "该") || StartsWith(d, "系") || StartsWith(d, "其") || d == "男" ||
-        d == "女") {
-      continue;
-    }
-    std::string_view org = d;
-    for (std::string_view title : kTitles) {
-      if (EndsWith(org, title)) {
-        org.remove_suffix(title.size());
-        break;
-      }
-    }
-    if (!org.empty() && IsOrganisationName(org) && org != d.substr(0, 0)) {
-      rep.org = std::string(org);
+    if (StartsWith(d, "该") || StartsWith(d, "系") || StartsWith(d, "其")) continue;
+    std::string_view o = AgentOrg(d);
+    if (!o.empty()) {
+      org = std::string(o);
       break;
     }
   }
-  return rep;
+  // "葛建平、邱雯": one agent per name.
+  for (size_t start = 0; start <= names.size();) {
+    size_t sep = names.find("、", start);
+    std::string_view one = Trim(names.substr(start, sep == std::string_view::npos ? sep : sep - start));
+    size_t paren = one.find("（");
+    if (paren != std::string_view::npos) one = Trim(one.substr(0, paren));
+    if (!one.empty()) reps.push_back(Rep{std::string(role), std::string(one), org});
+    if (sep == std::string_view::npos) break;
+    start = sep + 3;
+  }
+  return reps;
 }
 
 }  // namespace
@@ -342,16 +363,18 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
           static_cast<size_t>(shared_title.data() + shared_title.size() - para.data());
       std::string_view rest;
       std::string_view role = RoleAsWritten(para, title_end, &rest);
-      Rep rep = MakeRep(shared_title, rest);
+      std::vector<Rep> reps = MakeReps(shared_title, rest);
       (void)role;
       bool any = false;
       for (Party& p : parties) {
         if (StartsWith(p.role, shared_role)) {
-          p.reps.push_back(rep);
+          p.reps.insert(p.reps.end(), reps.begin(), reps.end());
           any = true;
         }
       }
-      if (!any && !parties.empty()) parties.back().reps.push_back(rep);
+      if (!any && !parties.empty()) {
+        parties.back().reps.insert(parties.back().reps.end(), reps.begin(), reps.end());
+      }
       continue;
     }
     const RoleWord* word = MatchRole(para);
@@ -365,7 +388,10 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
     std::string_view rest;
     std::string_view role = RoleAsWritten(para, word->word.size(), &rest);
     if (word->kind == RoleKind::kAgent) {
-      if (!parties.empty()) parties.back().reps.push_back(MakeRep(role, rest));
+      if (!parties.empty()) {
+        std::vector<Rep> reps = MakeReps(role, rest);
+        parties.back().reps.insert(parties.back().reps.end(), reps.begin(), reps.end());
+      }
       continue;
     }
     if (word->kind == RoleKind::kRepresentative) {

@@ -26,6 +26,10 @@ std::string_view Trim(std::string_view s);
 // `s` without any white space inside (for letter-spaced titles: 民 事 判 决 书).
 std::string RemoveSpaces(std::string_view s);
 
+// Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) folded to ASCII, and lower-case
+// letters to upper case: for identifiers such as 公民身份号码 and 统一社会信用代码.
+std::string FoldToAscii(std::string_view s);
+
 // The number of UTF-8 characters (code points) in `s`.
 size_t CountChars(std::string_view s);
 // At most `max_chars` characters of `s`, with "…" when cut.
