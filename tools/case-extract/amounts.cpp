@@ -12,8 +12,9 @@ constexpr size_t kNone = std::string_view::npos;
 
 // Words after which an amount is not principal: interest, penalties, costs.
 constexpr std::string_view kAncillary[] = {
-    "利息",   "违约金", "滞纳金", "罚息",   "复利", "律师费", "诉讼费",       "保全费", "公告费",
-    "鉴定费", "评估费", "担保费", "差旅费", "暂计", "暂算",   "逾期付款损失", "受理费"};
+    "利息",     "违约金", "滞纳金", "罚息",   "复利", "律师费", "诉讼费",       "保全费",
+    "公告费",   "鉴定费", "评估费", "差旅费", "暂计", "暂算",   "逾期付款损失", "受理费",
+    "合理开支", "每月",   "每年",   "按月",   "按年", "每日",   "每天"};
 
 const RE2& ItemRe() {
   // An item marker at the start of the text or after a line end or a separator:
@@ -163,8 +164,8 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
           at >= layout.fee.begin && at < layout.fee.end) {
         continue;
       }
-      found.push_back({at, Amount{m.fen, std::string(s.substr(m.begin, m.end - m.begin)),
-                                  part.section}});
+      found.push_back(
+          {at, Amount{m.fen, std::string(s.substr(m.begin, m.end - m.begin)), part.section}});
     }
   }
   std::sort(found.begin(), found.end(),
@@ -180,13 +181,30 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
   if (claim != nullptr && !claim->appeal) {
     r->claim_fen = ClaimTotal(RequestPart(claim->span.In(text)), *r);
   }
-  if (!layout.decision.empty()) {
+  // An award is what a judgment orders paid; rulings and mediations have none here.
+  if (!layout.decision.empty() && r->doc_type.find("判决书") != kNone) {
     std::string_view decision = layout.decision.In(text);
     if (!layout.fee.empty() && layout.fee.begin > layout.decision.begin &&
         layout.fee.begin < layout.decision.end) {
       decision = text.substr(layout.decision.begin, layout.fee.begin - layout.decision.begin);
     }
     r->award_fen = PrincipalSum(decision, PaysPlaintiff, *r);
+    if (decision.find("维持原判") != kNone) {
+      // The upheld award is the lower court's, as the document restates it.
+      static const RE2 restated("(?:一审|原审)(?:法院)?(?:据此)?判决[:：]");
+      for (const Block& b : layout.blocks) {
+        if (b.kind != BlockKind::kFacts) continue;
+        std::string_view block = b.span.In(text);
+        re2::StringPiece m;
+        if (restated.Match(block, 0, block.size(), RE2::UNANCHORED, &m, 1)) {
+          size_t from = static_cast<size_t>(m.data() - block.data()) + m.size();
+          std::string_view items = block.substr(from);
+          size_t fee = items.find("受理费");
+          if (fee != kNone) items = items.substr(0, fee);
+          r->award_fen = PrincipalSum(items, PaysPlaintiff, *r);
+        }
+      }
+    }
   }
   if (!layout.fee.empty()) {
     std::string_view fee = layout.fee.In(text);
@@ -237,14 +255,15 @@ std::string SideNamedIn(std::string_view s, const std::vector<Party>& parties) {
   return side;
 }
 
-std::vector<std::string_view> Clauses(std::string_view s) {
+std::vector<std::string_view> Clauses(std::string_view s, bool commas) {
   std::vector<std::string_view> out;
   size_t start = 0;
   for (size_t i = 0; i < s.size();) {
     std::string_view rest = s.substr(i);
-    size_t len = StartsWith(rest, "，") || StartsWith(rest, "；") || StartsWith(rest, "。") ? 3
-                 : s[i] == '\n' || s[i] == ';'                                              ? 1
-                                                                                            : 0;
+    size_t len =
+        (commas && StartsWith(rest, "，")) || StartsWith(rest, "；") || StartsWith(rest, "。") ? 3
+        : s[i] == '\n' || s[i] == ';'                                                          ? 1
+                                                                                               : 0;
     if (len > 0) {
       if (i > start) out.push_back(s.substr(start, i - start));
       start = i + len;
@@ -262,36 +281,45 @@ std::vector<std::string_view> Clauses(std::string_view s) {
 std::vector<Allocation> FindAllocations(std::string_view decision,
                                         const std::vector<Party>& parties) {
   std::vector<Allocation> out;
-  for (std::string_view clause : Clauses(decision)) {
-    std::vector<MoneySpan> money = FindMoney(clause);
-    std::optional<int64_t> value;
-    if (!money.empty()) value = money.front().fen;
-    size_t gui = clause.find("归");
-    size_t owned = clause.find("所有");
-    if (gui != kNone && owned != kNone && owned > gui) {
+  // Sentences (；。 and line ends), and within them clauses (，).
+  for (std::string_view sentence : Clauses(decision, /*commas=*/false)) {
+    size_t debt = sentence.find("债务");
+    size_t price = sentence.find("折价款");
+    if (price == kNone) price = sentence.find("补偿款");
+    for (std::string_view clause : Clauses(sentence, /*commas=*/true)) {
+      size_t gui = clause.find("归");
+      size_t owned = clause.find("所有");
+      if (gui == kNone || owned == kNone || owned < gui) continue;
       std::string_view what = clause.substr(0, gui);
+      if (what.find("债务") != kNone || what.find("其余") != kNone) continue;
       for (const ItemWord& w : kItems) {
         if (what.find(w.word) == kNone) continue;
         std::string side = SideNamedIn(clause.substr(gui, owned - gui), parties);
+        std::vector<MoneySpan> money = FindMoney(clause);
+        std::optional<int64_t> value;
+        if (!money.empty()) value = money.front().fen;
         if (!side.empty()) out.push_back({side, std::string(w.item), value});
         break;
       }
-      continue;
     }
-    if (clause.find("折价款") != kNone || clause.find("补偿款") != kNone) {
-      size_t pay = clause.find("支付");
-      if (pay == kNone) pay = clause.find("给付");
+    if (price != kNone) {
+      size_t pay = sentence.rfind("支付", price);
+      if (pay == kNone) pay = sentence.rfind("给付", price);
       if (pay != kNone) {
-        std::string side = SideNamedIn(clause.substr(pay), parties);
-        std::string item = clause.find("折价款") != kNone ? "折价款" : "补偿款";
+        std::string side = SideNamedIn(sentence.substr(pay, price - pay), parties);
+        std::vector<MoneySpan> money = FindMoney(sentence.substr(price));
+        std::optional<int64_t> value;
+        if (!money.empty()) value = money.front().fen;
+        std::string item(sentence.substr(price, 9));
         if (!side.empty()) out.push_back({side, item, value});
       }
-      continue;
     }
-    size_t debt = clause.find("债务");
-    size_t by = clause.find("由");
-    if (debt != kNone && by != kNone && by > debt) {
-      std::string side = SideNamedIn(clause.substr(by), parties);
+    size_t by = debt == kNone ? kNone : sentence.find("由", debt);
+    if (debt != kNone && by != kNone) {
+      std::string side = SideNamedIn(sentence.substr(by), parties);
+      std::vector<MoneySpan> money = FindMoney(sentence.substr(debt, by - debt));
+      std::optional<int64_t> value;
+      if (!money.empty()) value = money.front().fen;
       if (!side.empty()) out.push_back({side, "债务", value});
     }
   }

@@ -124,12 +124,16 @@ void FindCauseAndListing(std::string_view origin, const std::vector<Party>& part
       size_t close = origin.find("）", a);
       if (close != kNone && close < an) consider(origin.substr(a + 6, close - a - 6));
     }
-    if (!named) {
-      // No party name before the cause: take the longest listed cause that ends the run.
-      for (size_t i = 0; i < run.size(); i += 3) {
-        if (IsListedCause(run.substr(i))) {
-          cut = i;
-          break;
+    if (!named && !IsListedCause(run)) {
+      // Role words but no known party name before the cause: the names are written in a
+      // form we did not parse, so take the longest listed cause that ends the run.
+      static const RE2 role_word("原告|被告|申请人|上诉人|第三人|执行人");
+      if (RE2::PartialMatch(run, role_word)) {
+        for (size_t i = 0; i < run.size(); i += 3) {
+          if (IsListedCause(run.substr(i))) {
+            cut = i;
+            break;
+          }
         }
       }
     }
@@ -211,15 +215,33 @@ CaseRecord ExtractCase(std::string_view text, const ExtractOptions& options) {
   r.parties = ParseParties(layout.parties.In(text), &r.warnings);
   if (r.parties.empty()) r.warnings.push_back("no parties found");
 
+  // The 案件由来 sentence: at least the whole first sentence after the parties, even when a
+  // block opens inside it (本院在执行申请执行人…一案中，申请执行人…向本院申请执行).
   std::string_view origin = layout.origin.In(text);
+  if (!layout.parties.empty() || !layout.origin.empty()) {
+    size_t begin = layout.origin.begin;
+    size_t stop = text.find("。", begin);
+    size_t end = stop == kNone ? text.size() : stop + 3;
+    if (end > layout.origin.end) origin = text.substr(begin, end - begin);
+  }
   FindCauseAndListing(origin, r.parties, &r);
   if (r.cause.empty()) r.warnings.push_back("no cause of action (案由) found");
   FindDatesInOrigin(origin, &r);
   FindDecidedDate(layout.signature.In(text), &r);
 
   ExtractAmounts(text, layout, &r);
-  r.outcome = ClassifyOutcome(r.doc_type, layout.decision.In(text), text);
-  r.allocations = FindAllocations(layout.decision.In(text), r.parties);
+  // The decision's items without the fee clause that may close them.
+  std::string_view decision = layout.decision.In(text);
+  if (!layout.fee.empty() && layout.fee.begin > layout.decision.begin &&
+      layout.fee.begin < layout.decision.end) {
+    decision = text.substr(layout.decision.begin, layout.fee.begin - layout.decision.begin);
+  }
+  r.outcome = ClassifyOutcome(r.doc_type, decision, text);
+  r.allocations = FindAllocations(decision, r.parties);
+  // Upholding a judgment that grants something is a judgment, not a refusal.
+  if (r.outcome == "rejected" && r.award_fen && decision.find("维持原判") != kNone) {
+    r.outcome = "judgment";
+  }
 
   if (options.keep_text) r.text = std::string(text);
   if (options.sections) {

@@ -175,13 +175,14 @@ DocumentLayout FindLayout(std::string_view text, size_t header_end) {
   };
   std::vector<Start> starts;
   for (size_t i = 0; i < Markers().size(); ++i) {
-    for (size_t from = origin, end; (from = Find(MarkerRe(i), text, from, blocks_end, &end)) != kNone;
-         from = end) {
+    for (size_t from = origin, end;
+         (from = Find(MarkerRe(i), text, from, blocks_end, &end)) != kNone; from = end) {
       starts.push_back({SentenceStart(text, from, origin), i});
     }
   }
-  std::sort(starts.begin(), starts.end(),
-            [](const Start& a, const Start& b) { return a.pos < b.pos || (a.pos == b.pos && a.marker < b.marker); });
+  std::sort(starts.begin(), starts.end(), [](const Start& a, const Start& b) {
+    return a.pos < b.pos || (a.pos == b.pos && a.marker < b.marker);
+  });
   // One block per sentence: the first marker in it decides its kind.
   std::vector<Start> unique;
   for (const Start& st : starts) {
@@ -222,10 +223,14 @@ DocumentLayout FindLayout(std::string_view text, size_t header_end) {
 
 const char* BlockName(BlockKind kind) {
   switch (kind) {
-    case BlockKind::kClaims: return "claims";
-    case BlockKind::kDefence: return "defence";
-    case BlockKind::kFacts: return "facts";
-    case BlockKind::kReasoning: return "reasoning";
+    case BlockKind::kClaims:
+      return "claims";
+    case BlockKind::kDefence:
+      return "defence";
+    case BlockKind::kFacts:
+      return "facts";
+    case BlockKind::kReasoning:
+      return "reasoning";
   }
   return "other";
 }

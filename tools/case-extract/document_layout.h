@@ -31,9 +31,9 @@ struct Span {
 // A part of the body that can occur more than once: a second-instance judgment restates
 // the first-instance claims, facts, reasoning and decision before its own.
 enum class BlockKind {
-  kClaims,     // 诉讼请求/诉称/上诉请求/起诉请求/再审申请/异议/申请执行 … with 事实和理由
-  kDefence,    // 辩称, 述称
-  kFacts,      // 经审理查明, 一审法院认定事实, a restated lower-court decision, 执行中 …
+  kClaims,  // 诉讼请求/诉称/上诉请求/起诉请求/再审申请/异议/申请执行 … with 事实和理由
+  kDefence,  // 辩称, 述称
+  kFacts,  // 经审理查明, 一审法院认定事实, a restated lower-court decision, 执行中 …
   kReasoning,  // 本院认为, 一审法院认为
 };
 
@@ -45,9 +45,9 @@ struct Block {
 };
 
 struct DocumentLayout {
-  Span header;     // court, document type, 案号
-  Span parties;    // party paragraphs
-  Span origin;     // 案件由来 and 审理经过
+  Span header;                // court, document type, 案号
+  Span parties;               // party paragraphs
+  Span origin;                // 案件由来 and 审理经过
   std::vector<Block> blocks;  // in document order
   Span decision;   // the items after the last 判决如下 / 裁定如下 / 达成如下协议 …
   Span fee;        // the fee clause: 案件受理费… (may lie inside a mediation's items)

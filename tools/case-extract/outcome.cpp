@@ -15,7 +15,7 @@ const RE2& WithdrawnRe() {
   return re;
 }
 const RE2& DismissedRe() {
-  static const RE2 re("驳回.{0,40}?(?:起诉|申请)(?:[。；，]|$)");
+  static const RE2 re("驳回.{0,40}?起诉");
   return re;
 }
 const RE2& TransferredRe() {
@@ -27,13 +27,21 @@ const RE2& SuspendedRe() {
   return re;
 }
 const RE2& TerminatedRe() {
-  static const RE2 re("终结(?:诉讼|执行|本次执行)");
+  static const RE2 re("终结(?:诉讼|执行|本次执行)|终结.{0,80}?的执行");
   return re;
 }
 const RE2& GrantedRe() {
   static const RE2 re(
       "禁止被申请人|责令被申请人|准予|准许.{0,20}?申请|确认.{0,40}?有效|"
+      "(?:^|[；。\\n])[\\s]*(?:冻结|查封|扣押)|"
       "解除.{0,20}?(?:查封|冻结|扣押)|予以执行|撤销.{0,30}?(?:仲裁|裁决)");
+  return re;
+}
+// Closing sentences of a ruling that are not items of the decision.
+const RE2& BoilerplateRe() {
+  static const RE2 re(
+      "^(?:本(?:裁定|判决|决定|调解书)|如不服|案外人、当事人|当事人.{0,12}不服|"
+      "上述协议|双方(?:当事人)?(?:再无|无其他))");
   return re;
 }
 const RE2& RefusalItemRe() {
@@ -69,6 +77,7 @@ std::string ClassifyOutcome(std::string_view doc_type, std::string_view decision
     size_t mark = item.find("、");
     if (mark != std::string_view::npos && mark <= 9) item = item.substr(mark + 3);
     if (item.empty()) continue;
+    if (RE2::PartialMatch(item, BoilerplateRe())) break;  // the items are over
     any_item = true;
     if (!RE2::PartialMatch(item, RefusalItemRe())) all_refusals = false;
   }

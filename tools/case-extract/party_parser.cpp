@@ -298,16 +298,19 @@ void ApplyDetails(std::string_view details, Party* p, const Party* previous) {
 // that the position after it (律师, 人事专员, …) is cut: "上海某某物流有限公司人事专员".
 std::string_view AgentOrg(std::string_view d) {
   static constexpr std::string_view kOrgEnds[] = {
-      "律师事务所", "法律服务所", "法律援助中心", "有限责任公司", "有限公司", "公司", "事务所",
-      "中心", "支行", "分行", "银行", "委员会", "协会", "学校", "医院", "大学", "学院",
-      "研究所", "工作室", "商行", "合作社", "政府", "局", "厂"};
+      "律师事务所", "法律服务所", "法律援助中心", "有限责任公司", "有限公司", "公司",
+      "事务所",     "中心",       "支行",         "分行",         "银行",     "委员会",
+      "协会",       "学校",       "医院",         "大学",         "学院",     "研究所",
+      "工作室",     "商行",       "合作社",       "政府",         "局",       "厂"};
   // "…法律援助中心指派的上海某某律师事务所律师": the law firm.
   size_t assigned = d.find("指派的");
-  if (assigned != std::string_view::npos) d = d.substr(assigned + std::string_view("指派的").size());
+  if (assigned != std::string_view::npos)
+    d = d.substr(assigned + std::string_view("指派的").size());
   size_t best = std::string_view::npos;
   for (std::string_view w : kOrgEnds) {
     size_t pos = d.rfind(w);
-    if (pos != std::string_view::npos && (best == std::string_view::npos || pos + w.size() > best)) {
+    if (pos != std::string_view::npos &&
+        (best == std::string_view::npos || pos + w.size() > best)) {
       best = pos + w.size();
     }
   }
@@ -331,7 +334,8 @@ std::vector<Rep> MakeReps(std::string_view role, std::string_view rest) {
   // "葛建平、邱雯": one agent per name.
   for (size_t start = 0; start <= names.size();) {
     size_t sep = names.find("、", start);
-    std::string_view one = Trim(names.substr(start, sep == std::string_view::npos ? sep : sep - start));
+    std::string_view one =
+        Trim(names.substr(start, sep == std::string_view::npos ? sep : sep - start));
     size_t paren = one.find("（");
     if (paren != std::string_view::npos) one = Trim(one.substr(0, paren));
     if (!one.empty()) reps.push_back(Rep{std::string(role), std::string(one), org});
