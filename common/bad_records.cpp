@@ -15,7 +15,10 @@ Status BadRecords::BeginReject(const Status& error) {
 
 void BadRecords::Finish(bool quiet) const {
   if (quiet || count_ == 0) return;
-  std::string where = rejects_ ? fmt::format("written to {}", rejects_->name()) : "dropped";
+  std::string where = written_ == 0 ? std::string("dropped")
+                      : written_ == count_
+                          ? fmt::format("written to {}", rejects_->name())
+                          : fmt::format("{} written to {}", written_, rejects_->name());
   PrintMessage(fmt::format("{} bad record{} skipped ({})", count_, count_ == 1 ? "" : "s", where));
 }
 

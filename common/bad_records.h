@@ -45,17 +45,24 @@ class BadRecords {
   Status RejectBytes(std::string_view piece) {
     return rejects_ ? rejects_->Write(piece) : Status::OK();
   }
-  Status EndReject() { return rejects_ ? rejects_->Write("\n") : Status::OK(); }
+  Status EndReject() {
+    if (rejects_ == nullptr) return Status::OK();
+    ++written_;
+    return rejects_->Write("\n");
+  }
 
   uint64_t count() const { return count_; }
 
-  // Prints "N bad records skipped (written to FILE)" when there were any and !quiet.
+  // Prints "N bad records skipped (written to FILE)" when there were any and !quiet; a
+  // rejected whole document (BeginReject alone) is not written to the rejects file, and the
+  // message says how many were.
   void Finish(bool quiet) const;
 
  private:
   OnError mode_;
   Output* rejects_;
   uint64_t count_ = 0;
+  uint64_t written_ = 0;  // of count_, lines written to the rejects file
 };
 
 }  // namespace casesift

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "amounts.h"
 #include "common/case_number.h"
 #include "common/cause_list.h"
@@ -245,8 +247,17 @@ CaseRecord ExtractCase(std::string_view text, const ExtractOptions& options) {
 
   if (options.keep_text) r.text = std::string(text);
   if (options.sections) {
+    // One member per section name: repeated blocks (two defences, a restated first
+    // instance) are joined with a line break.
     for (const auto& [name, span] : NamedSections(layout)) {
-      r.sections.emplace_back(name, std::string(Trim(span.In(text))));
+      std::string part(Trim(span.In(text)));
+      auto same = std::find_if(r.sections.begin(), r.sections.end(),
+                               [&](const auto& s) { return s.first == name; });
+      if (same == r.sections.end()) {
+        r.sections.emplace_back(name, std::move(part));
+      } else {
+        same->second += "\n" + part;
+      }
     }
   }
   return r;

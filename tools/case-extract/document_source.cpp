@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <filesystem>
 
+#include "common/diagnostics.h"
 #include "docx_text.h"
 
 namespace casesift {
@@ -135,9 +136,11 @@ bool DocumentSource::NextFile(Document* doc) {
       }
     }
     if (!problem.ok()) {
-      // A whole document cannot go to a rejects file of lines: report and count it.
+      // A whole document cannot go to a rejects file of lines: it is named on standard
+      // error even under --on-error=skip, so that nothing is lost silently, and counted.
       Status located = problem.At(Location{name, 0, 0});
       Status s = bad_ ? bad_->BeginReject(located) : located;
+      if (s.ok() && bad_->mode() == OnError::kSkip) PrintError(located);
       if (!s.ok()) {
         status_ = s;
         return false;

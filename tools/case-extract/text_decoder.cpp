@@ -35,9 +35,10 @@ Result<DecodedText> Convert(std::string_view bytes, const char* from) {
       continue;
     }
     size_t offset = bytes.size() - in_left;
+    std::string_view hint = std::string_view(from) == "UTF-8" ? "try --encoding gb18030, or auto"
+                                                              : "try another --encoding";
     status = Status::InvalidData(fmt::format(
-        "cannot decode as {} at byte {} (invalid or incomplete sequence; try --encoding)", from,
-        offset));
+        "cannot decode as {} at byte {} (invalid or incomplete sequence; {})", from, offset, hint));
     break;
   }
   ::iconv_close(cd);
