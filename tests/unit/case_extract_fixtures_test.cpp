@@ -1,6 +1,6 @@
 // Accuracy of case-extract on the hand-written fixtures (tests/data/case-extract): every
 // field of every expected record, scored as the fixtures' README says. The floor below is
-// the accuracy measured when it was last raised; the target is 98% (issue 3). The whole
+// issue 3's target, 98%, which the extractor meets (98.0% when last raised). The whole
 // list of misses is printed, so a change that loses a field says which.
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -16,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kAccuracyFloor = 0.96;
+constexpr double kAccuracyFloor = 0.98;
 
 TEST_CASE("case-extract gets the fixtures' fields right", "[case_extract][accuracy]") {
   std::string dir = std::string(CASESIFT_TEST_DATA) + "/case-extract/fixtures";

@@ -164,8 +164,12 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
           at >= layout.fee.begin && at < layout.fee.end) {
         continue;
       }
-      found.push_back(
-          {at, Amount{m.fen, std::string(s.substr(m.begin, m.end - m.begin)), part.section}});
+      std::string_view written = s.substr(m.begin, m.end - m.begin);
+      if (StartsWith(written, "约")) {  // 约 qualifies an amount; it is not part of it
+        written.remove_prefix(3);
+        at += 3;
+      }
+      found.push_back({at, Amount{m.fen, std::string(written), part.section}});
     }
   }
   std::sort(found.begin(), found.end(),
@@ -206,8 +210,17 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
       }
     }
   }
-  if (!layout.fee.empty()) {
+  // fee_yuan is the 案件受理费; a ruling's 申请费 or 公告费 alone is not.
+  if (!layout.fee.empty() && layout.fee.In(text).find("受理费") != kNone) {
     std::string_view fee = layout.fee.In(text);
+    size_t accepted = fee.find("受理费");
+    // Start at the first clause that names the 受理费.
+    size_t clause = fee.rfind("；", accepted);
+    if (clause != kNone) fee = fee.substr(clause + 3);
+    // The deciding instance's fee: 二审 over 一审, the main action's over a counterclaim's.
+    size_t second = fee.find("二审案件受理费");
+    if (second == kNone) second = fee.find("二审受理费");
+    if (second != kNone) fee = fee.substr(second);
     size_t halved = fee.find("减半");
     std::vector<MoneySpan> money = FindMoney(fee);
     for (const MoneySpan& m : money) {

@@ -161,9 +161,19 @@ void FindCauseAndListing(std::string_view origin, const std::vector<Party>& part
   }
 }
 
-void FindDatesInOrigin(std::string_view origin, CaseRecord* r) {
+// "本院于2020年3月2日立案执行" anywhere before the decision: this court's registration.
+const RE2& CourtFiledRe() {
+  static const RE2 re(
+      "本院于([0-9０-９〇○零一二三四五六七八九十]{2,4}年[^，。；]{1,12}?日)"
+      "(?:立案|受理)");
+  return re;
+}
+
+// `body`: the text from the origin to the decision, for a filing stated outside the origin.
+void FindDatesInOrigin(std::string_view origin, std::string_view body, CaseRecord* r) {
   re2::StringPiece date_text;
-  if (RE2::PartialMatch(origin, FiledRe(), &date_text)) {
+  if (RE2::PartialMatch(origin, FiledRe(), &date_text) ||
+      RE2::PartialMatch(body, CourtFiledRe(), &date_text)) {
     if (std::optional<ChineseDate> d = ParseChineseDate(View(date_text))) {
       if (std::optional<std::string> iso = d->IsoDate()) r->filed_date = *iso;
     }
@@ -228,7 +238,11 @@ CaseRecord ExtractCase(std::string_view text, const ExtractOptions& options) {
   }
   FindCauseAndListing(origin, r.parties, &r);
   if (r.cause.empty()) r.warnings.push_back("no cause of action (案由) found");
-  FindDatesInOrigin(origin, &r);
+  size_t body_end = layout.decision.empty() ? text.size() : layout.decision.begin;
+  std::string_view body = layout.origin.begin < body_end
+                              ? text.substr(layout.origin.begin, body_end - layout.origin.begin)
+                              : std::string_view();
+  FindDatesInOrigin(origin, body, &r);
   FindDecidedDate(layout.signature.In(text), &r);
 
   ExtractAmounts(text, layout, &r);

@@ -58,7 +58,7 @@ constexpr std::array kRoles = {
     RoleWord{"第三人", RoleKind::kParty, "third_party"},
     RoleWord{"被告人", RoleKind::kParty, "defendant"},
     RoleWord{"异议人", RoleKind::kParty, "applicant"},
-    RoleWord{"案外人", RoleKind::kParty, "applicant"},
+    RoleWord{"案外人", RoleKind::kParty, "third_party"},
     RoleWord{"起诉人", RoleKind::kParty, "plaintiff"},
     RoleWord{"自诉人", RoleKind::kParty, "plaintiff"},
     RoleWord{"负责人", RoleKind::kRepresentative, ""},
@@ -358,6 +358,7 @@ bool IsOrganisationName(std::string_view name) {
 
 std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>* warnings) {
   std::vector<Party> parties;
+  bool last_was_party = false;  // the previous paragraph was a party's (not an agent's)
   for (std::string_view para : Paragraphs(block)) {
     para = Trim(para);
     re2::StringPiece role_piece, title_piece;
@@ -382,6 +383,13 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
       continue;
     }
     const RoleWord* word = MatchRole(para);
+    if (word == nullptr && last_was_party && !parties.empty()) {
+      // A party's details continued after a full stop: "…有限公司。住所地：…。"
+      ApplyDetails(para, &parties.back(),
+                   parties.size() > 1 ? &parties[parties.size() - 2] : nullptr);
+      continue;
+    }
+    last_was_party = false;
     if (word == nullptr) {
       if (warnings && CountChars(para) > 1) {
         warnings->push_back(
@@ -407,6 +415,7 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
       }
       continue;
     }
+    last_was_party = true;
     Party p;
     p.role = std::string(role);
     p.side = std::string(word->side);

@@ -55,7 +55,7 @@ std::string FoldToAscii(std::string_view s) {
     auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
     // U+FF01..U+FF5E are EF BC 81..EF BD 9E: the ASCII characters 0x21..0x7E.
     if (b(i) == 0xEF && i + 2 < s.size() && (b(i + 1) == 0xBC || b(i + 1) == 0xBD)) {
-      unsigned cp = 0xFF00 + ((b(i + 1) & 0x3F) << 6) + (b(i + 2) & 0x3F);
+      unsigned cp = 0xF000 + ((b(i + 1) & 0x3Fu) << 6) + (b(i + 2) & 0x3Fu);
       if (cp >= 0xFF01 && cp <= 0xFF5E) {
         char c = static_cast<char>(cp - 0xFF00 + 0x20);
         out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
