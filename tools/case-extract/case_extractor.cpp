@@ -27,13 +27,6 @@ struct Header {
   size_t end = 0;
 };
 
-const RE2& CourtRe() {
-  static const RE2 re(
-      "^[\\s\\x{3000}]*((?:中华人民共和国)?\\p{Han}{2,40}?(?:人民法院|法院|法庭)"
-      "(?:\\p{Han}{2,20}?分院)?)");
-  return re;
-}
-
 const RE2& DocTypeRe() {
   // Letter-spaced or not: 民 事 判 决 书.
   static const RE2 re(
@@ -55,9 +48,27 @@ size_t Offset(std::string_view text, std::string_view part) {
 Header ParseHeader(std::string_view text) {
   Header h;
   std::string_view window = text.substr(0, std::min(text.size(), kHeaderWindow));
-  re2::StringPiece court_piece;
-  if (RE2::PartialMatch(window, CourtRe(), &court_piece)) {
-    std::string_view court = View(court_piece);
+  // The court: the first line (or the text before the title) up to 法院, with a branch
+  // court's 分院 after it; no punctuation, at most 40 characters.
+  size_t court_end = window.substr(0, std::min<size_t>(window.size(), 180)).find("法院");
+  if (court_end != kNone) {
+    court_end += 6;
+    std::string_view rest = window.substr(court_end, 60);
+    size_t branch = rest.find("分院");
+    if (branch != kNone && rest.substr(0, branch).find('\n') == kNone &&
+        rest.substr(0, branch).find("，") == kNone) {
+      court_end += branch + 6;
+    }
+  }
+  std::string_view court_text =
+      court_end == kNone ? std::string_view() : Trim(window.substr(0, court_end));
+  bool court_ok = !court_text.empty() && CountChars(court_text) <= 40 &&
+                  court_text.find_first_of("\n:()") == kNone;
+  for (std::string_view stop : {"，", "。", "：", "、", "（", "）"}) {
+    if (court_ok && court_text.find(stop) != kNone) court_ok = false;
+  }
+  if (court_ok) {
+    std::string_view court = court_text;
     h.court = RemoveSpaces(court);
     h.end = Offset(text, court) + court.size();
   }

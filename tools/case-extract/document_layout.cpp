@@ -26,15 +26,21 @@ size_t Find(const RE2& re, std::string_view text, size_t from, size_t to = kNone
 }
 
 // Start of the sentence holding byte `pos`: just after the previous '。', '\n' or '；'
-// at or after `floor`.
+// at or after `floor`. Scans back byte by byte, so its cost is the sentence's length.
 size_t SentenceStart(std::string_view text, size_t pos, size_t floor) {
-  size_t best = floor;
-  for (std::string_view stop : {"。", "\n", "；"}) {
-    size_t p = text.rfind(stop, pos == 0 ? 0 : pos - 1);
-    if (p != kNone && p + stop.size() > best && p + stop.size() <= pos) best = p + stop.size();
+  size_t i = pos;
+  while (i > floor) {
+    char c = text[i - 1];
+    if (c == '\n') break;
+    // 。 is E3 80 82 and ； is EF BC 9B: look at a final byte, then confirm.
+    if (i - floor >= 3 && (c == '\x82' || c == '\x9B')) {
+      std::string_view last = text.substr(i - 3, 3);
+      if (last == "。" || last == "；") break;
+    }
+    --i;
   }
-  while (best < pos && (text[best] == ' ' || text[best] == '\r' || text[best] == '\t')) ++best;
-  return best;
+  while (i < pos && (text[i] == ' ' || text[i] == '\r' || text[i] == '\t')) ++i;
+  return i;
 }
 
 // End of the sentence holding byte `pos`: just after the next '。' or at the next '\n'.
@@ -51,7 +57,7 @@ const RE2& OriginRe() {
   static const RE2 re(
       "一案|诉称|诉至本院|起诉至本院|向本院(?:提起|提出|申请)|提出诉讼请求|本院于|本院受理|"
       "立案(?:受理|执行)?后|向本院申请(?:执行|再审)|申请强制执行|本院在执行|"
-      "不服.{0,80}?(?:判决|裁定)");
+      "不服[^。]{2,80}?(?:判决|裁定)");
   return re;
 }
 struct Marker {
@@ -70,7 +76,7 @@ const std::vector<Marker>& Markers() {
       {BlockKind::kClaims, false, false,
        "提出诉讼请求|诉讼请求[:：]|起诉请求|诉称|申请请求|请求(?:法院|本院)?(?:依法)?"
        "(?:判令|判决)|申请称|申请事项|申请执行标的|向本院申请(?:财产|诉前)?保全|"
-       "申请人.{0,30}?请求(?:本院|法院)|向本院申请执行"},
+       "请求(?:本院|法院)(?:依法)?(?:裁定|准许|冻结|查封)|向本院申请执行"},
       {BlockKind::kDefence, false, false, "辩称|答辩称|述称|未(?:作|提交|提出)(?:答辩|陈述)"},
       {BlockKind::kFacts, false, false,
        "经审理查明|认定事实如下|本院查明|审查查明|经审理认定|本院经审查|经审查|经查[,，:：]|"
