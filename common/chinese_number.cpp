@@ -7,32 +7,12 @@
 #include <initializer_list>
 #include <utility>
 
+#include "common/utf8.h"
+
 namespace casesift {
 namespace {
 
 constexpr int64_t kNoUnit = 10000;  // "no small unit yet" in a section: above 千
-
-// Decodes the UTF-8 character at text[*i] and advances past it; U+FFFD (one byte) when
-// the bytes there are not UTF-8.
-char32_t NextCodePoint(std::string_view text, size_t* i) {
-  const auto b = static_cast<unsigned char>(text[*i]);
-  const size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-  if (len == 0 || *i + len > text.size()) {
-    ++*i;
-    return 0xFFFD;
-  }
-  char32_t cp = len == 1 ? b : b & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(text[*i + k]);
-    if ((c & 0xC0) != 0x80) {
-      ++*i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  *i += len;
-  return cp;
-}
 
 // The character ending just before text[i], and *start set to its first byte; 0 at the
 // start of the text.

@@ -4,34 +4,14 @@
 #include <cstddef>
 #include <utility>
 
+#include "common/utf8.h"
+
 namespace casesift {
 namespace {
 
 constexpr std::string_view kUsccCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr std::array<int, 17> kIdWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::array<int, 8> kOrgWeights = {3, 7, 9, 10, 5, 8, 4, 2};
-
-// Decodes the UTF-8 character at text[*i] and advances *i past it. Invalid bytes decode to
-// U+FFFD one at a time.
-char32_t NextCodePoint(std::string_view text, size_t* i) {
-  const auto b = static_cast<unsigned char>(text[*i]);
-  const size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-  if (len == 0 || *i + len > text.size()) {
-    ++*i;
-    return 0xFFFD;
-  }
-  char32_t cp = len == 1 ? b : b & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(text[*i + k]);
-    if ((c & 0xC0) != 0x80) {
-      ++*i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  *i += len;
-  return cp;
-}
 
 // One ASCII byte per character of `text` without its surrounding white space: digits and
 // upper-case letters (full-width forms and lower case folded), '*' for a mask character, '-'

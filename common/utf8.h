@@ -1,0 +1,37 @@
+// UTF-8 decoding for the text scanners in common/ (numerals, dates, identifiers): one code
+// point at a time, lenient, never reading past the end.
+#ifndef CASESIFT_COMMON_UTF8_H_
+#define CASESIFT_COMMON_UTF8_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace casesift {
+
+// Decodes the UTF-8 character at text[*i] and advances *i past it. A byte that does not
+// start a complete sequence decodes to U+FFFD and advances one byte, so a scan always moves.
+// Overlong forms and surrogates are not rejected: callers compare against the characters
+// they look for. REQUIRES: *i < text.size().
+inline char32_t NextCodePoint(std::string_view text, size_t* i) {
+  const auto b = static_cast<unsigned char>(text[*i]);
+  const size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+  if (len == 0 || *i + len > text.size()) {
+    ++*i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? b : b & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    const auto c = static_cast<unsigned char>(text[*i + k]);
+    if ((c & 0xC0) != 0x80) {
+      ++*i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
+
+}  // namespace casesift
+
+#endif  // CASESIFT_COMMON_UTF8_H_
