@@ -23,7 +23,7 @@ DEPS := g++ make cmake ninja-build pkg-config git clang-format \
         libcli11-dev libsimdjson-dev libfmt-dev libxxhash-dev catch2 libre2-dev $(HS_PKG) \
         libyaml-cpp-dev libsqlite3-dev libxlsxwriter-dev libopencc-dev libzip-dev libexpat1-dev
 # Peers the benchmarks compare against (DuckDB comes from npm, see tests/bench).
-BENCH_DEPS := jq miller hyperfine nodejs npm
+BENCH_DEPS := jq miller hyperfine nodejs npm bc
 
 FUZZ     ?= build-fuzz
 FUZZ_SECONDS ?= 60
@@ -62,6 +62,7 @@ test-sanitize: deps
 bench: deps deps-bench
 	@$(MAKE) --no-print-directory build
 	sh tests/bench/run.sh $(BUILD)
+	bash tests/bench/extract_speed.sh $(BUILD)
 
 demo: deps
 	@$(MAKE) --no-print-directory build

@@ -19,14 +19,14 @@ constexpr std::string_view kAncillary[] = {
 const RE2& ItemRe() {
   // An item marker at the start of the text or after a line end or a separator:
   // 1. 2、 （1） 一、
-  static const RE2 re(
+  static thread_local const RE2 re(
       "(?:^|[\\n；;。：:])[\\s\\x{3000}]*(?:[0-9]{1,2}[\\.、．]|[（(][0-9]{1,2}[)）]|"
       "[一二三四五六七八九十]{1,3}、)");
   return re;
 }
 
 const RE2& TotalRe() {
-  static const RE2 re("(?:合计|共计|总计|累计|以上共计|以上合计)");
+  static thread_local const RE2 re("(?:合计|共计|总计|累计|以上共计|以上合计)");
   return re;
 }
 
@@ -195,7 +195,7 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
     r->award_fen = PrincipalSum(decision, PaysPlaintiff, *r);
     if (decision.find("维持原判") != kNone) {
       // The upheld award is the lower court's, as the document restates it.
-      static const RE2 restated("(?:一审|原审)(?:法院)?(?:据此)?判决[:：]");
+      static thread_local const RE2 restated("(?:一审|原审)(?:法院)?(?:据此)?判决[:：]");
       for (const Block& b : layout.blocks) {
         if (b.kind != BlockKind::kFacts) continue;
         std::string_view block = b.span.In(text);

@@ -29,7 +29,7 @@ struct Header {
 
 const RE2& DocTypeRe() {
   // Letter-spaced or not: 民 事 判 决 书.
-  static const RE2 re(
+  static thread_local const RE2 re(
       "((?:(?:民|刑)[\\s\\x{3000}]*事|行[\\s\\x{3000}]*政|执[\\s\\x{3000}]*行|"
       "国[\\s\\x{3000}]*家[\\s\\x{3000}]*赔[\\s\\x{3000}]*偿|"
       "司[\\s\\x{3000}]*法[\\s\\x{3000}]*赔[\\s\\x{3000}]*偿)?[\\s\\x{3000}]*"
@@ -94,14 +94,14 @@ Header ParseHeader(std::string_view text) {
 }
 
 const RE2& FiledRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "于([0-9０-９〇○零一二三四五六七八九十]{2,4}年[^，。；]{1,12}?日)"
       "(?:立案|受理|登记立案|收到)");
   return re;
 }
 
 const RE2& ProcedureRe() {
-  static const RE2 re("(简易程序|普通程序|小额诉讼程序|小额诉讼)");
+  static thread_local const RE2 re("(简易程序|普通程序|小额诉讼程序|小额诉讼)");
   return re;
 }
 
@@ -140,7 +140,7 @@ void FindCauseAndListing(std::string_view origin, const std::vector<Party>& part
     if (!named && !IsListedCause(run)) {
       // Role words but no known party name before the cause: the names are written in a
       // form we did not parse, so take the longest listed cause that ends the run.
-      static const RE2 role_word("原告|被告|申请人|上诉人|第三人|执行人");
+      static thread_local const RE2 role_word("原告|被告|申请人|上诉人|第三人|执行人");
       if (RE2::PartialMatch(run, role_word)) {
         for (size_t i = 0; i < run.size(); i += 3) {
           if (IsListedCause(run.substr(i))) {
@@ -174,7 +174,7 @@ void FindCauseAndListing(std::string_view origin, const std::vector<Party>& part
 
 // "本院于2020年3月2日立案执行" anywhere before the decision: this court's registration.
 const RE2& CourtFiledRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "本院于([0-9０-９〇○零一二三四五六七八九十]{2,4}年[^，。；]{1,12}?日)"
       "(?:立案|受理)");
   return re;

@@ -54,7 +54,7 @@ size_t SentenceEnd(std::string_view text, size_t pos) {
 }
 
 const RE2& OriginRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "一案|诉称|诉至本院|起诉至本院|向本院(?:提起|提出|申请)|提出诉讼请求|本院于|本院受理|"
       "立案(?:受理|执行)?后|向本院申请(?:执行|再审)|申请强制执行|本院在执行|"
       "不服[^。]{2,80}?(?:判决|裁定)");
@@ -89,7 +89,7 @@ const std::vector<Marker>& Markers() {
 }
 
 const RE2& MarkerRe(size_t i) {
-  static const std::vector<std::unique_ptr<RE2>> res = [] {
+  static thread_local const std::vector<std::unique_ptr<RE2>> res = [] {
     std::vector<std::unique_ptr<RE2>> v;
     for (const Marker& m : Markers()) v.push_back(std::make_unique<RE2>(m.pattern));
     return v;
@@ -98,22 +98,22 @@ const RE2& MarkerRe(size_t i) {
 }
 
 const RE2& DecisionRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "(?:判决|裁定|决定|调解)如下[:：]?|达成(?:如下|以下)(?:调解)?协议[:：]?|协议如下[:：]?|"
       "作出如下(?:判决|裁定|决定)[:：]?");
   return re;
 }
 const RE2& FeeRe() {
-  static const RE2 re("受理费|申请费|诉讼费|保全费|公告费|鉴定费|执行费");
+  static thread_local const RE2 re("受理费|申请费|诉讼费|保全费|公告费|鉴定费|执行费");
   return re;
 }
 const RE2& DecisionEndRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "如果未按|如不服本|如不服本院|本(?:判决|裁定|调解书)(?:为终审|送达后|经双方)");
   return re;
 }
 const RE2& SignatureRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "(?:审[ \\x{3000}]*判[ \\x{3000}]*长|审[ \\x{3000}]*判[ \\x{3000}]*员|代理审判员|"
       "人民陪审员|执[ \\x{3000}]*行[ \\x{3000}]*员|书[ \\x{3000}]*记[ \\x{3000}]*员|"
       "法[ \\x{3000}]*官[ \\x{3000}]*助[ \\x{3000}]*理)");

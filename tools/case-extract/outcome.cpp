@@ -10,28 +10,28 @@ namespace {
 bool Has(std::string_view s, const RE2& re) { return RE2::PartialMatch(s, re); }
 
 const RE2& WithdrawnRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "(?:准许|准予|同意).{0,40}?撤(?:回|诉)|按(?:撤诉|自动撤回)(?:起诉|上诉)?处理");
   return re;
 }
 const RE2& DismissedRe() {
-  static const RE2 re("驳回.{0,40}?起诉");
+  static thread_local const RE2 re("驳回.{0,40}?起诉");
   return re;
 }
 const RE2& TransferredRe() {
-  static const RE2 re("移送.{0,30}?(?:法院|公安|检察|仲裁|处理|审理)");
+  static thread_local const RE2 re("移送.{0,30}?(?:法院|公安|检察|仲裁|处理|审理)");
   return re;
 }
 const RE2& SuspendedRe() {
-  static const RE2 re("中止(?:诉讼|审理|执行)");
+  static thread_local const RE2 re("中止(?:诉讼|审理|执行)");
   return re;
 }
 const RE2& TerminatedRe() {
-  static const RE2 re("终结(?:诉讼|执行|本次执行)|终结.{0,80}?的执行");
+  static thread_local const RE2 re("终结(?:诉讼|执行|本次执行)|终结.{0,80}?的执行");
   return re;
 }
 const RE2& GrantedRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "禁止被申请人|责令被申请人|准予|准许.{0,20}?申请|确认.{0,40}?有效|"
       "(?:^|[；。\\n])[\\s]*(?:冻结|查封|扣押)|"
       "解除.{0,20}?(?:查封|冻结|扣押)|予以执行|撤销.{0,30}?(?:仲裁|裁决)");
@@ -39,13 +39,13 @@ const RE2& GrantedRe() {
 }
 // Closing sentences of a ruling that are not items of the decision.
 const RE2& BoilerplateRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "^(?:本(?:裁定|判决|决定|调解书)|如不服|案外人、当事人|当事人.{0,12}不服|"
       "上述协议|双方(?:当事人)?(?:再无|无其他))");
   return re;
 }
 const RE2& RefusalItemRe() {
-  static const RE2 re("^(?:驳回|不准(?:予|许)?|维持原判|不予支持)");
+  static thread_local const RE2 re("^(?:驳回|不准(?:予|许)?|维持原判|不予支持)");
   return re;
 }
 

@@ -80,7 +80,7 @@ const RoleWord* MatchRole(std::string_view s) {
 // "上列两原告共同委托诉讼代理人", "二原告委托诉讼代理人": an agent shared by every party
 // of the named role. Captures the role and the agent title.
 const RE2& SharedAgentRe() {
-  static const RE2 re(
+  static thread_local const RE2 re(
       "^(?:上列|以上|上述)?(?:[两二三四五六七八九十0-9]+)?(?:名|位|个)?"
       "(原告|被告|上诉人|被上诉人|申请人|被申请人|第三人|申请执行人|被执行人|再审申请人)"
       "(?:共同)?(委托诉讼代理人|委托代理人|诉讼代理人|法定代理人)");

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# case-extract throughput on case-synth documents (issue 3: at least 100 MB/s of document
+# text on one core; -j 2 at least 1.8 times -j 1), beside `cat` in the same run.
+#   sh tests/bench/extract_speed.sh BUILD_DIR
+# Knobs: BENCH_EXTRACT_DOCS (default 50000 documents), BENCH_FAST_RUNS (default 3).
+set -eu
+build=${1:-build}
+bin=$build/bin
+docs=${BENCH_EXTRACT_DOCS:-50000}
+runs=${BENCH_FAST_RUNS:-3}
+data=$build/bench-data
+mkdir -p "$data"
+input=$data/synth-$docs.jsonl
+if [ ! -s "$input" ]; then
+  "$bin/case-synth" --seed 20261127 --count "$docs" --format jsonl -j 2 -o "$input" --truth "$data/synth-$docs.truth.jsonl"
+fi
+bytes=$(wc -c <"$input")
+
+now() { date +%s.%N; }
+# median of $runs runs of the command in "$@", in seconds
+measure() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(now)
+    "$@"
+    t1=$(now)
+    times+=("$(echo "$t1 - $t0" | bc -l)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+t_cat=$(measure sh -c "cat '$input' | cat >/dev/null")
+t_j1=$(measure sh -c "'$bin/case-extract' --text-field text -j 1 '$input' | cat >/dev/null")
+t_j2=$(measure sh -c "'$bin/case-extract' --text-field text -j 2 '$input' | cat >/dev/null")
+"$bin/case-extract" --text-field text -j 1 "$input" >"$data/extract-j1.jsonl"
+"$bin/case-extract" --text-field text -j 2 "$input" >"$data/extract-j2.jsonl"
+same=no
+cmp -s "$data/extract-j1.jsonl" "$data/extract-j2.jsonl" && same=yes
+
+mbs() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
+echo "case-extract throughput, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "input: $input, $docs documents, $bytes bytes (JSON Lines; the text field is ~98% of it)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| command | seconds (median of $runs) | MB/s |"
+echo "| --- | ---: | ---: |"
+echo "| \`cat FILE \\| cat\` | $t_cat | $(mbs "$t_cat") |"
+echo "| \`case-extract --text-field text -j 1\` | $t_j1 | $(mbs "$t_j1") |"
+echo "| \`case-extract --text-field text -j 2\` | $t_j2 | $(mbs "$t_j2") |"
+echo
+echo "-j 2 output byte-identical to -j 1: $same"
+speedup=$(echo "scale=2; $t_j1 / $t_j2" | bc -l)
+j1=$(mbs "$t_j1")
+echo "-j 2 / -j 1 speed-up: $speedup"
+ok() { if [ "$(echo "$1" | bc -l)" = 1 ]; then echo PASS; else echo FAIL; fi; }
+echo "- $(ok "$j1 >= 100") case-extract >= 100 MB/s on one core ($j1 MB/s)"
+echo "- $(ok "$speedup >= 1.8") -j 2 >= 1.8 x -j 1 (${speedup}x)"
