@@ -33,7 +33,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kAccuracyFloor = 0.88;
+constexpr double kAccuracyFloor = 0.90;
 
 // Top-level fields an excerpt can state (see above); any other field the label has is added.
 const std::set<std::string>& ExcerptFields() {
