@@ -83,13 +83,26 @@ std::optional<int64_t> PrincipalSum(std::string_view part,
 }
 
 // The request part of the claims: up to 事实和理由.
+// The request part of the claims: from the last request opener (诉讼请求：, 请求判令,
+// 要求判令, …; an old-style 诉称 tells its story first) up to 事实和理由.
 std::string_view RequestPart(std::string_view claims) {
   size_t end = claims.size();
   for (std::string_view w : {"事实和理由", "事实与理由", "事实及理由", "理由如下", "主要理由"}) {
     size_t pos = claims.find(w);
     if (pos != kNone && pos < end) end = pos;
   }
-  return claims.substr(0, end);
+  std::string_view request = claims.substr(0, end);
+  static thread_local const RE2 opener(
+      "诉讼请求[:：]|(?:请求|要求)(?:法院|本院)?(?:依法)?(?:判令|判决|责令)|诉请[:：]|"
+      "请求(?:法院|本院)[:：]?");
+  size_t start = 0;
+  re2::StringPiece m;
+  for (size_t from = 0; from < request.size() &&
+                        opener.Match(request, from, request.size(), RE2::UNANCHORED, &m, 1);) {
+    start = static_cast<size_t>(m.data() - request.data());
+    from = start + m.size();
+  }
+  return request.substr(start);
 }
 
 std::optional<int64_t> ClaimTotal(std::string_view request, const CaseRecord& r) {
