@@ -126,6 +126,14 @@ bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> w
   return false;
 }
 
+// Whether a party claims in the first instance: 原告 and 申请人, and in a second instance
+// whoever was 原审原告 / 一审原告 (an appellant may be either).
+bool OnPlaintiffSide(const Party& p) {
+  if (p.role.find("原审原告") != kNone || p.role.find("一审原告") != kNone) return true;
+  if (p.role.find("原审被告") != kNone || p.role.find("一审被告") != kNone) return false;
+  return p.side == "plaintiff" || p.side == "applicant";
+}
+
 // A decision item that orders the defendant side to pay the plaintiff side.
 bool PaysPlaintiff(std::string_view item, const CaseRecord& r) {
   // Skip the marker: "一、", "1."
@@ -147,7 +155,7 @@ bool PaysPlaintiff(std::string_view item, const CaseRecord& r) {
         if (!q.name.empty() && qp != kNone && qp < pos) first = false;
       }
       if (first) {
-        return p.side != "plaintiff" && p.side != "applicant" && p.side != "appellant";
+        return !OnPlaintiffSide(p);
       }
     }
   }

@@ -1,0 +1,162 @@
+// Unit tests of case-extract's modules: text decoding, the party parser, the layout of a
+// document and the outcome. The whole extractor is measured on the fixtures
+// (case_extract_fixtures_test.cpp); these pin down each rule on its own.
+#include <iconv.h>
+
+#include <catch2/catch.hpp>
+
+#include "case_extractor.h"
+#include "document_layout.h"
+#include "outcome.h"
+#include "party_parser.h"
+#include "text_decoder.h"
+
+namespace casesift {
+namespace {
+
+std::string Encode(std::string_view utf8, const char* to) {
+  iconv_t cd = iconv_open(to, "UTF-8");
+  std::string out(utf8.size() * 4 + 8, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  size_t in_left = utf8.size();
+  char* o = out.data();
+  size_t o_left = out.size();
+  iconv(cd, &in, &in_left, &o, &o_left);
+  iconv_close(cd);
+  out.resize(out.size() - o_left);
+  return out;
+}
+
+TEST_CASE("text in UTF-8, GB18030 and UTF-16 decodes to the same UTF-8", "[case_extract]") {
+  const std::string text = "上海市浦东新区人民法院\n民事判决书\n";
+  Result<DecodedText> utf8 = DecodeText(text, Encoding::kAuto);
+  REQUIRE(utf8.ok());
+  CHECK(utf8->text == text);
+  CHECK(std::string(utf8->encoding) == "UTF-8");
+
+  Result<DecodedText> gb = DecodeText(Encode(text, "GB18030"), Encoding::kAuto);
+  REQUIRE(gb.ok());
+  CHECK(gb->text == text);
+  CHECK(std::string(gb->encoding) == "GB18030");
+
+  Result<DecodedText> le = DecodeText("\xFF\xFE" + Encode(text, "UTF-16LE"), Encoding::kAuto);
+  REQUIRE(le.ok());
+  CHECK(le->text == text);
+  Result<DecodedText> be = DecodeText("\xFE\xFF" + Encode(text, "UTF-16BE"), Encoding::kAuto);
+  REQUIRE(be.ok());
+  CHECK(be->text == text);
+  Result<DecodedText> bom = DecodeText("\xEF\xBB\xBF" + text, Encoding::kAuto);
+  REQUIRE(bom.ok());
+  CHECK(bom->text == text);
+}
+
+TEST_CASE("a forced encoding that does not fit is a located error", "[case_extract]") {
+  // 原 in GB18030 is D4 AD, which happens to be valid UTF-8 (U+052D); 告 is not.
+  Result<DecodedText> r = DecodeText(Encode("原告王某", "GB18030"), Encoding::kUtf8);
+  REQUIRE(!r.ok());
+  CHECK(r.status().ToString() ==
+        "cannot decode as UTF-8 at byte 2 (invalid or incomplete sequence; try --encoding "
+        "gb18030, or auto)");
+  CHECK(ParseEncoding("GBK").ok());
+  CHECK(ParseEncoding("big5").status().ToString() ==
+        "unknown encoding 'big5' (use auto, utf-8, gb18030 or utf-16)");
+}
+
+TEST_CASE("party paragraphs give roles, sides, details and agents", "[case_extract]") {
+  std::vector<std::string> warnings;
+  std::vector<Party> p = ParseParties(
+      "原告：王某甲，女，1972年4月出生，汉族，住上海市闵行区某某路。\n"
+      "原告王某乙，男，生于1989年2月27日，住址同上。\n"
+      "上列两原告共同委托诉讼代理人：周某、吴某，上海某某律师事务所律师。\n"
+      "被告（反诉原告）：上海某某贸易有限公司，住所地上海市浦东新区某某路某某号，"
+      "统一社会信用代码91310115MA1FL3K293。\n"
+      "法定代表人：李某，执行董事。\n"
+      "委托诉讼代理人：赵某，该公司员工。\n"
+      "上诉人（原审被告）：钱某，男，1966年7月18日生，公民身份号码11010519491231002X。\n",
+      &warnings);
+  REQUIRE(p.size() == 4);
+  CHECK(warnings.empty());
+  CHECK(p[0].role == "原告");
+  CHECK(p[0].side == "plaintiff");
+  CHECK(p[0].name == "王某甲");
+  CHECK(p[0].kind == "person");
+  CHECK(p[0].gender == "female");
+  CHECK(p[0].birth == "1972-04");
+  CHECK(p[0].ethnicity == "汉族");
+  CHECK(p[0].address == "上海市闵行区某某路");
+  CHECK(p[1].role == "原告");  // no colon
+  CHECK(p[1].birth == "1989-02-27");
+  CHECK(p[1].address == "上海市闵行区某某路");  // 住址同上
+  REQUIRE(p[0].reps.size() == 2);
+  CHECK(p[0].reps[1].name == "吴某");
+  CHECK(p[0].reps[1].org == "上海某某律师事务所");
+  CHECK(p[1].reps.size() == 2);
+  CHECK(p[2].role == "被告（反诉原告）");
+  CHECK(p[2].side == "defendant");
+  CHECK(p[2].kind == "org");
+  CHECK(p[2].uscc_valid == true);
+  CHECK(p[2].legal_rep == "李某");
+  REQUIRE(p[2].reps.size() == 1);
+  CHECK(p[2].reps[0].org.empty());  // 该公司员工 names no organisation
+  CHECK(p[3].side == "appellant");
+  CHECK(p[3].id_no == "11010519491231002X");
+  CHECK(p[3].id_valid == true);
+}
+
+TEST_CASE("the layout finds each part, repeated blocks included", "[case_extract]") {
+  std::string text =
+      "上海市第一中级人民法院\n民事判决书\n（2022）沪01民终1号\n"
+      "上诉人（原审被告）：钱某，男。\n被上诉人（原审原告）：孙某，女。\n"
+      "上诉人钱某因与被上诉人孙某民间借贷纠纷一案，不服上海市浦东新区人民法院（2021）沪0115民初9号"
+      "民事判决，向本院提起上诉。\n"
+      "钱某上诉请求：撤销原判。\n孙某辩称，原判正确。\n"
+      "孙某向一审法院起诉请求：钱某归还借款10,000元。\n"
+      "一审法院认定事实：2020年钱某借款10,"
+      "000元。\n一审法院认为，借款应当归还。一审法院判决：钱某归还孙某借款10,000元。\n"
+      "本院认为，上诉理由不能成立。依照《中华人民共和国民事诉讼法》第一百七十七条之规定，判决如下："
+      "\n"
+      "驳回上诉，维持原判。\n二审案件受理费50元，由钱某负担。\n本判决为终审判决。\n"
+      "审　判　长　　张某\n二〇二二年八月一日\n书　记　员　　李某\n";
+  DocumentLayout l = FindLayout(text, text.find("号\n") + 4);
+  std::vector<std::string> kinds;
+  for (const Block& b : l.blocks) kinds.push_back(BlockName(b.kind));
+  CHECK(kinds == std::vector<std::string>{"claims", "defence", "claims", "facts", "reasoning",
+                                          "facts", "reasoning"});
+  CHECK(l.blocks[0].appeal);
+  CHECK(!l.blocks[2].appeal);
+  CHECK(l.decision.In(text).find("驳回上诉，维持原判") != std::string_view::npos);
+  CHECK(l.fee.In(text) == "二审案件受理费50元，由钱某负担。");
+  CHECK(l.signature.In(text).rfind("审　判　长", 0) == 0);
+
+  CaseRecord r = ExtractCase(text, ExtractOptions{});
+  CHECK(r.procedure == "second_instance");
+  CHECK(r.cause == "民间借贷纠纷");
+  CHECK(r.outcome == "judgment");  // the upheld judgment orders a payment
+  REQUIRE(r.award_fen.has_value());
+  CHECK(*r.award_fen == 1000000);
+  CHECK(*r.claim_fen == 1000000);
+  CHECK(*r.fee_fen == 5000);
+  CHECK(r.decided_date == "2022-08-01");
+}
+
+TEST_CASE("outcomes follow the decision", "[case_extract]") {
+  CHECK(ClassifyOutcome("民事调解书", "一、原告与被告离婚；", "") == "mediated");
+  CHECK(ClassifyOutcome("民事裁定书", "准许原告王某撤回起诉。", "") == "withdrawn");
+  CHECK(ClassifyOutcome("民事裁定书", "驳回原告王某的起诉。", "") == "dismissed");
+  CHECK(ClassifyOutcome("民事判决书", "驳回原告王某的全部诉讼请求。", "") == "rejected");
+  CHECK(ClassifyOutcome("民事判决书", "不准予原告周某与被告吴某离婚。", "") == "rejected");
+  CHECK(ClassifyOutcome("民事判决书", "一、被告支付原告10元；\n二、驳回原告的其余诉讼请求。", "") ==
+        "judgment");
+  CHECK(ClassifyOutcome("执行裁定书", "终结本院（2013）闵民二（商）初字第1号民事调解书的执行。",
+                        "") == "terminated");
+  CHECK(ClassifyOutcome("民事裁定书", "本案中止诉讼。", "") == "suspended");
+  CHECK(ClassifyOutcome("民事裁定书", "本案移送上海市闵行区人民法院处理。", "") == "transferred");
+  CHECK(ClassifyOutcome("民事裁定书", "\n冻结被申请人名下银行存款10元。\n", "") == "granted");
+  CHECK(ClassifyOutcome("执行裁定书",
+                        "驳回案外人林某的异议请求。\n案外人、当事人对裁定不服的，可以起诉；与原判决"
+                        "无关的，可以起诉。",
+                        "") == "rejected");
+}
+
+}  // namespace
+}  // namespace casesift

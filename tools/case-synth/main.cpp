@@ -1,0 +1,47 @@
+// case-synth: writes realistic synthetic court documents (civil judgments, rulings,
+// mediation documents, second-instance judgments, enforcement rulings, protection
+// orders) and the ground-truth case record of each, seeded and deterministic.
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "common/cli.h"
+#include "synth_runner.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Write synthetic Chinese court documents in the real layout of each kind, and the "
+      "ground-truth case record of each (seeded, deterministic)."};
+  app.footer(
+      "Examples:\n"
+      "  case-synth --count 100 --seed 7 -o docs --truth truth.jsonl\n"
+      "  case-synth --count 100000 --format jsonl -j 2 -o docs.jsonl --truth truth.jsonl\n"
+      "  case-synth --kinds mediation,protection --format jsonl --count 5 | jq -r .text");
+  casesift::CommonOptions common;
+  casesift::synth::SynthOptions options;
+  casesift::AddCommonOptions(&app, &common, /*with_inputs=*/false);
+  app.add_option("--seed", options.seed, "Seed of the random generator (default 1)")
+      ->type_name("N");
+  app.add_option("--count", options.count, "Number of documents to write (default 10)")
+      ->type_name("N");
+  app.add_option("--kinds", options.kinds,
+                 "Kinds of document: all (default), or a comma-separated list of judgment, "
+                 "appeal, ruling, mediation, enforcement, protection")
+      ->type_name("LIST");
+  app.add_option("--format", options.format,
+                 "txt: -o names a folder of NNNNNNN.txt files (default); jsonl: one "
+                 "{\"id\",\"text\"} record per document")
+      ->type_name("FORMAT");
+  app.add_option("--text-field", options.text_field,
+                 "Name of the text field in --format jsonl (default text)")
+      ->type_name("NAME");
+  app.add_option("--truth", options.truth,
+                 "Write the ground-truth case record of each document to FILE (- for standard "
+                 "output)")
+      ->type_name("FILE");
+  app.add_option("-j,--jobs", options.jobs,
+                 "Generate on N threads (default 1); the output is the same for any N")
+      ->type_name("N");
+  app.add_flag("--force", options.force, "Write into an output folder that is not empty");
+  return casesift::RunTool(argc, argv, &app, {"case-synth", {}},
+                           [&] { return casesift::synth::RunSynth(options, common); });
+}
