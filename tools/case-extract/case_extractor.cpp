@@ -81,7 +81,9 @@ Header ParseHeader(std::string_view text) {
     h.doc_type = RemoveSpaces(doc_type);
     h.end = Offset(text, doc_type) + doc_type.size();
   }
-  for (const FoundCaseNumber& f : FindCaseNumbers(window)) {
+  // The 案号 stands right after the title: look at the next few lines only.
+  std::string_view number_window = window.substr(0, std::min(window.size(), h.end + 240));
+  for (const FoundCaseNumber& f : FindCaseNumbers(number_window)) {
     if (f.offset < h.end && h.end > 0 && !h.court.empty()) continue;
     // The document's own number stands before the first party paragraph.
     std::string_view before = window.substr(h.end, f.offset - std::min(f.offset, h.end));

@@ -90,6 +90,19 @@ const std::vector<Marker>& Markers() {
   return markers;
 }
 
+// All markers in one pattern: one pass over the body finds every block start; which
+// marker it was is then told by matching the short hit against each.
+const RE2& AnyMarkerRe() {
+  static thread_local const RE2 re = [] {
+    std::string all;
+    for (const Marker& m : Markers()) {
+      all += (all.empty() ? "(?:" : "|(?:") + std::string(m.pattern) + ")";
+    }
+    return all;
+  }();
+  return re;
+}
+
 const RE2& MarkerRe(size_t i) {
   static thread_local const std::vector<std::unique_ptr<RE2>> res = [] {
     std::vector<std::unique_ptr<RE2>> v;
@@ -183,11 +196,16 @@ DocumentLayout FindLayout(std::string_view text, size_t header_end) {
     size_t marker;
   };
   std::vector<Start> starts;
-  for (size_t i = 0; i < Markers().size(); ++i) {
-    for (size_t from = origin, end;
-         (from = Find(MarkerRe(i), text, from, blocks_end, &end)) != kNone; from = end) {
-      starts.push_back({SentenceStart(text, from, origin), i});
+  for (size_t from = origin, end;
+       (from = Find(AnyMarkerRe(), text, from, blocks_end, &end)) != kNone; from = end) {
+    re2::StringPiece hit(text.data() + from, end - from);
+    for (size_t i = 0; i < Markers().size(); ++i) {
+      if (RE2::FullMatch(hit, MarkerRe(i))) {
+        starts.push_back({SentenceStart(text, from, origin), i});
+        break;
+      }
     }
+    if (end == from) ++end;
   }
   std::sort(starts.begin(), starts.end(), [](const Start& a, const Start& b) {
     return a.pos < b.pos || (a.pos == b.pos && a.marker < b.marker);
