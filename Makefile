@@ -12,7 +12,8 @@ BUILD    ?= build
 ASAN     ?= build-asan
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
-# CI builds (CI=true, as .ci/run is run) turn warnings into errors.
+# CI builds (CI=true, as .ci/run is run) turn warnings into errors. The sanitizer build
+# does not: GCC 12 reports false maybe-uninitialized values in library headers under ASan.
 CMAKE_FLAGS ?= $(if $(filter true 1 yes,$(CI)),-DCASESIFT_WERROR=ON,)
 
 # Every Debian package the project and its tests need. Hyperscan only exists on
@@ -54,7 +55,7 @@ test: deps
 
 test-sanitize: deps
 	cmake -S . -B $(ASAN) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASESIFT_SANITIZE=ON \
-	  -DCASESIFT_BENCH=OFF $(CMAKE_FLAGS)
+	  -DCASESIFT_BENCH=OFF
 	cmake --build $(ASAN) -j $(JOBS)
 	cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
