@@ -8,10 +8,11 @@
 // distributions, no floating point). --count N writes N records; --mb SIZE writes records until
 // SIZE * 10^6 bytes are reached. A smaller run is a prefix of a larger one with the same seed.
 //
-// Everything is invented: names are drawn from common surnames and given-name characters, firms
-// from trade-name characters, identity numbers and credit codes from random digits (with valid
-// check characters where the record says so). About one record in a hundred carries a JSON
-// escape (\" \\ \n \u00e9) so that parsers meet them.
+// Everything about people is invented: names are drawn from common surnames and given-name
+// characters, firms from trade-name characters, identity numbers and credit codes from random
+// digits (with valid check characters where the record says so). Courts, banks, insurers and
+// government bodies bear real institutions' names, so they get no invented code. About one
+// record in 40 carries a JSON escape (\" \\ \n \u00e9) so that parsers meet them.
 
 #include <fmt/core.h>
 #include <xxhash.h>
@@ -714,9 +715,10 @@ const Region& FindRegion(string_view code) {
   return kRegions[0];
 }
 
-// A credit code (GB 32100): registration and type, region, organisation code, check character.
-std::string Uscc(Random& r, string_view kind, string_view region) {
-  std::string code(kind);
+// A firm's credit code (GB 32100): registration and type (91), region, organisation code
+// (GB 11714, with its check character), check character.
+std::string Uscc(Random& r, string_view region) {
+  std::string code = "91";
   code += region;
   if (r.Percent(60)) {
     code += "MA";
@@ -730,10 +732,10 @@ std::string Uscc(Random& r, string_view kind, string_view region) {
 }
 
 // Writes "uscc" and "uscc_valid": valid, masked as written, mistyped, or nothing.
-void WriteUscc(JsonWriter& w, Random& r, string_view kind, string_view region) {
+void WriteUscc(JsonWriter& w, Random& r, string_view region) {
   const int form = int(r.Below(100));
   if (form >= 75) return;
-  std::string code = Uscc(r, kind, region);
+  std::string code = Uscc(r, region);
   bool valid = true;
   if (form >= 70) {  // one character mistyped
     char& c = code[17];
@@ -837,7 +839,6 @@ void WritePerson(JsonWriter& w, Random& r, const Court& court, const Party& part
 
 void WriteOrg(JsonWriter& w, Random& r, const Court& court, char kind) {
   std::string name;
-  string_view uscc_kind = "91";
   if (kind == 'b') {
     name = std::string(r.Pick(kBanks)) + std::string(court.city) +
            (r.Percent(30) ? "信用卡中心" : "分行");
@@ -845,13 +846,11 @@ void WriteOrg(JsonWriter& w, Random& r, const Court& court, char kind) {
     name = std::string(r.Pick(kInsurers)) + std::string(court.city) + "分公司";
   } else if (kind == 'g') {
     name = std::string(court.place) + std::string(r.Pick(kAgencies));
-    uscc_kind = "11";
   } else {
     name = FirmName(r, court);
   }
   w.Key("name").String(name).Key("kind").String("org");
-  // Banks and insurers bear real names: no invented code is put beside them.
-  if (kind != 'b' && kind != 'i') WriteUscc(w, r, uscc_kind, court.region);
+  if (kind == 'o') WriteUscc(w, r, court.region);  // real institutions get no invented code
   if (r.Percent(85)) w.Key("legal_rep").String(PersonName(r, r.Percent(70), r.Percent(30)));
   const int reps = int(r.Below(100));
   const int count = reps < 20 ? 0 : reps < 85 ? 1 : 2;
