@@ -210,24 +210,6 @@ const RE2& CandidatePattern() {
   return *kPattern;
 }
 
-std::string_view TrimSpace(std::string_view s) {
-  constexpr std::string_view kAsciiSpace = " \t\r\n";
-  constexpr std::string_view kIdeographicSpace = "\u3000";
-  for (;;) {
-    if (!s.empty() && kAsciiSpace.find(s.front()) != std::string_view::npos) {
-      s.remove_prefix(1);
-    } else if (s.substr(0, 3) == kIdeographicSpace) {
-      s.remove_prefix(3);
-    } else if (!s.empty() && kAsciiSpace.find(s.back()) != std::string_view::npos) {
-      s.remove_suffix(1);
-    } else if (s.size() >= 3 && s.substr(s.size() - 3) == kIdeographicSpace) {
-      s.remove_suffix(3);
-    } else {
-      return s;
-    }
-  }
-}
-
 }  // namespace
 
 std::optional<std::string> ChineseDate::IsoDate() const {

@@ -426,24 +426,6 @@ std::optional<MoneyMatch> MatchMoney(std::string_view text, size_t pos, bool bar
   return m;
 }
 
-std::string_view Trim(std::string_view s) {
-  constexpr std::string_view kAsciiSpace = " \t\r\n";
-  constexpr std::string_view kIdeographicSpace = "\u3000";
-  for (;;) {
-    if (!s.empty() && kAsciiSpace.find(s.front()) != std::string_view::npos) {
-      s.remove_prefix(1);
-    } else if (s.substr(0, 3) == kIdeographicSpace) {
-      s.remove_prefix(3);
-    } else if (!s.empty() && kAsciiSpace.find(s.back()) != std::string_view::npos) {
-      s.remove_suffix(1);
-    } else if (s.size() >= 3 && s.substr(s.size() - 3) == kIdeographicSpace) {
-      s.remove_suffix(3);
-    } else {
-      return s;
-    }
-  }
-}
-
 // The candidates FindMoney checks: a number run, possibly with 约 and a currency prefix,
 // ending in 元 or 圆, or after a prefix alone. Leftmost-longest.
 const RE2& CandidatePattern() {
@@ -473,7 +455,7 @@ std::optional<int64_t> ParseChineseInteger(std::string_view text) {
 }
 
 std::optional<Money> ParseMoney(std::string_view text) {
-  text = Trim(text);
+  text = TrimSpace(text);
   const std::optional<MoneyMatch> m = MatchMoney(text, 0);
   if (!m || m->end != text.size()) return std::nullopt;
   return m->money;

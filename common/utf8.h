@@ -1,5 +1,5 @@
-// UTF-8 decoding for the text scanners in common/ (numerals, dates, identifiers): one code
-// point at a time, lenient, never reading past the end.
+// UTF-8 helpers for the text scanners (numerals, dates, identifiers, case-extract): one code
+// point at a time, lenient, never reading past the end; and trimming of Chinese white space.
 #ifndef CASESIFT_COMMON_UTF8_H_
 #define CASESIFT_COMMON_UTF8_H_
 
@@ -30,6 +30,30 @@ inline char32_t NextCodePoint(std::string_view text, size_t* i) {
   }
   *i += len;
   return cp;
+}
+
+// `s` without white space at either end: ASCII space, tab, CR and LF, U+3000 (the
+// ideographic space of Chinese documents) and U+00A0. The result points into `s`.
+inline std::string_view TrimSpace(std::string_view s) {
+  auto lead = [](std::string_view t) -> size_t {
+    if (t.empty()) return 0;
+    char c = t.front();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+    if (t.substr(0, 3) == "\xE3\x80\x80") return 3;
+    if (t.substr(0, 2) == "\xC2\xA0") return 2;
+    return 0;
+  };
+  auto trail = [](std::string_view t) -> size_t {
+    if (t.empty()) return 0;
+    char c = t.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+    if (t.size() >= 3 && t.substr(t.size() - 3) == "\xE3\x80\x80") return 3;
+    if (t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA0") return 2;
+    return 0;
+  };
+  for (size_t n; (n = lead(s)) > 0;) s.remove_prefix(n);
+  for (size_t n; (n = trail(s)) > 0;) s.remove_suffix(n);
+  return s;
 }
 
 }  // namespace casesift

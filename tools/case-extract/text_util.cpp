@@ -1,5 +1,7 @@
 #include "text_util.h"
 
+#include "common/utf8.h"
+
 namespace casesift {
 namespace {
 
@@ -18,22 +20,7 @@ size_t SpaceAt(std::string_view s, size_t i) {
 
 }  // namespace
 
-std::string_view Trim(std::string_view s) {
-  for (size_t n; !s.empty() && (n = SpaceAt(s, 0)) > 0;) s.remove_prefix(n);
-  while (!s.empty()) {
-    size_t len = s.size();
-    if (len >= 3 && EndsWith(s, kIdeographicSpace)) {
-      s.remove_suffix(3);
-    } else if (len >= 2 && EndsWith(s, kNoBreakSpace)) {
-      s.remove_suffix(2);
-    } else if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n') {
-      s.remove_suffix(1);
-    } else {
-      break;
-    }
-  }
-  return s;
-}
+std::string_view Trim(std::string_view s) { return TrimSpace(s); }
 
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
