@@ -104,6 +104,13 @@ int RunTool(int argc, char** argv, CLI::App* app, const ToolInfo& info,
   }
 }
 
+Output::Options OutputOptionsFor(const CommonOptions& options) {
+  Output::Options o;
+  o.line_buffered = options.line_buffered ||
+                    ((options.output.empty() || options.output == "-") && ::isatty(STDOUT_FILENO));
+  return o;
+}
+
 Result<std::unique_ptr<Stream>> Stream::Open(const CommonOptions& options) {
   if (!options.rejects.empty() && options.on_error == OnError::kFail) {
     return Status::Usage("--rejects needs --on-error=skip or --on-error=warn");
@@ -118,11 +125,7 @@ Result<std::unique_ptr<Stream>> Stream::Open(const CommonOptions& options) {
   s->bad_ = std::make_unique<BadRecords>(options.on_error, nullptr);
   s->reader_ = std::make_unique<JsonlReader>(std::move(ropts), s->bad_.get(), s->progress_.get());
   CASESIFT_RETURN_IF_ERROR(s->reader_->CheckInputs());
-  Output::Options oopts;
-  oopts.line_buffered =
-      options.line_buffered ||
-      ((options.output.empty() || options.output == "-") && ::isatty(STDOUT_FILENO));
-  Result<std::unique_ptr<Output>> out = Output::Open(options.output, oopts);
+  Result<std::unique_ptr<Output>> out = Output::Open(options.output, OutputOptionsFor(options));
   if (!out.ok()) return out.status();
   s->out_ = std::move(*out);
   if (!options.rejects.empty()) {

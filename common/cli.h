@@ -59,6 +59,10 @@ void AddCommonOptions(CLI::App* app, CommonOptions* options, bool with_inputs = 
 // The --version text: "TOOL (casesift) VERSION", the git commit, the linked libraries.
 std::string VersionText(const ToolInfo& info);
 
+// The output options the common options ask for: line-buffered with --line-buffered, or
+// when the output is standard output and that is a terminal.
+Output::Options OutputOptionsFor(const CommonOptions& options);
+
 // Parses the command line and runs `run`; returns the process exit status. See above.
 int RunTool(int argc, char** argv, CLI::App* app, const ToolInfo& info,
             const std::function<Status()>& run);

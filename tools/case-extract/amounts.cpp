@@ -32,7 +32,6 @@ const RE2& TotalRe() {
 
 std::vector<Span> Items(std::string_view s) {
   std::vector<size_t> starts;
-  std::string_view rest = s;
   re2::StringPiece m;
   size_t from = 0;
   while (from < s.size() && ItemRe().Match(s, from, s.size(), RE2::UNANCHORED, &m, 1)) {
@@ -40,7 +39,6 @@ std::vector<Span> Items(std::string_view s) {
     starts.push_back(pos);
     from = pos + std::max<size_t>(m.size(), 1);
   }
-  (void)rest;
   std::vector<Span> items;
   if (starts.empty() || starts[0] > 0) items.push_back({0, starts.empty() ? s.size() : starts[0]});
   for (size_t i = 0; i < starts.size(); ++i) {

@@ -1,7 +1,5 @@
 #include "case_extract.h"
 
-#include <unistd.h>
-
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -70,10 +68,7 @@ Status RunCaseExtract(const CaseExtractOptions& options, const CommonOptions& co
   DocumentSource source(sopts, &bad);
   CASESIFT_RETURN_IF_ERROR(source.Init());
 
-  Output::Options oopts;
-  oopts.line_buffered = common.line_buffered || ((common.output.empty() || common.output == "-") &&
-                                                 ::isatty(STDOUT_FILENO));
-  Result<std::unique_ptr<Output>> out = Output::Open(common.output, oopts);
+  Result<std::unique_ptr<Output>> out = Output::Open(common.output, OutputOptionsFor(common));
   if (!out.ok()) return out.status();
   std::unique_ptr<Output> rejects;
   if (!common.rejects.empty()) {

@@ -367,9 +367,8 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
       size_t title_end =
           static_cast<size_t>(shared_title.data() + shared_title.size() - para.data());
       std::string_view rest;
-      std::string_view role = RoleAsWritten(para, title_end, &rest);
+      RoleAsWritten(para, title_end, &rest);
       std::vector<Rep> reps = MakeReps(shared_title, rest);
-      (void)role;
       bool any = false;
       for (Party& p : parties) {
         if (StartsWith(p.role, shared_role)) {
