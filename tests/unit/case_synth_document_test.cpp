@@ -109,9 +109,10 @@ std::string Disagreement(const std::string& text, const CaseRecord& r, bool chec
   if (IsListedCause(r.cause) != r.cause_listed) return "cause_listed of " + r.cause;
   if (text.find(r.cause) == std::string::npos) return "cause not in text";
   if (text.find(r.court) != 0) return "court line";
-  // Dates: the 立案 date is written in the body; the signature date is a line of its own.
+  // Dates: the 立案 date, when there is one, is written in the body (protection orders and
+  // objections state only the application's date); the signature date is a line of its own.
   std::vector<DateSpan> dates = FindDates(text);
-  bool filed = false;
+  bool filed = !r.filed_date.valid();
   for (const DateSpan& d : dates) filed |= d.date.IsoDate() == Iso(r.filed_date);
   if (!filed) return "filed date " + Iso(r.filed_date) + " not in text";
   bool signed_found = false;

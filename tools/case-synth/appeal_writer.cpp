@@ -54,7 +54,7 @@ void WriteAppealRequest(DocWriter& w, const CasePlan& plan) {
     if (money && main.first_award_fen > 0) {
       w.Fmt("撤销一审判决第一项，改判{}无需{}{}{}", appellant.short_name, main.verb,
             appellee.short_name, main.label);
-      w.Money(main.first_award_fen, Section::kClaims, true);
+      w.Money(main.first_award_fen, Section::kClaims, Tally::kNone);
       w.Put("。");
     } else {
       w.Fmt("撤销一审判决，{}。", rng.Percent(70)
@@ -70,7 +70,7 @@ void WriteAppealRequest(DocWriter& w, const CasePlan& plan) {
     if (money && main.claim_fen > main.first_award_fen) {
       w.Fmt("撤销一审判决，改判{}{}{}{}", appellee.short_name, main.verb, appellant.short_name,
             main.label);
-      w.Money(main.claim_fen, Section::kClaims, true);
+      w.Money(main.claim_fen, Section::kClaims, Tally::kNone);
       w.Put("。");
     } else {
       w.Put("撤销一审判决，依法改判支持上诉人的全部诉讼请求。");
@@ -130,7 +130,7 @@ void WriteAppeal(DocWriter& w, CasePlan& plan) {
 
   w.BeginParagraph();
   w.Fmt("{}向一审法院起诉请求：", plan.plaintiffs[0].short_name);
-  WriteClaimList(w, plan, Section::kFacts, false);
+  WriteClaimList(w, plan, Section::kClaims, false);
   w.EndParagraph();
   w.BeginParagraph();
   w.Put(rng.Percent(60) ? "一审法院认定事实：" : "一审法院经审理查明：");
@@ -139,10 +139,16 @@ void WriteAppeal(DocWriter& w, CasePlan& plan) {
   w.BeginParagraph();
   w.Put("一审法院认为，");
   WriteReasoning(w, plan);
-  w.Put("依照");
-  WriteLawBasis(w, plan);
-  w.Put("之规定，判决：");
+  w.EndParagraph();
+  // The restated decision is its own paragraph (前审判决段), as the template lays it out.
+  w.BeginParagraph();
+  static constexpr std::string_view kRestated[] = {"一审法院判决：", "一审法院据此判决：",
+                                                   "原审法院判决：", "原审法院据此判决："};
+  w.Put(rng.Pick(kRestated));
+  // An upheld award is the award of this judgment, as the document restates it.
+  w.set_quoted_award(!change);
   WriteDecision(w, plan, DecisionMode::kQuoted);
+  w.set_quoted_award(false);
   WriteFee(w, plan, plan.first_fee_fen, FeeMode::kQuoted, false);
   w.EndParagraph();
 
@@ -169,7 +175,7 @@ void WriteAppeal(DocWriter& w, CasePlan& plan) {
     if (paid) WriteDelayClause(w, plan);
     w.BeginParagraph();
     w.Put("一审案件受理费");
-    w.Money(plan.first_fee_fen, Section::kFee, false);
+    w.Money(plan.first_fee_fen, Section::kFee, Tally::kNone);
     w.Fmt("，由{}负担。", plan.plaintiffs[0].name);
     w.EndParagraph();
   } else {
@@ -187,7 +193,12 @@ void WriteAppeal(DocWriter& w, CasePlan& plan) {
   w.Put("本判决为终审判决。");
   w.EndParagraph();
   w.WriteSignature(plan);
-  w.record().outcome = change ? "judgment" : "rejected";
+  // Upheld or reversed, a judgment that leaves a claim granted is a judgment; one that
+  // leaves every claim rejected is a rejection.
+  bool granted = false;
+  for (const ClaimItem& i : plan.items) granted |= (change ? i.award_fen : i.first_award_fen) > 0;
+  if (plan.cause == Cause::kDivorce) granted = !plan.rejected;
+  w.record().outcome = granted ? "judgment" : "rejected";
 }
 
 }  // namespace casesift::synth

@@ -84,6 +84,9 @@ struct ClaimItem {
   int64_t award_fen = 0;  // what the decision grants; 0: nothing
   std::string tail;       // words after the amount: 及利息（以借款本金为基数…）
   bool periodic = false;  // 每月: a rate, not a sum (never summed)
+  // Interest, penalties (违约金, 滞纳金) and costs (律师费, 合理开支, 鉴定费): written like
+  // any item, but never counted in claim_yuan or award_yuan (the annotation guide).
+  bool excluded = false;
   int64_t first_award_fen = 0;  // second instance: what the first-instance judgment granted
 };
 

@@ -58,10 +58,10 @@ void WriteParty(JsonBuilder& b, const Party& p) {
 
 }  // namespace
 
-int64_t CaseRecord::SumOf(Section section) const {
+int64_t CaseRecord::SumOf(Tally tally) const {
   int64_t sum = -1;
   for (const Amount& a : amounts) {
-    if (a.section == section && a.summed) sum = (sum < 0 ? 0 : sum) + a.fen;
+    if (a.tally == tally) sum = (sum < 0 ? 0 : sum) + a.fen;
   }
   return sum;
 }
@@ -90,8 +90,8 @@ void AppendCaseRecordJson(const CaseRecord& r, std::string* out) {
   b.Key("parties").BeginArray();
   for (const Party& p : r.parties) WriteParty(b, p);
   b.EndArray();
-  int64_t claim = r.SumOf(Section::kClaims);
-  int64_t award = r.SumOf(Section::kDecision);
+  int64_t claim = r.SumOf(Tally::kClaim);
+  int64_t award = r.SumOf(Tally::kAward);
   if (claim >= 0) Yuan(b.Key("claim_yuan"), claim);
   if (award >= 0) Yuan(b.Key("award_yuan"), award);
   if (r.fee_fen >= 0) Yuan(b.Key("fee_yuan"), r.fee_fen);

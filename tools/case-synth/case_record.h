@@ -3,17 +3,18 @@
 // text, so each value is exactly what the text states; a field the text does not state
 // stays unset and is left out of the JSON.
 //
-// Conventions where RECORDS.md leaves a choice (also in man/case-synth.1):
-// - `address` is the place after 住/现住/住所地/经营场所 (the last one when there are
-//   several); a person with only a 户籍地 gets that.
-// - `birth` is YYYY-MM-DD, or YYYY-MM when the text gives only the month.
-// - `claim_yuan` is the sum of the amounts the 诉讼请求 (or 上诉请求, or the 执行标的) asks
-//   for; `award_yuan` the sum of the one-off payments the decision orders or the
-//   mediation agreement settles; periodic payments (每月…) and property values are not
-//   summed. `fee_yuan` is the 案件受理费 charged for this instance (after any halving).
-// - amounts[].section: claims (诉讼请求 items), facts (事实和理由 through the facts
-//   found, and quoted earlier decisions), decision (the items of the decision), fee
-//   (the fee sentence).
+// Where RECORDS.md leaves a choice, the project's annotation guide decides
+// (tests/data/case-extract/README.md, also summarised in man/case-synth.1):
+// - `claim_yuan` is the money the first-instance plaintiff asks to be paid (restated in a
+//   second instance; the 执行标的 of an enforcement ruling), without interest, penalties
+//   (违约金, 滞纳金) and costs (律师费, 合理开支, fees); `award_yuan` the money, by the same
+//   rules, that the final disposition orders paid to the plaintiff side (the upheld award
+//   restated in a 维持原判 judgment). Periodic payments (每月…) are never summed. Each
+//   amount says which of the two it counts towards (Tally).
+// - `fee_yuan` is the 案件受理费 charged for this instance (after any halving).
+// - amounts[].section: claims (the 诉讼请求 or 诉称 paragraph with its 事实和理由, restated
+//   first-instance claims, the 执行标的), facts (the facts found, and quoted earlier
+//   decisions), decision (the items of this document's decision), fee (the cost clause).
 //
 // Thread safety: a value type; one per worker thread.
 #ifndef CASESIFT_TOOLS_CASE_SYNTH_CASE_RECORD_H_
@@ -29,11 +30,14 @@ namespace casesift::synth {
 
 enum class Section : uint8_t { kClaims, kFacts, kDecision, kFee };
 
+// Which total an amount counts towards: claim_yuan, award_yuan, or neither.
+enum class Tally : uint8_t { kNone, kClaim, kAward };
+
 struct Amount {
   int64_t fen = 0;
   std::string text;  // exactly as it appears in the document
   Section section = Section::kFacts;
-  bool summed = false;  // counts towards claim_yuan or award_yuan
+  Tally tally = Tally::kNone;
 };
 
 struct Rep {
@@ -102,8 +106,8 @@ struct CaseRecord {
   uint64_t text_hash = 0;
 
   void Clear() { *this = CaseRecord(); }
-  // Sum of the summed amounts of `section`; -1 when there are none.
-  int64_t SumOf(Section section) const;
+  // Sum of the amounts that count towards `tally`; -1 when there are none.
+  int64_t SumOf(Tally tally) const;
 };
 
 // Appends the record as one line of JSON (no newline) in RECORDS.md field order.

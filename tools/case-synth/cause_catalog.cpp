@@ -54,8 +54,20 @@ void WithAgents(Rng& rng, ActorFactory& f, Actor actor, std::vector<Actor>* grou
   group->push_back(std::move(actor));
 }
 
+// Interest, penalties and the costs of enforcing the right: not part of the claimed or
+// awarded money (tests/data/case-extract/README.md, claim_yuan).
+bool Ancillary(std::string_view label) {
+  static constexpr std::string_view kWords[] = {"利息",   "违约金",   "滞纳金",
+                                                "律师费", "合理开支", "鉴定费"};
+  for (std::string_view w : kWords) {
+    if (label.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 ClaimItem Item(std::string_view verb, std::string_view label, int64_t claim, int64_t award) {
   ClaimItem item;
+  item.excluded = Ancillary(label);
   item.verb = verb;
   item.label = label;
   item.claim_fen = claim;
@@ -270,8 +282,8 @@ void PlanTraffic(Rng& rng, ActorFactory& f, CasePlan* p) {
     add("鉴定费", RoundAmount(rng, 1000, 5000), 100, 100);
   }
   if (rng.Percent(40)) add("财产损失", RoundAmount(rng, 500, 20000), 100, 100);
-  int64_t total = 0;
-  for (const ClaimItem& i : p->items) total += i.award_fen;
+  int64_t total = 0;  // the damages; an appraisal fee is a cost of the proceedings
+  for (const ClaimItem& i : p->items) total += i.excluded ? 0 : i.award_fen;
   // 交强险 limits: 122,000 yuan, and 200,000 for accidents from 2020-09-19.
   bool reformed = DaysFromCivil(p->event) >= DaysFromCivil({2020, 9, 19});
   int64_t compulsory = reformed ? 20000000 : 12200000;

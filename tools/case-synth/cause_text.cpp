@@ -30,11 +30,11 @@ void LoanStory(DocWriter& w, const CasePlan& p, bool court) {
   if (court) {
     w.ArabicDate(p.event);
     w.Fmt("，{}向{}出具借条一份，载明：“今借到{}", borrower, lender, lender);
-    w.Money(lent, Section::kFacts, false);
+    w.Money(lent, Section::kFacts, Tally::kNone);
     w.Fmt("，借款期限{}个月。”", p.aux_int[1]);
     std::string_view how = rng.Pick(kTransfers);
     w.Fmt("同日，{}通过{}方式向{}交付借款", lender, how, borrower);
-    w.Money(lent, Section::kFacts, false);
+    w.Money(lent, Section::kFacts, Tally::kNone);
     w.Put("。");
   } else {
     switch (rng.Below(3)) {
@@ -44,7 +44,7 @@ void LoanStory(DocWriter& w, const CasePlan& p, bool court) {
         w.ArabicDate(p.event);
         std::string_view purpose = rng.Pick(kPurposes);
         w.Fmt("，{}以{}为由向{}借款", borrower, purpose, lender);
-        w.Money(lent, Section::kFacts, false, true);
+        w.Money(lent, Section::kFacts, Tally::kNone, true);
         w.Fmt("，约定借款期限{}个月，年利率{}%，{}当日交付了全部借款，{}出具借条一张。",
               p.aux_int[1], p.aux_int[0], lender, borrower);
         break;
@@ -53,7 +53,7 @@ void LoanStory(DocWriter& w, const CasePlan& p, bool court) {
         w.ArabicDate(p.event);
         std::string_view purpose = rng.Pick(kPurposes);
         w.Fmt("，{}因{}向{}借款", borrower, purpose, lender);
-        w.Money(lent, Section::kFacts, false);
+        w.Money(lent, Section::kFacts, Tally::kNone);
         w.Put("，双方约定于");
         w.ArabicDate(due);
         w.Fmt("前归还，{}向{}出具了借条。", borrower, lender);
@@ -63,7 +63,7 @@ void LoanStory(DocWriter& w, const CasePlan& p, bool court) {
         w.Fmt("{}于", borrower);
         w.ArabicDate(p.event);
         w.Fmt("向{}借款", lender);
-        w.Money(lent, Section::kFacts, false);
+        w.Money(lent, Section::kFacts, Tally::kNone);
         w.Fmt("，并出具借条一份，载明借款期限为{}个月。", p.aux_int[1]);
         break;
     }
@@ -76,7 +76,7 @@ void LoanStory(DocWriter& w, const CasePlan& p, bool court) {
     w.Fmt("后{}于", borrower);
     w.ArabicDate(repaid_on);
     w.Put("归还借款");
-    w.Money(repaid, Section::kFacts, false);
+    w.Money(repaid, Section::kFacts, Tally::kNone);
     w.Put("，余款");
     w.Put(court ? "至今未还。" : "经多次催讨仍未归还。");
   } else {
@@ -101,17 +101,17 @@ void BankLoanStory(DocWriter& w, const CasePlan& p, bool court) {
     w.Fmt("{}领用该卡后进行了透支消费，但未按约定按期足额还款。截至", borrower);
     w.ArabicDate(upto);
     w.Fmt("，{}尚欠透支本金", borrower);
-    w.Money(p.items[0].claim_fen, Section::kFacts, false);
+    w.Money(p.items[0].claim_fen, Section::kFacts, Tally::kNone);
     w.Put("、利息");
-    w.Money(p.items[1].claim_fen, Section::kFacts, false);
+    w.Money(p.items[1].claim_fen, Section::kFacts, Tally::kNone);
     w.Put("、违约金");
-    w.Money(p.items[2].claim_fen, Section::kFacts, false);
+    w.Money(p.items[2].claim_fen, Section::kFacts, Tally::kNone);
     w.Put(court ? "。" : "，经催收仍未归还。");
     return;
   }
   w.ArabicDate(p.event);
   w.Fmt("，{}与{}签订《个人借款合同》，约定{}向{}发放贷款", borrower, bank, bank, borrower);
-  w.Money(p.aux_fen[0], Section::kFacts, false);
+  w.Money(p.aux_fen[0], Section::kFacts, Tally::kNone);
   w.Fmt("，借款期限{}个月，按月等额本息还款，逾期按约定利率上浮50%计收罚息。", p.aux_int[0]);
   if (p.defendants.size() > 1) w.Fmt("{}作为共同借款人在合同上签字。", Short(p.defendants[1]));
   w.Fmt("合同签订后，{}依约发放了贷款，但{}自", bank, borrower);
@@ -121,9 +121,9 @@ void BankLoanStory(DocWriter& w, const CasePlan& p, bool court) {
   w.Put("。截至");
   w.ArabicDate(upto);
   w.Fmt("，{}尚欠借款本金", borrower);
-  w.Money(p.items[0].claim_fen, Section::kFacts, false);
+  w.Money(p.items[0].claim_fen, Section::kFacts, Tally::kNone);
   w.Put("、利息、罚息及复利");
-  w.Money(p.items[1].claim_fen, Section::kFacts, false);
+  w.Money(p.items[1].claim_fen, Section::kFacts, Tally::kNone);
   w.Put("。");
 }
 
@@ -138,7 +138,7 @@ void SaleStory(DocWriter& w, const CasePlan& p, bool court) {
     w.Fmt("因业务往来，{}结欠{}款项，并于", buyer, seller);
     w.ArabicDate(p.event);
     w.Put("出具欠条一份，载明欠款金额为");
-    w.Money(p.items[0].claim_fen, Section::kFacts, false);
+    w.Money(p.items[0].claim_fen, Section::kFacts, Tally::kNone);
     w.Put("，承诺于");
     w.ArabicDate(promised);
     w.Fmt("前付清。到期后{}未履行付款义务。", buyer);
@@ -149,11 +149,11 @@ void SaleStory(DocWriter& w, const CasePlan& p, bool court) {
   w.Fmt("起建立{}买卖关系，双方签订《购销合同》，约定由{}向{}供应{}，{}于收货后{}日内付款。",
         p.aux_word[0], seller, buyer, p.aux_word[0], buyer, term);
   w.Fmt("合同签订后，{}按约履行了供货义务，累计供货金额", seller);
-  w.Money(p.aux_fen[1], Section::kFacts, false);
+  w.Money(p.aux_fen[1], Section::kFacts, Tally::kNone);
   w.Fmt("，{}已付款", buyer);
-  w.Money(p.aux_fen[0], Section::kFacts, false, true);
+  w.Money(p.aux_fen[0], Section::kFacts, Tally::kNone, true);
   w.Put("，尚欠货款");
-  w.Money(p.items[0].claim_fen, Section::kFacts, false);
+  w.Money(p.items[0].claim_fen, Section::kFacts, Tally::kNone);
   w.Put("未付。");
   if (court) {
     w.ArabicDate(reconciled);
@@ -177,11 +177,11 @@ void PrepaidStory(DocWriter& w, const CasePlan& p, bool court) {
   if (p.cause == Cause::kEducation) {
     w.Fmt("，{}为其子女{}与{}签订《{}培训服务协议》，购买{}课程{}课时，支付培训费", client,
           p.aux_name, shop, p.aux_word[0], p.aux_word[0], p.aux_int[1]);
-    w.Money(p.aux_fen[0], Section::kFacts, false);
+    w.Money(p.aux_fen[0], Section::kFacts, Tally::kNone);
     w.Fmt("。{}实际上课{}课时后，", p.aux_name, p.aux_int[0]);
   } else {
     w.Fmt("，{}在{}处办理{}会员卡（预付卡），支付费用", client, shop, p.aux_word[0]);
-    w.Money(p.aux_fen[0], Section::kFacts, false);
+    w.Money(p.aux_fen[0], Section::kFacts, Tally::kNone);
     w.Fmt("，双方约定{}为{}提供{}次{}服务。{}消费{}次后，", shop, client, p.aux_int[1],
           p.aux_word[0], client, p.aux_int[0]);
   }
@@ -214,7 +214,7 @@ void PropertyStory(DocWriter& w, const CasePlan& p, bool court) {
   w.Put("起至");
   w.ArabicDate(After(p.event, p.aux_int[0] * 30));
   w.Put("止未缴纳物业服务费，共计");
-  w.Money(p.items[0].claim_fen, Section::kFacts, false);
+  w.Money(p.items[0].claim_fen, Section::kFacts, Tally::kNone);
   w.Put(court ? "。" : "，经多次催缴仍未缴纳。");
 }
 
@@ -224,7 +224,7 @@ void LabourStory(DocWriter& w, const CasePlan& p, bool court) {
   w.Fmt("{}于", worker);
   w.ArabicDate(p.event);
   w.Fmt("入职{}，担任{}，月工资", firm, p.aux_word[0]);
-  w.Money(p.aux_fen[0], Section::kFacts, false);
+  w.Money(p.aux_fen[0], Section::kFacts, Tally::kNone);
   w.Put("。");
   Rng facts(p.story_seed);
   Date left = After(p.suit, -static_cast<int>(facts.Range(60, 150)));
@@ -310,9 +310,7 @@ void Defence(DocWriter& w, const CasePlan& p, size_t i) {
   w.Put(text);
 }
 
-}  // namespace
-
-void WriteStory(DocWriter& w, const CasePlan& plan, bool court_voice) {
+void TellStory(DocWriter& w, const CasePlan& plan, bool court_voice) {
   switch (plan.cause) {
     case Cause::kPrivateLoan:
       LoanStory(w, plan, court_voice);
@@ -346,6 +344,15 @@ void WriteStory(DocWriter& w, const CasePlan& plan, bool court_voice) {
       DivorceStory(w, plan, court_voice);
       break;
   }
+}
+
+}  // namespace
+
+void WriteStory(DocWriter& w, const CasePlan& plan, bool court_voice) {
+  // The plaintiff's story (事实和理由, 诉称) belongs to the claims.
+  Section saved = w.set_story_section(court_voice ? Section::kFacts : Section::kClaims);
+  TellStory(w, plan, court_voice);
+  w.set_story_section(saved);
 }
 
 void WriteDefence(DocWriter& w, const CasePlan& plan, std::string_view role) {

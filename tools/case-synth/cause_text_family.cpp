@@ -94,7 +94,7 @@ bool DivorceDecision(DocWriter& w, const CasePlan& p, DecisionMode mode, ItemLis
       WriteSpouse(w, p, !plaintiff_keeps, words);
       Date from = AddDays(p.decided, 20);
       w.Fmt("自{}年{}月起每月支付抚养费", from.year, from.month);
-      w.MoneyStyled(support->award_fen, section, Section::kDecision, false);
+      w.MoneyStyled(support->award_fen, section, Section::kDecision, Tally::kNone);
       w.Fmt("，至{}年满十八周岁时止", p.aux_name);
     }
     list.End();
@@ -110,7 +110,7 @@ bool DivorceDecision(DocWriter& w, const CasePlan& p, DecisionMode mode, ItemLis
     alloc.item = "房屋";
     if (rng.Percent(50)) {
       w.Put(rng.Percent(50) ? "（该房屋价值" : "（双方确认该房屋价值");
-      w.MoneyStyled(p.aux_fen[0], section, Section::kDecision, false);
+      w.MoneyStyled(p.aux_fen[0], section, Section::kDecision, Tally::kNone);
       w.Put("）");
       alloc.fen = p.aux_fen[0];
     }
@@ -125,10 +125,18 @@ bool DivorceDecision(DocWriter& w, const CasePlan& p, DecisionMode mode, ItemLis
     w.Put("支付");
     WriteSpouse(w, p, !to_plaintiff, words);
     w.Put("房屋折价款");
-    w.MoneyStyled(p.aux_fen[1], section, Section::kDecision, own);
+    // Money to the plaintiff side is awarded; a 折价款 paid to the defendant is not.
+    w.MoneyStyled(p.aux_fen[1], section, Section::kDecision, AwardTally(w, mode, !to_plaintiff));
     *paid = own;
     list.End();
-    if (own) w.record().allocations.push_back(alloc);
+    if (own) {
+      w.record().allocations.push_back(alloc);
+      Allocation price;
+      price.to = to_plaintiff ? "defendant" : "plaintiff";
+      price.item = "折价款";
+      price.fen = p.aux_fen[1];
+      w.record().allocations.push_back(price);
+    }
   }
   if (!p.aux_word[0].empty()) {
     bool to_plaintiff = p.aux_fen[0] > 0 ? p.aux_int[2] == 0 : true;
@@ -145,8 +153,22 @@ bool DivorceDecision(DocWriter& w, const CasePlan& p, DecisionMode mode, ItemLis
     }
   }
   if (rng.Percent(30)) {
+    // Each spouse keeps the deposits in his or her name: one allocation per side.
     list.Begin();
-    w.Put("双方各自名下的存款归各自所有");
+    bool bank = rng.Percent(50);
+    for (bool plaintiff : {true, false}) {
+      if (!plaintiff) w.Put("，");
+      WriteSpouse(w, p, plaintiff, words);
+      w.Put(bank ? "名下的银行存款归" : "名下的存款归");
+      WriteSpouse(w, p, plaintiff, words);
+      w.Put("所有");
+      if (own) {
+        Allocation alloc;
+        alloc.to = plaintiff ? "plaintiff" : "defendant";
+        alloc.item = "存款";
+        w.record().allocations.push_back(alloc);
+      }
+    }
     list.End();
   }
   return true;
@@ -169,7 +191,7 @@ bool TrafficDecision(DocWriter& w, const CasePlan& p, DecisionMode mode, ItemLis
     w.Put(part < 2 ? kCovers[part] : "赔偿");
     WritePlaintiff(w, p, 0, words);
     w.Put(w.rng().Percent(50) ? "各项损失" : "");
-    w.MoneyStyled(fen, section, Section::kDecision, own);
+    w.MoneyStyled(fen, section, Section::kDecision, AwardTally(w, mode, true));
     list.End();
     *paid = true;
   }
@@ -194,9 +216,11 @@ bool TrademarkDecision(DocWriter& w, const CasePlan& p, DecisionMode mode, ItemL
   w.Put("赔偿");
   WritePlaintiff(w, p, 0, words);
   w.Put("经济损失");
-  w.MoneyStyled(p.items[0].award_fen, section, Section::kDecision, own);
+  w.MoneyStyled(p.items[0].award_fen, section, Section::kDecision,
+                AwardTally(w, mode, !p.items[0].excluded));
   w.Put("及为制止侵权行为所支付的合理开支");
-  w.MoneyStyled(p.items[1].award_fen, section, Section::kDecision, own);
+  w.MoneyStyled(p.items[1].award_fen, section, Section::kDecision,
+                AwardTally(w, mode, !p.items[1].excluded));
   list.End();
   *paid = true;
   RestItem(w, p, mode, list);
@@ -281,7 +305,7 @@ void TrafficStory(DocWriter& w, const CasePlan& p, bool court) {
   if (p.aux_int[1] != 0) {
     w.Fmt("肇事车辆在{}投保了机动车交通事故责任强制保险及商业第三者责任保险（保险金额",
           p.defendants.back().short_name);
-    w.Money(int64_t{p.aux_int[0]} * 1000000, Section::kFacts, false);
+    w.Money(int64_t{p.aux_int[0]} * 1000000, Section::kFacts, Tally::kNone);
     w.Put("），事故发生在保险期间内。");
   }
   if (!court) w.Fmt("{}因赔偿事宜与各被告协商未果，遂诉至法院。", victim);
@@ -359,7 +383,7 @@ void WriteOtherClaims(DocWriter& w, const CasePlan& p, bool before, bool words,
       w.Fmt("婚生{}{}由{}抚养", p.aux_word[1], p.aux_name, words ? "原告" : p.plaintiffs[0].name);
       if (const ClaimItem* support = SupportItem(p)) {
         w.Fmt("，{}每月支付抚养费", words ? "被告" : p.defendants[0].name);
-        w.MoneyStyled(support->claim_fen, section, Section::kClaims, false);
+        w.MoneyStyled(support->claim_fen, section, Section::kClaims, Tally::kNone);
         w.Fmt("至{}年满十八周岁止", p.aux_name);
       }
       list.End();

@@ -35,6 +35,11 @@ void WritePlaintiffs(DocWriter& w, const CasePlan& plan, bool words) {
 
 }  // namespace
 
+Tally AwardTally(const DocWriter& w, DecisionMode mode, bool counted) {
+  if (!counted) return Tally::kNone;
+  return mode != DecisionMode::kQuoted || w.quoted_award() ? Tally::kAward : Tally::kNone;
+}
+
 void WriteFirstCaseNumber(DocWriter& w, const CasePlan& plan) {
   bool legacy = plan.first_year < 2016;
   AppendCaseNumber(&w.text(), plan.full_width, plan.first_year,
@@ -111,7 +116,10 @@ void WriteClaimList(DocWriter& w, const CasePlan& plan, Section section, bool wo
   NumberStyle style = PickClaimNumbering(rng);
   static constexpr std::string_view kAsks[] = {"判令", "请求判令", "", "依法判令"};
   std::string_view ask = rng.Pick(kAsks);
-  bool summed = section == Section::kClaims;
+  // The first-instance claims, in this document or restated in a later one.
+  auto tally = [&](const ClaimItem& item) {
+    return section == Section::kClaims && !item.excluded ? Tally::kClaim : Tally::kNone;
+  };
   bool named = !words || rng.Percent(50);  // 判令被告归还原告… or 判令被告王某归还原告王某…
   ItemList list(&w);
   WriteOtherClaims(w, plan, true, words, ask, section, list);
@@ -132,7 +140,7 @@ void WriteClaimList(DocWriter& w, const CasePlan& plan, Section section, bool wo
     for (size_t i = 0; i < plan.items.size(); ++i) {
       if (i > 0) w.Put("、");
       w.Put(plan.items[i].label);
-      w.MoneyStyled(plan.items[i].claim_fen, section, Section::kClaims, summed);
+      w.MoneyStyled(plan.items[i].claim_fen, section, Section::kClaims, tally(plan.items[i]));
     }
     list.End();
   } else {
@@ -153,7 +161,7 @@ void WriteClaimList(DocWriter& w, const CasePlan& plan, Section section, bool wo
         w.Put("原告");
       }
       w.Put(item.label);
-      w.MoneyStyled(item.claim_fen, section, Section::kClaims, summed);
+      w.MoneyStyled(item.claim_fen, section, Section::kClaims, tally(item));
       w.Put(item.tail);
       list.End();
     }
@@ -181,7 +189,6 @@ bool WriteDecision(DocWriter& w, const CasePlan& plan, DecisionMode mode) {
   bool paid = false;
   bool words = mode != DecisionMode::kQuoted;
   Section section = mode == DecisionMode::kQuoted ? Section::kFacts : Section::kDecision;
-  bool summed = mode != DecisionMode::kQuoted;
   std::string_view within =
       mode == DecisionMode::kQuoted ? "于判决生效之日起十日内" : "于本判决生效之日起十日内";
   if (mode == DecisionMode::kChange) {
@@ -221,7 +228,8 @@ bool WriteDecision(DocWriter& w, const CasePlan& plan, DecisionMode mode) {
         w.Put(item.verb);
         WritePlaintiffs(w, plan, words);
         w.Put(item.label);
-        w.MoneyStyled(part == 0 ? first : award - first, section, Section::kDecision, summed);
+        w.MoneyStyled(part == 0 ? first : award - first, section, Section::kDecision,
+                      AwardTally(w, mode, !item.excluded));
         if (mode != DecisionMode::kMediation) w.Put(item.tail);
         list.End();
         paid = true;
@@ -293,21 +301,21 @@ void WriteFee(DocWriter& w, const CasePlan& plan, int64_t base, FeeMode mode, bo
   if (mode == FeeMode::kHalved) {
     uint32_t form = rng.Below(10);
     if (form < 5) {
-      w.MoneyStyled(base, section, Section::kFee, false);
+      w.MoneyStyled(base, section, Section::kFee, Tally::kNone);
       w.Put("，减半收取计");
-      w.MoneyStyled(charged, section, Section::kFee, false);
+      w.MoneyStyled(charged, section, Section::kFee, Tally::kNone);
       w.Put("，");
     } else if (form < 8) {
       w.Put("减半收取计");
-      w.MoneyStyled(charged, section, Section::kFee, false);
+      w.MoneyStyled(charged, section, Section::kFee, Tally::kNone);
       w.Put("，");
     } else {
-      w.MoneyStyled(charged, section, Section::kFee, false);
+      w.MoneyStyled(charged, section, Section::kFee, Tally::kNone);
       w.Put("（已减半收取），");
     }
     payer();
   } else {
-    w.MoneyStyled(charged, section, Section::kFee, false);
+    w.MoneyStyled(charged, section, Section::kFee, Tally::kNone);
     w.Put("，");
     bool split = !plaintiff_pays && mode != FeeMode::kAppeal && charged >= 20000 && rng.Percent(25);
     if (split) {
@@ -315,11 +323,11 @@ void WriteFee(DocWriter& w, const CasePlan& plan, int64_t base, FeeMode mode, bo
       w.Put("由");
       WritePlaintiff(w, plan, 0, words);
       w.Put("负担");
-      w.MoneyStyled(share, section, Section::kFee, false);
+      w.MoneyStyled(share, section, Section::kFee, Tally::kNone);
       w.Put("，");
       WriteDefendant(w, plan, 0, words);
       w.Put("负担");
-      w.MoneyStyled(charged - share, section, Section::kFee, false);
+      w.MoneyStyled(charged - share, section, Section::kFee, Tally::kNone);
     } else {
       payer();
     }
@@ -338,7 +346,7 @@ void WriteFee(DocWriter& w, const CasePlan& plan, int64_t base, FeeMode mode, bo
                                       : 52000 + (claim - 10000000) / 200;
     if (fee > 500000) fee = 500000;
     w.Put("，财产保全费");
-    w.MoneyStyled(fee, section, Section::kFee, false);
+    w.MoneyStyled(fee, section, Section::kFee, Tally::kNone);
     w.Put("，");
     payer();
   }

@@ -63,6 +63,12 @@ enum class DecisionMode : uint8_t {
   kChange,     // a second-instance 改判: 撤销…民事判决, then the new items
 };
 
+// What an amount paid to the plaintiff side in a decision of `mode` counts towards:
+// award_yuan for this document's own decision, and for a quoted earlier decision that
+// this document upholds (DocWriter::quoted_award); nothing when `counted` is false
+// (interest, penalties, costs, periodic sums).
+Tally AwardTally(const DocWriter& w, DecisionMode mode, bool counted);
+
 // The first-instance 案号 of a second-instance plan: （2017）沪0115民初12345号.
 void WriteFirstCaseNumber(DocWriter& w, const CasePlan& plan);
 

@@ -63,8 +63,9 @@ void AppendSpacedName(std::string* out, std::string_view name) {
 
 }  // namespace
 
-void DocWriter::MoneyStyled(int64_t fen, Section section, Section style, bool summed,
+void DocWriter::MoneyStyled(int64_t fen, Section section, Section style, Tally tally,
                             bool approx_ok) {
+  if (section == Section::kFacts) section = story_section_;
   size_t start = text_->size();
   int64_t yuan = fen / 100;
   bool whole = fen % 100 == 0;
@@ -128,7 +129,7 @@ void DocWriter::MoneyStyled(int64_t fen, Section section, Section style, bool su
   amount.fen = fen;
   amount.text.assign(*text_, start, std::string::npos);
   amount.section = section;
-  amount.summed = summed;
+  amount.tally = tally;
 }
 
 void DocWriter::ChineseDate(const Date& date, bool placeholder_day) {

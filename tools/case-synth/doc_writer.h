@@ -58,16 +58,28 @@ class DocWriter {
     }
   }
 
-  // Writes an amount in a form usual for `section` and records it. `summed` amounts
-  // count towards claim_yuan / award_yuan. With `approx_ok`, round amounts may be
-  // written 5万余元 (the truth keeps the written value).
-  void Money(int64_t fen, Section section, bool summed, bool approx_ok = false) {
-    MoneyStyled(fen, section, section, summed, approx_ok);
+  // Writes an amount in a form usual for `section` and records it, counting towards
+  // `tally`. With `approx_ok`, round amounts may be written 5万余元 (the truth keeps the
+  // written value). An amount written for Section::kFacts is recorded in the section
+  // set by set_story_section (a story told in the claims is part of the claims).
+  void Money(int64_t fen, Section section, Tally tally, bool approx_ok = false) {
+    MoneyStyled(fen, section, section, tally, approx_ok);
   }
   // As Money, but written in the forms usual for `style` (a fee or decision quoted in
   // the facts of a second-instance document keeps the look of a fee or a decision).
-  void MoneyStyled(int64_t fen, Section section, Section style, bool summed,
+  void MoneyStyled(int64_t fen, Section section, Section style, Tally tally,
                    bool approx_ok = false);
+  // Where amounts written as facts are recorded from now on (kFacts, or kClaims while
+  // the plaintiff tells the story); returns the previous setting.
+  Section set_story_section(Section section) {
+    Section previous = story_section_;
+    story_section_ = section;
+    return previous;
+  }
+  // Whether the amounts of a quoted earlier decision count towards award_yuan (a
+  // second-instance judgment that upholds it).
+  void set_quoted_award(bool counts) { quoted_award_ = counts; }
+  bool quoted_award() const { return quoted_award_; }
 
   // 2014年8月4日
   void ArabicDate(const Date& date) { AppendArabicDate(text_, date); }
@@ -100,6 +112,8 @@ class DocWriter {
   std::string* text_;
   CaseRecord* record_;
   bool indent_ = false;
+  Section story_section_ = Section::kFacts;
+  bool quoted_award_ = false;
 };
 
 // Writes a 案号 into `out` with full- or half-width brackets; legacy when `legacy_type`

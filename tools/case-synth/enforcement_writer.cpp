@@ -29,7 +29,7 @@ void WriteSearch(DocWriter& w, const CasePlan& plan) {
   if (rng.Percent(40)) {
     w.Put("，冻结并扣划被执行人银行存款");
     int64_t found = AwardTotal(plan) / 100 * static_cast<int64_t>(rng.Range(1, 20)) / 100 * 100;
-    w.Money(found > 0 ? found : 10000, Section::kFacts, false);
+    w.Money(found > 0 ? found : 10000, Section::kFacts, Tally::kNone);
     w.Put("，除此之外未发现被执行人有其他可供执行的财产。");
   } else {
     w.Put("，未发现被执行人有可供执行的财产。");
@@ -82,8 +82,10 @@ void WriteEnforcement(DocWriter& w, CasePlan& plan) {
   if (plan.variant >= 2) {
     plan.defendant_word.assign(plan.defendants.size(), "异议人");
     plan.plaintiff_word.assign(plan.plaintiffs.size(), "申请执行人");
+    // Both are applicants by their roles (异议人, 申请执行人: the annotation guide's table).
     WriteParty(w, plan, plan.defendants[0], "异议人（被执行人）", "applicant");
-    WriteParty(w, plan, plan.plaintiffs[0], "申请执行人", "respondent");
+    WriteParty(w, plan, plan.plaintiffs[0], "申请执行人", "applicant");
+    r.filed_date = Date();  // the objection's date is not a 立案 date
     w.BeginParagraph();
     w.Fmt(
         "本院在执行申请执行人{}与被执行人{}{}一案中，异议人{}对本院冻结其名下银行账户的执行行为"
@@ -109,7 +111,7 @@ void WriteEnforcement(DocWriter& w, CasePlan& plan) {
     w.Put("本院查明，");
     WriteUnderlying(w, plan);
     w.Put("已经发生法律效力，确定的给付金额为");
-    w.Money(AwardTotal(plan), Section::kFacts, false);
+    w.Money(AwardTotal(plan), Section::kFacts, Tally::kNone);
     w.Put("。执行中，本院依法冻结了异议人名下的银行账户。");
     w.EndParagraph();
     w.BeginParagraph();
@@ -172,7 +174,7 @@ void WriteEnforcement(DocWriter& w, CasePlan& plan) {
     else
       w.Put("，");
     w.Put("执行标的为");
-    w.Money(AwardTotal(plan), Section::kClaims, true);
+    w.Money(AwardTotal(plan), Section::kClaims, Tally::kClaim);
     w.Put(rng.Percent(60) ? "及迟延履行期间的债务利息。" : "。");
     w.EndParagraph();
     WriteSearch(w, plan);
@@ -185,6 +187,7 @@ void WriteProtectionOrder(DocWriter& w, CasePlan& plan) {
   Rng& rng = w.rng();
   bool granted = plan.variant == 0;
   SetCivilTruth(w, plan, "protection_order");
+  w.record().filed_date = Date();  // 于…向本院申请 is the application's date, not a 立案 date
   DocWriter::Title t;
   t.court = plan.court->name;
   t.doc_type = granted ? "人身安全保护令" : "民事裁定书";
