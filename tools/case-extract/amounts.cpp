@@ -2,7 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "common/chinese_number.h"
+#include "money_items.h"
 #include "text_util.h"
 
 namespace casesift {
@@ -10,118 +13,136 @@ namespace {
 
 constexpr size_t kNone = std::string_view::npos;
 
-// Words after which an amount is not principal: interest, penalties, costs.
+// Words after which an amount is not principal: interest, penalties, costs, estimates, and
+// sums per unit or period (每月, 每盒).
 constexpr std::string_view kAncillary[] = {
-    "利息",     "违约金", "滞纳金", "罚息",   "复利", "律师费", "诉讼费",       "保全费",
-    "公告费",   "鉴定费", "评估费", "差旅费", "暂计", "暂算",   "逾期付款损失", "受理费",
-    "合理开支", "每月",   "每年",   "按月",   "按年", "每日",   "每天"};
+    "利息",   "违约金",       "滞纳金", "罚息",   "复利",   "律师费", "代理费",
+    "诉讼费", "保全费",       "公告费", "鉴定费", "评估费", "差旅费", "暂计",
+    "暂算",   "逾期付款损失", "受理费", "按月",   "按年",   "每",     "合理开支"};
 
-const RE2& ItemRe() {
-  // An item marker at the start of the text or after a line end or a separator:
-  // 1. 2、 （1） 一、
-  static thread_local const RE2 re(
-      "(?:^|[\\n；;。：:])[\\s\\x{3000}]*(?:[0-9]{1,2}[\\.、．]|[（(][0-9]{1,2}[)）]|"
-      "[一二三四五六七八九十]{1,3}、)");
-  return re;
-}
+// Words that state a total of the amounts before them.
+constexpr std::string_view kTotalWords[] = {"合计", "共计", "总计", "累计"};
 
-const RE2& TotalRe() {
-  static thread_local const RE2 re("(?:合计|共计|总计|累计|以上共计|以上合计)");
-  return re;
-}
+// Words that deduct a sum already paid (合计X元，扣除已垫付Y元，要求赔偿Z元).
+constexpr std::string_view kDeductWords[] = {"扣除", "扣减", "减去", "抵扣", "扣去"};
 
-std::vector<Span> Items(std::string_view s) {
-  std::vector<size_t> starts;
-  re2::StringPiece m;
-  size_t from = 0;
-  while (from < s.size() && ItemRe().Match(s, from, s.size(), RE2::UNANCHORED, &m, 1)) {
-    size_t pos = static_cast<size_t>(m.data() - s.data());
-    starts.push_back(pos);
-    from = pos + std::max<size_t>(m.size(), 1);
-  }
-  std::vector<Span> items;
-  if (starts.empty() || starts[0] > 0) items.push_back({0, starts.empty() ? s.size() : starts[0]});
-  for (size_t i = 0; i < starts.size(); ++i) {
-    items.push_back({starts[i], i + 1 < starts.size() ? starts[i + 1] : s.size()});
-  }
-  return items;
-}
-
-// Whether the amount at [begin, end) of `item` is principal: not a base, not an estimate,
-// not after an ancillary word since the item's start or the previous amount.
-bool IsPrincipal(std::string_view item, size_t context_start, const MoneySpan& m) {
-  std::string_view after = item.substr(m.end, 12);
+// Whether `m` is principal: not the base of a calculation, and no ancillary word between
+// `context` (the item's start or the previous amount's end) and it.
+bool IsPrincipal(std::string_view text, size_t context, size_t item_end, const MoneyAt& m) {
+  std::string_view after = text.substr(m.end, std::min<size_t>(12, item_end - m.end));
   if (StartsWith(after, "为基数") || StartsWith(after, "为本金") || StartsWith(after, "的基数") ||
       StartsWith(after, "为计算基数")) {
     return false;
   }
-  std::string_view before = item.substr(context_start, m.begin - context_start);
+  std::string_view before = text.substr(context, m.begin - context);
   for (std::string_view w : kAncillary) {
     if (before.find(w) != kNone) return false;
   }
   return true;
 }
 
-// Sum of the principal amounts in `part`, or the stated total.
-std::optional<int64_t> PrincipalSum(std::string_view part,
-                                    bool (*keep_item)(std::string_view, const CaseRecord&),
-                                    const CaseRecord& r) {
-  std::optional<int64_t> sum;
-  for (const Span& span : Items(part)) {
-    std::string_view item = span.In(part);
-    if (keep_item != nullptr && !keep_item(item, r)) continue;
-    std::vector<MoneySpan> money = FindMoney(item);
-    size_t context = 0;
-    for (const MoneySpan& m : money) {
-      if (IsPrincipal(item, context, m)) sum = sum.value_or(0) + m.fen;
+// How each amount of a list stands in a claim or decision.
+struct Reading {
+  bool principal = false;
+  bool total = false;  // right after 合计/共计: the sum of the amounts before it
+};
+
+// Reads the amounts of `list` that lie in `part`, item by item. An item that `keep_item`
+// refuses gets no principal amounts.
+std::vector<Reading> ReadItems(std::string_view text, Span part, const MoneyList& list,
+                               bool (*keep_item)(std::string_view, const CaseRecord&),
+                               const CaseRecord& r) {
+  std::vector<Reading> readings(list.size());
+  std::string_view s = part.In(text);
+  size_t k = 0;
+  while (k < list.size() && list[k].begin < part.begin) ++k;
+  for (const Span& item : ItemsOf(s)) {
+    size_t begin = part.begin + item.begin, end = part.begin + item.end;
+    bool keep = keep_item == nullptr || keep_item(text.substr(begin, end - begin), r);
+    size_t context = begin;
+    for (; k < list.size() && list[k].begin < end; ++k) {
+      const MoneyAt& m = list[k];
+      std::string_view before = text.substr(context, m.begin - context);
+      for (std::string_view w : kTotalWords) {
+        size_t at = before.rfind(w);
+        if (at != kNone && before.size() - (at + w.size()) <= 6) readings[k].total = true;
+      }
+      readings[k].principal = keep && IsPrincipal(text, context, end, m);
       context = m.end;
     }
+  }
+  return readings;
+}
+
+// Sum of the principal amounts of `part` (totals left out), or nothing.
+std::optional<int64_t> PrincipalSum(std::string_view text, Span part, const MoneyList& list,
+                                    bool (*keep_item)(std::string_view, const CaseRecord&),
+                                    const CaseRecord& r) {
+  std::vector<Reading> readings = ReadItems(text, part, list, keep_item, r);
+  std::optional<int64_t> sum;
+  for (size_t k = 0; k < list.size(); ++k) {
+    if (readings[k].principal && !readings[k].total) sum = sum.value_or(0) + list[k].fen;
   }
   return sum;
 }
 
-// The request part of the claims: up to 事实和理由.
-// The request part of the claims: from the last request opener (诉讼请求：, 请求判令,
-// 要求判令, …; an old-style 诉称 tells its story first) up to 事实和理由.
-std::string_view RequestPart(std::string_view claims) {
-  size_t end = claims.size();
-  for (std::string_view w : {"事实和理由", "事实与理由", "事实及理由", "理由如下", "主要理由"}) {
-    size_t pos = claims.find(w);
-    if (pos != kNone && pos < end) end = pos;
+// The claim of a request: a stated total that covers only principal amounts (the net ask
+// when an advance is deducted from it), else the sum of the principal amounts.
+std::optional<int64_t> ClaimOf(std::string_view text, Span request, const MoneyList& list,
+                               const CaseRecord& r) {
+  std::vector<Reading> readings = ReadItems(text, request, list, nullptr, r);
+  std::optional<int64_t> claim;
+  bool all_principal = true;  // since the request's start or the last total
+  for (size_t k = 0; k < list.size(); ++k) {
+    const MoneyAt& m = list[k];
+    if (m.begin < request.begin || m.begin >= request.end) continue;
+    if (!readings[k].total) {
+      all_principal = all_principal && readings[k].principal;
+      continue;
+    }
+    if (all_principal && readings[k].principal) {
+      claim = m.fen;
+      // 扣除…Y元，…Z元 in the same sentence: Z is what is asked.
+      std::string_view rest =
+          text.substr(m.end, std::min(SentenceEnd(text, m.end), request.end) - m.end);
+      size_t deduct = kNone;
+      for (std::string_view w : kDeductWords) deduct = std::min(deduct, rest.find(w));
+      if (deduct != kNone) {
+        size_t after = 0;
+        for (size_t j = k + 1; j < list.size() && list[j].begin < m.end + rest.size(); ++j) {
+          if (list[j].begin < m.end + deduct) continue;
+          if (++after == 2) claim = list[j].fen;
+        }
+      }
+    }
+    all_principal = true;
   }
-  std::string_view request = claims.substr(0, end);
+  if (claim) return claim;
+  return PrincipalSum(text, request, list, nullptr, r);
+}
+
+// The request part of the claims: from the last request opener (诉讼请求：, 请求判令,
+// 变更诉讼请求为…; an old-style 诉称 tells its story first) up to 事实和理由.
+Span RequestPart(std::string_view text, Span claims) {
+  std::string_view s = claims.In(text);
+  size_t end = FindFirst(s, {"事实和理由", "事实与理由", "事实及理由", "理由如下", "主要理由"});
+  if (end == kNone) end = s.size();
+  std::string_view request = s.substr(0, end);
+  // An opener that is an item of a list already opened (诉讼请求：1．请求判令…；2．请求判令…)
+  // does not start a new request.
   static thread_local const RE2 opener(
       "诉讼请求[:：]|(?:请求|要求)(?:法院|本院)?(?:依法)?(?:判令|判决|责令)|诉请[:：]|"
-      "请求(?:法院|本院)[:：]?");
+      "请求(?:法院|本院)?[:：]|请求(?:法院|本院)|变更(?:第.项)?(?:诉讼请求|诉请)为|"
+      "诉讼请求变更为");
   size_t start = 0;
   re2::StringPiece m;
   for (size_t from = 0; from < request.size() &&
                         opener.Match(request, from, request.size(), RE2::UNANCHORED, &m, 1);) {
-    start = static_cast<size_t>(m.data() - request.data());
-    from = start + m.size();
+    size_t at = static_cast<size_t>(m.data() - request.data());
+    if (!ItemMarkerEndsAt(request, at) || StartsWith(View(m), "变更")) start = at;
+    from = at + m.size();
   }
-  return request.substr(start);
-}
-
-std::optional<int64_t> ClaimTotal(std::string_view request, const CaseRecord& r) {
-  // A stated total wins: the last amount right after 合计/共计.
-  std::optional<int64_t> total;
-  re2::StringPiece m;
-  for (size_t from = 0; TotalRe().Match(request, from, request.size(), RE2::UNANCHORED, &m, 1);) {
-    size_t end = static_cast<size_t>(m.data() - request.data()) + m.size();
-    std::vector<MoneySpan> money = FindMoney(request.substr(end, 60));
-    if (!money.empty() && money[0].begin <= 6) total = money[0].fen;
-    from = end;
-  }
-  if (total) return total;
-  return PrincipalSum(request, nullptr, r);
-}
-
-bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words) {
-    if (StartsWith(s, w)) return true;
-  }
-  return false;
+  return {claims.begin + start, claims.begin + end};
 }
 
 // Whether a party claims in the first instance: 原告 and 申请人, and in a second instance
@@ -132,230 +153,274 @@ bool OnPlaintiffSide(const Party& p) {
   return p.side == "plaintiff" || p.side == "applicant";
 }
 
-// A decision item that orders the defendant side to pay the plaintiff side.
-bool PaysPlaintiff(std::string_view item, const CaseRecord& r) {
-  // Skip the marker: "一、", "1."
-  size_t i = 0;
-  while (i < item.size() && (item[i] == '\n' || item[i] == ' ' || item[i] == ';')) ++i;
-  std::string_view body = item.substr(i);
-  size_t sep = body.find("、");
-  if (sep != kNone && sep <= 9) body.remove_prefix(sep + 3);
-  if (StartsWith(body, ".")) body.remove_prefix(1);
-  body = Trim(body);
-  if (StartsWith(body, "驳回") || StartsWith(body, "不准")) return false;
-  // The payer is named first; a payer on the plaintiff side means a counterclaim won.
-  for (const Party& p : r.parties) {
-    if (!p.name.empty() && body.find(p.name) != kNone && body.find(p.name) < 60) {
-      size_t pos = body.find(p.name);
-      bool first = true;
-      for (const Party& q : r.parties) {
-        size_t qp = body.find(q.name);
-        if (!q.name.empty() && qp != kNone && qp < pos) first = false;
-      }
-      if (first) {
-        return !OnPlaintiffSide(p);
-      }
-    }
-  }
-  return !StartsWithAny(body, {"原告", "上诉人", "申请人", "申请执行人"});
-}
-
-}  // namespace
-
-void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRecord* r) {
-  struct Part {
-    Span span;
-    const char* section;
-  };
-  // The fee clause first: amounts inside it are fee amounts even within the decision.
-  std::vector<Part> parts = {{layout.fee, "fee"}, {layout.decision, "decision"}};
-  for (const Block& b : layout.blocks) {
-    if (b.kind == BlockKind::kClaims) parts.push_back({b.span, "claims"});
-    if (b.kind == BlockKind::kFacts) parts.push_back({b.span, "facts"});
-  }
-  std::vector<std::pair<size_t, Amount>> found;
-  for (const Part& part : parts) {
-    if (part.span.empty()) continue;
-    std::string_view s = part.span.In(text);
-    for (const MoneySpan& m : FindMoney(s)) {
-      size_t at = part.span.begin + m.begin;
-      if (std::string_view(part.section) != "fee" && !layout.fee.empty() &&
-          at >= layout.fee.begin && at < layout.fee.end) {
-        continue;
-      }
-      std::string_view written = s.substr(m.begin, m.end - m.begin);
-      if (StartsWith(written, "约")) {  // 约 qualifies an amount; it is not part of it
-        written.remove_prefix(3);
-        at += 3;
-      }
-      found.push_back({at, Amount{m.fen, std::string(written), part.section}});
-    }
-  }
-  std::sort(found.begin(), found.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [at, amount] : found) r->amounts.push_back(std::move(amount));
-
-  // The claim: the first-instance claim (restated in a second instance) before an appeal's.
-  const Block* claim = nullptr;
-  for (const Block& b : layout.blocks) {
-    if (b.kind != BlockKind::kClaims || b.counterclaim) continue;
-    if (claim == nullptr || (claim->appeal && !b.appeal)) claim = &b;
-  }
-  if (claim != nullptr && !claim->appeal) {
-    r->claim_fen = ClaimTotal(RequestPart(claim->span.In(text)), *r);
-  }
-  // An award is what a judgment orders paid; rulings and mediations have none here.
-  if (!layout.decision.empty() && r->doc_type.find("判决书") != kNone) {
-    std::string_view decision = layout.decision.In(text);
-    if (!layout.fee.empty() && layout.fee.begin > layout.decision.begin &&
-        layout.fee.begin < layout.decision.end) {
-      decision = text.substr(layout.decision.begin, layout.fee.begin - layout.decision.begin);
-    }
-    r->award_fen = PrincipalSum(decision, PaysPlaintiff, *r);
-    if (decision.find("维持原判") != kNone) {
-      // The upheld award is the lower court's, as the document restates it.
-      static thread_local const RE2 restated("(?:一审|原审)(?:法院)?(?:据此)?判决[:：]");
-      for (const Block& b : layout.blocks) {
-        if (b.kind != BlockKind::kFacts) continue;
-        std::string_view block = b.span.In(text);
-        re2::StringPiece m;
-        if (restated.Match(block, 0, block.size(), RE2::UNANCHORED, &m, 1)) {
-          size_t from = static_cast<size_t>(m.data() - block.data()) + m.size();
-          std::string_view items = block.substr(from);
-          size_t fee = items.find("受理费");
-          if (fee != kNone) items = items.substr(0, fee);
-          r->award_fen = PrincipalSum(items, PaysPlaintiff, *r);
-        }
-      }
-    }
-  }
-  // fee_yuan is the 案件受理费; a ruling's 申请费 or 公告费 alone is not.
-  if (!layout.fee.empty() && layout.fee.In(text).find("受理费") != kNone) {
-    std::string_view fee = layout.fee.In(text);
-    size_t accepted = fee.find("受理费");
-    // Start at the first clause that names the 受理费.
-    size_t clause = fee.rfind("；", accepted);
-    if (clause != kNone) fee = fee.substr(clause + 3);
-    // The deciding instance's fee: 二审 over 一审, the main action's over a counterclaim's.
-    size_t second = fee.find("二审案件受理费");
-    if (second == kNone) second = fee.find("二审受理费");
-    if (second != kNone) fee = fee.substr(second);
-    size_t halved = fee.find("减半");
-    std::vector<MoneySpan> money = FindMoney(fee);
-    for (const MoneySpan& m : money) {
-      if (halved != kNone && m.begin < halved) continue;
-      r->fee_fen = m.fen;
-      break;
-    }
-    if (!r->fee_fen && !money.empty()) r->fee_fen = money.front().fen;
-  }
-}
-
-namespace {
-
-struct ItemWord {
-  std::string_view word, item;
-};
-constexpr ItemWord kItems[] = {
-    {"房屋", "房屋"}, {"房产", "房屋"}, {"住房", "房屋"},     {"商品房", "房屋"},
-    {"轿车", "车辆"}, {"汽车", "车辆"}, {"车辆", "车辆"},     {"机动车", "车辆"},
-    {"存款", "存款"}, {"存单", "存款"}, {"理财", "存款"},     {"公积金", "公积金"},
-    {"股权", "股权"}, {"股份", "股权"}, {"家具", "家具家电"}, {"家电", "家具家电"},
-    {"车位", "车位"}, {"债权", "债权"}, {"现金", "现金"},     {"保险", "保险"}};
-
-// The side of the party named (or the role word used) in `s`, first mention wins.
-std::string SideNamedIn(std::string_view s, const std::vector<Party>& parties) {
+// The first party (by name) or role word in `s`: 1 on the plaintiff side, 0 on the other,
+// -1 when none is named.
+int FirstNamedSide(std::string_view s, const CaseRecord& r) {
   size_t best = kNone;
-  std::string side;
-  for (const Party& p : parties) {
+  int side = -1;
+  for (const Party& p : r.parties) {
     size_t pos = p.name.empty() ? kNone : s.find(p.name);
-    if (pos != kNone && pos < best) {
+    if (pos < best) {
       best = pos;
-      side = p.side;
+      side = OnPlaintiffSide(p) ? 1 : 0;
     }
   }
-  for (auto [word, role_side] : {std::pair<std::string_view, std::string_view>{"原告", "plaintiff"},
-                                 {"被告", "defendant"},
-                                 {"申请人", "applicant"},
-                                 {"被申请人", "respondent"}}) {
+  constexpr std::pair<std::string_view, int> kRoles[] = {
+      {"被申请人", 0}, {"被执行人", 0}, {"申请执行人", 1}, {"申请人", 1}, {"原告", 1}, {"被告", 0}};
+  for (auto [word, role_side] : kRoles) {
     size_t pos = s.find(word);
-    if (pos != kNone && pos < best) {
+    if (pos < best) {
       best = pos;
-      side = std::string(role_side);
+      side = role_side;
     }
   }
   return side;
 }
 
-std::vector<std::string_view> Clauses(std::string_view s, bool commas) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i < s.size();) {
-    std::string_view rest = s.substr(i);
-    size_t len =
-        (commas && StartsWith(rest, "，")) || StartsWith(rest, "；") || StartsWith(rest, "。") ? 3
-        : s[i] == '\n' || s[i] == ';'                                                          ? 1
-                                                                                               : 0;
-    if (len > 0) {
-      if (i > start) out.push_back(s.substr(start, i - start));
-      start = i + len;
-      i += len;
-    } else {
-      ++i;
+// A decision item that orders a payment to the plaintiff side: the party named right after
+// the verb (支付原告…) receives; failing that, the party named first pays.
+bool PaysPlaintiff(std::string_view item, const CaseRecord& r) {
+  std::string_view body = Trim(item.substr(std::min(item.size(), ItemMarkerEnd(item))));
+  if (StartsWithAny(body, {"驳回", "不准"})) return false;
+  size_t verb_length = 0;
+  size_t verb = FindFirst(body,
+                          {"支付", "赔偿", "给付", "偿还", "归还", "返还", "退还", "赔付", "清偿",
+                           "补偿", "退赔", "偿付"},
+                          0, &verb_length);
+  if (verb != kNone) {
+    std::string_view after = body.substr(verb + verb_length, 90);
+    int payee = FirstNamedSide(after, r);
+    if (payee >= 0) return payee == 1;
+  }
+  int payer = FirstNamedSide(body.substr(0, std::min<size_t>(body.size(), 90)), r);
+  if (payer >= 0) return payer == 0;
+  return !StartsWithAny(body, {"原告", "上诉人", "申请人", "申请执行人"});
+}
+
+// The lower court's decision restated in `block` (一审法院判决：…, 原审法院认为…，判决：…):
+// the offset just past its opener, or kNone.
+size_t RestatedDecisionStart(std::string_view block) {
+  size_t length = 0;
+  size_t at = FindFirst(block, {"判决：", "判决:", "判决如下：", "判决如下:", "裁定：", "裁定:"}, 0,
+                        &length);
+  return at == kNone ? kNone : at + length;
+}
+
+// Whether a reasoning block is the lower court's (一审法院认为, 原审认为), restated.
+bool IsLowerCourtReasoning(std::string_view block) {
+  std::string_view first = block.substr(0, SentenceEnd(block, 0));
+  return ContainsAny(first, {"一审法院认为", "原审法院认为", "二审法院认为", "一审认为", "原审认为",
+                             "一审判决认为", "原判认为"});
+}
+
+// Whether a facts block opens with found facts (查明, 认定事实如下 …), not a mention of the
+// lower court's finding inside this court's reasoning (原审法院认定其…，并无不当).
+bool OpensWithFoundFacts(std::string_view block) {
+  std::string_view first = block.substr(0, SentenceEnd(block, 0));
+  return ContainsAny(first, {"查明", "事实如下", "认定如下", "以下事实", "案件事实", "认定事实",
+                             "事实：", "判决：", "判决:"});
+}
+
+// Where the evidence part starts in a claims block: the first sentence in which a party
+// submits evidence (提交…证据, 提交…证明, 提供…证据, 举证). The block's size when none.
+size_t EvidenceStart(std::string_view claims) {
+  for (size_t from = 0;;) {
+    size_t length = 0;
+    size_t word = FindFirst(claims, {"证据", "证明"}, from, &length);
+    if (word == kNone) return claims.size();
+    size_t begin = SentenceBegin(claims, word);
+    std::string_view lead = claims.substr(begin, word - begin);
+    bool evidence = StartsWith(claims.substr(word), "证据")
+                        ? ContainsAny(lead, {"提交", "提供", "出示", "举证"})
+                        : lead.find("提交") != kNone;
+    if (evidence) return begin;
+    from = word + length;
+  }
+}
+
+// The request in the 案件由来 when no claims block follows it: from 请求/要求 (…提出财产保全
+// 申请，请求冻结…; …起诉，要求判令…) to the end of that sentence. Empty when there is none.
+Span OriginRequest(std::string_view text, Span origin) {
+  std::string_view s = origin.In(text);
+  size_t at = FindFirst(s, {"请求", "要求"});
+  if (at == kNone) return {};
+  return {origin.begin + at, origin.begin + SentenceEnd(s, at)};
+}
+
+bool SpanHolds(Span s, size_t pos) { return pos >= s.begin && pos < s.end; }
+
+// Whether the parties are numbered pseudonyms (张某1): then a digit after 某 is the name's.
+bool HasNumberedPseudonyms(const std::vector<Party>& parties) {
+  for (const Party& p : parties) {
+    size_t mou = p.name.rfind("某");
+    if (mou != kNone && mou + 3 < p.name.size() && p.name[mou + 3] >= '0' &&
+        p.name[mou + 3] <= '9') {
+      return true;
     }
   }
-  if (start < s.size()) out.push_back(s.substr(start));
-  return out;
+  return false;
+}
+
+// A stretch of the document whose amounts are listed under `section`.
+struct Listed {
+  Span span;
+  const char* section;
+  MoneyList money;
+};
+
+// Appends the listed amounts to r->amounts in text order, without a leading 约.
+void EmitAmounts(std::string_view text, const std::vector<Listed>& listed, CaseRecord* r) {
+  std::vector<std::pair<const MoneyAt*, const char*>> all;
+  for (const Listed& l : listed) {
+    for (const MoneyAt& m : l.money) all.push_back({&m, l.section});
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.first->begin < b.first->begin; });
+  for (const auto& [m, section] : all) {
+    std::string_view written = text.substr(m->begin, m->end - m->begin);
+    if (StartsWith(written, "约")) written.remove_prefix(3);  // 约 qualifies, it is not part
+    r->amounts.push_back(Amount{m->fen, std::string(written), section});
+  }
+}
+
+// The 案件受理费 of the fee clause: that of the deciding instance (二审 over 一审), the
+// figure after 减半 when it is halved, else the first. Nothing when the clause names no
+// 受理费 (a ruling's 申请费 or 公告费 alone).
+std::optional<int64_t> FeeOf(std::string_view text, Span fee, const MoneyList& money) {
+  std::string_view s = fee.In(text);
+  size_t accepted = s.find("受理费");
+  if (accepted == kNone) return std::nullopt;
+  // From the clause that names the 受理费.
+  size_t start = s.rfind("；", accepted);
+  start = start == kNone ? 0 : start + 3;
+  size_t second = FindFirst(s, {"二审案件受理费", "二审受理费"}, start);
+  if (second != kNone) start = second;
+  size_t halved = s.find("减半", start);
+  std::optional<int64_t> first;
+  for (const MoneyAt& m : money) {
+    if (m.begin < fee.begin + start) continue;
+    if (!first) first = m.fen;
+    if (halved == kNone || m.begin >= fee.begin + halved) return m.fen;
+  }
+  return first;
 }
 
 }  // namespace
 
-std::vector<Allocation> FindAllocations(std::string_view decision,
-                                        const std::vector<Party>& parties) {
-  std::vector<Allocation> out;
-  // Sentences (；。 and line ends), and within them clauses (，).
-  for (std::string_view sentence : Clauses(decision, /*commas=*/false)) {
-    size_t debt = sentence.find("债务");
-    size_t price = sentence.find("折价款");
-    if (price == kNone) price = sentence.find("补偿款");
-    for (std::string_view clause : Clauses(sentence, /*commas=*/true)) {
-      size_t gui = clause.find("归");
-      size_t owned = clause.find("所有");
-      if (gui == kNone || owned == kNone || owned < gui) continue;
-      std::string_view what = clause.substr(0, gui);
-      if (what.find("债务") != kNone || what.find("其余") != kNone) continue;
-      for (const ItemWord& w : kItems) {
-        if (what.find(w.word) == kNone) continue;
-        std::string side = SideNamedIn(clause.substr(gui, owned - gui), parties);
-        std::vector<MoneySpan> money = FindMoney(clause);
-        std::optional<int64_t> value;
-        if (!money.empty()) value = money.front().fen;
-        if (!side.empty()) out.push_back({side, std::string(w.item), value});
-        break;
+void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRecord* r) {
+  MoneyScanOptions options;
+  options.pseudonym_digits = HasNumberedPseudonyms(r->parties);
+  std::vector<Listed> listed;
+  auto add = [&](Span span, const char* section) {
+    if (!span.empty()) listed.push_back({span, section, FindMoneyIn(text, span, options)});
+  };
+
+  // Blocks: claims (without the evidence part), found facts, and the lower court's decision
+  // restated in its reasoning. Once this court's reasoning has begun, a facts block is only
+  // a mention of a finding unless it opens with found facts.
+  bool reasoning_begun = false;
+  const Block* first_claims = nullptr;
+  Span restated;  // the last restated lower-court decision
+  bool any_claims = false;
+  for (const Block& b : layout.blocks) {
+    std::string_view s = b.span.In(text);
+    if (b.kind == BlockKind::kClaims) {
+      any_claims = true;
+      add({b.span.begin, b.span.begin + EvidenceStart(s)}, "claims");
+      if (first_claims == nullptr && !b.counterclaim) first_claims = &b;
+    } else if (b.kind == BlockKind::kFacts) {
+      if (reasoning_begun && !OpensWithFoundFacts(s)) continue;
+      add(b.span, "facts");
+      size_t decided = RestatedDecisionStart(s);
+      if (decided != kNone) restated = {b.span.begin + decided, b.span.end};
+    } else if (b.kind == BlockKind::kReasoning) {
+      if (!IsLowerCourtReasoning(s)) {
+        reasoning_begun = true;
+        continue;
       }
-    }
-    if (price != kNone) {
-      size_t pay = sentence.rfind("支付", price);
-      if (pay == kNone) pay = sentence.rfind("给付", price);
-      if (pay != kNone) {
-        std::string side = SideNamedIn(sentence.substr(pay, price - pay), parties);
-        std::vector<MoneySpan> money = FindMoney(sentence.substr(price));
-        std::optional<int64_t> value;
-        if (!money.empty()) value = money.front().fen;
-        std::string item(sentence.substr(price, 9));
-        if (!side.empty()) out.push_back({side, item, value});
-      }
-    }
-    size_t by = debt == kNone ? kNone : sentence.find("由", debt);
-    if (debt != kNone && by != kNone) {
-      std::string side = SideNamedIn(sentence.substr(by), parties);
-      std::vector<MoneySpan> money = FindMoney(sentence.substr(debt, by - debt));
-      std::optional<int64_t> value;
-      if (!money.empty()) value = money.front().fen;
-      if (!side.empty()) out.push_back({side, "债务", value});
+      size_t decided = RestatedDecisionStart(s);
+      if (decided == kNone) continue;
+      restated = {b.span.begin + decided, b.span.end};
+      add(restated, "facts");
     }
   }
-  return out;
+  // A ruling's application, or a request the layout left in the 案件由来.
+  Span origin_request = any_claims ? Span{} : OriginRequest(text, layout.origin);
+  add(origin_request, "claims");
+
+  // The decision without the fee clause, which is listed on its own. A bound in a
+  // statutory warning (处以…一千元以下罚款) is not an amount the decision orders.
+  auto add_decision = [&](Span span) {
+    add(span, "decision");
+    if (span.empty()) return;
+    MoneyList& money = listed.back().money;
+    money.erase(std::remove_if(money.begin(), money.end(),
+                               [&](const MoneyAt& m) {
+                                 std::string_view after = text.substr(m.end, 6);
+                                 return after == "以下" || after == "以上";
+                               }),
+                money.end());
+  };
+  Span decision = layout.decision;
+  bool fee_inside = !layout.fee.empty() && SpanHolds(decision, layout.fee.begin);
+  if (fee_inside) {
+    add_decision({decision.begin, layout.fee.begin});
+    add_decision({layout.fee.end, decision.end});
+    decision.end = layout.fee.begin;
+  } else {
+    add_decision(decision);
+  }
+  add(layout.fee, "fee");
+  EmitAmounts(text, listed, r);
+
+  auto money_of = [&](Span span) {
+    MoneyList out;
+    for (const Listed& l : listed) {
+      for (const MoneyAt& m : l.money) {
+        if (SpanHolds(span, m.begin)) out.push_back(m);
+      }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const MoneyAt& a, const MoneyAt& b) { return a.begin < b.begin; });
+    return out;
+  };
+
+  // The claim: the first-instance claim (restated in a second instance) before an appeal's,
+  // with the claims blocks that follow it at once (a 诉称 story, then 请求判令…).
+  const Block* claim = nullptr;
+  Span claim_span;
+  for (size_t i = 0; i < layout.blocks.size(); ++i) {
+    const Block& b = layout.blocks[i];
+    if (b.kind != BlockKind::kClaims || b.counterclaim) continue;
+    if (claim != nullptr && !(claim->appeal && !b.appeal)) continue;
+    claim = &b;
+    claim_span = b.span;
+    for (size_t j = i + 1; j < layout.blocks.size(); ++j) {
+      const Block& next = layout.blocks[j];
+      if (next.kind != BlockKind::kClaims || next.counterclaim || next.appeal != b.appeal) break;
+      claim_span.end = next.span.end;
+    }
+  }
+  if (claim != nullptr && !claim->appeal) {
+    Span request = RequestPart(text, claim_span);
+    request.end = request.begin + EvidenceStart(request.In(text));
+    r->claim_fen = ClaimOf(text, request, money_of(request), *r);
+  } else if (claim == nullptr && !origin_request.empty() &&
+             ContainsAny(origin_request.In(text), {"判令", "判决", "诉讼请求"})) {
+    r->claim_fen = ClaimOf(text, origin_request, money_of(origin_request), *r);
+  }
+
+  // An award is what a judgment orders paid; rulings and mediations have none here.
+  if (!decision.empty() && r->doc_type.find("判决书") != kNone) {
+    r->award_fen = PrincipalSum(text, decision, money_of(decision), PaysPlaintiff, *r);
+    if (decision.In(text).find("维持原判") != kNone && !restated.empty()) {
+      // The upheld award is the lower court's, as the document restates it.
+      size_t fee = restated.In(text).find("受理费");
+      if (fee != kNone) restated.end = restated.begin + fee;
+      r->award_fen = PrincipalSum(text, restated, money_of(restated), PaysPlaintiff, *r);
+    }
+  }
+  r->fee_fen = FeeOf(text, layout.fee, money_of(layout.fee));
 }
 
 }  // namespace casesift
