@@ -1,6 +1,7 @@
 #include "common/json_builder.h"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <cmath>
 
@@ -39,7 +40,15 @@ size_t ValidUtf8Length(std::string_view s, size_t i) {
 void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
   size_t run = 0;  // start of the pending run of bytes copied as they are
+  // Valid UTF-8 (checked in bulk, for all but short strings) only needs the ASCII
+  // specials looked at.
+  const bool valid = s.size() >= 48 && simdjson::validate_utf8(s.data(), s.size());
   for (size_t i = 0; i < s.size();) {
+    if (valid) {
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+      while (i < s.size() && (p[i] >= 0x20 && p[i] != '"' && p[i] != '\\')) ++i;
+      if (i == s.size()) break;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;

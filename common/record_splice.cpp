@@ -12,14 +12,24 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Index just past the string whose opening quote is at s[i].
 size_t SkipString(std::string_view s, size_t i) {
-  for (++i; i < s.size(); ++i) {
-    if (s[i] == '\\') {
-      ++i;
-    } else if (s[i] == '"') {
-      return i + 1;
-    }
+  const char* data = s.data();
+  const size_t n = s.size();
+  auto find = [&](char c, size_t from, size_t to) {
+    const void* p = std::memchr(data + from, c, to - from);
+    return p == nullptr ? to : static_cast<size_t>(static_cast<const char*>(p) - data);
+  };
+  // The next quote, then the backslashes before it (most strings have none); an escape
+  // that swallows the quote sends the search on to the next one.
+  ++i;
+  if (i >= n) return n;
+  size_t quote = find('"', i, n);
+  while (true) {
+    size_t backslash = find('\\', i, quote);
+    if (backslash == quote) return quote == n ? n : quote + 1;
+    i = backslash + 2;
+    if (i >= n) return n;
+    if (i > quote) quote = find('"', i, n);
   }
-  return s.size();
 }
 
 // Index just past the value starting at s[i] (no leading whitespace).
