@@ -512,8 +512,11 @@ Result<CaseNumber> ParseCaseNumber(std::string_view text) {
   return out;
 }
 
-std::vector<FoundCaseNumber> FindCaseNumbers(std::string_view text) {
-  static const RE2 kCandidate = [] {
+namespace {
+
+// The case numbers in text[from, …), in order; at most `limit` of them.
+std::vector<FoundCaseNumber> FindCaseNumbersFrom(std::string_view text, size_t from, size_t limit) {
+  static thread_local const RE2 kCandidate = [] {
     const std::string open = "[（(〔\\[【［]", close = "[）)〕\\]】］]", digit = "[0-9０-９]";
     const std::string space = "[ \\t\\x{3000}\\x{a0}]*";
     const std::string plain = "[^\\n\\r，,。；;：:、“”\"《》<>（）()〔〕\\[\\]【】［］]";
@@ -530,7 +533,7 @@ std::vector<FoundCaseNumber> FindCaseNumbers(std::string_view text) {
   }();
   std::vector<FoundCaseNumber> found;
   if (!kCandidate.ok()) return found;
-  size_t pos = 0;
+  size_t pos = from;
   re2::StringPiece piece(text.data(), text.size());
   re2::StringPiece match;
   while (pos < text.size() &&
@@ -539,12 +542,25 @@ std::vector<FoundCaseNumber> FindCaseNumbers(std::string_view text) {
     Result<CaseNumber> parsed = ParseCaseNumber(std::string_view(match.data(), match.size()));
     if (parsed.ok() && (parsed->year || LookupTypeCode(parsed->type_code).known())) {
       found.push_back({offset, match.size(), std::move(parsed).value()});
+      if (found.size() >= limit) break;
       pos = offset + match.size();
     } else {
       pos = offset + CharLen(static_cast<unsigned char>(text[offset]));
     }
   }
   return found;
+}
+
+}  // namespace
+
+std::vector<FoundCaseNumber> FindCaseNumbers(std::string_view text) {
+  return FindCaseNumbersFrom(text, 0, SIZE_MAX);
+}
+
+std::optional<FoundCaseNumber> FindFirstCaseNumber(std::string_view text, size_t from) {
+  std::vector<FoundCaseNumber> found = FindCaseNumbersFrom(text, from, 1);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 namespace {

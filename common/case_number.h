@@ -168,6 +168,10 @@ struct FoundCaseNumber {
 // a year are kept only when their type code is known. Runs in about linear time.
 std::vector<FoundCaseNumber> FindCaseNumbers(std::string_view text);
 
+// The first case number FindCaseNumbers would find in text[from, …), scanning no further
+// than that: a header needs one number, not all of them.
+std::optional<FoundCaseNumber> FindFirstCaseNumber(std::string_view text, size_t from = 0);
+
 // A court known by its code.
 struct CourtInfo {
   std::string_view code;  // "沪0115"

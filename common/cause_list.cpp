@@ -1,13 +1,16 @@
 #include "common/cause_list.h"
 
 #include <fmt/format.h>
-#include <re2/re2.h>
 
 #include <array>
 #include <cstdint>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
+
+#include "common/pattern_set.h"
 
 namespace casesift::embedded {
 extern const std::string_view kCivilCauses2020Tsv;
@@ -21,7 +24,10 @@ struct CauseList::Data {
   std::unordered_map<std::string_view, const Cause*> by_name;  // the deepest cause of a name
   std::array<size_t, 5> counts{};
   std::string_view version;
-  std::unique_ptr<RE2> names;  // every name, leftmost-longest; null for an empty list
+  std::vector<std::string_view> names;  // every name once; a pattern id indexes it
+  // All names as one Hyperscan database, compiled on the first FindIn.
+  std::once_flag compile_once;
+  std::optional<PatternSet> name_set;
 };
 
 namespace {
@@ -43,13 +49,6 @@ std::string_view Trim(std::string_view s) {
     }
   }
   return s;
-}
-
-size_t CharLen(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
 }
 
 }  // namespace
@@ -127,7 +126,6 @@ Result<CauseList> CauseList::Parse(std::string_view tsv) {
     for (int deeper = level + 1; deeper <= 4; ++deeper) open[deeper] = 0;
     ++data->counts[level];
   }
-  std::string pattern;
   for (size_t i = 0; i < data->causes.size(); ++i) {
     Cause& cause = data->causes[i];
     if (parents[i] != SIZE_MAX) cause.parent = &data->causes[parents[i]];
@@ -136,19 +134,7 @@ Result<CauseList> CauseList::Parse(std::string_view tsv) {
       if (cause.level > it->second->level) it->second = &cause;
       continue;
     }
-    if (!pattern.empty()) pattern += '|';
-    pattern += RE2::QuoteMeta(re2::StringPiece(cause.name.data(), cause.name.size()));
-  }
-  if (!pattern.empty()) {
-    RE2::Options options;
-    options.set_longest_match(true);
-    options.set_max_mem(int64_t{64} << 20);
-    options.set_log_errors(false);
-    data->names = std::make_unique<RE2>(pattern, options);
-    if (!data->names->ok()) {
-      return Status::InvalidData(fmt::format("civil_causes.tsv: cannot compile the cause names: {}",
-                                             data->names->error()));
-    }
+    data->names.push_back(cause.name);
   }
   return CauseList(std::move(data));
 }
@@ -182,21 +168,36 @@ std::vector<const Cause*> CauseList::Chain(const Cause& cause) {
 }
 
 std::optional<CauseMatch> CauseList::FindIn(std::string_view text) const {
-  if (!data_->names) return std::nullopt;
-  std::optional<CauseMatch> best;
-  re2::StringPiece piece(text.data(), text.size());
-  re2::StringPiece match;
-  size_t pos = 0;
-  while (pos < text.size() &&
-         data_->names->Match(piece, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-    size_t offset = static_cast<size_t>(match.data() - text.data());
-    if (!best || match.size() > best->length) {
-      best = CauseMatch{offset, match.size(), Find(std::string_view(match.data(), match.size()))};
+  Data& d = *data_;
+  std::call_once(d.compile_once, [&d] {
+    std::vector<PatternSet::Pattern> patterns;
+    for (size_t i = 0; i < d.names.size(); ++i) {
+      std::string regex;
+      for (char c : d.names[i]) regex += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+      patterns.push_back({std::move(regex), static_cast<uint32_t>(i), /*start=*/false});
     }
-    // A longer name may start inside this one: go on from its second character.
-    pos = offset + CharLen(static_cast<unsigned char>(text[offset]));
+    if (patterns.empty()) return;
+    Result<PatternSet> set = PatternSet::Compile(patterns);
+    if (set.ok()) d.name_set = std::move(set).value();
+  });
+  if (!d.name_set) return std::nullopt;
+  thread_local std::vector<PatternHit> hits;
+  hits.clear();
+  d.name_set->Scan(text, &hits);
+  // The longest name; of equally long ones, the first.
+  // Hits carry only their ends (names are literals): the begin is the end less the name.
+  const PatternHit* best = nullptr;
+  size_t best_begin = 0;
+  for (const PatternHit& h : hits) {
+    size_t length = d.names[h.id].size(), begin = h.end - length;
+    if (best == nullptr || length > d.names[best->id].size() ||
+        (length == d.names[best->id].size() && begin < best_begin)) {
+      best = &h;
+      best_begin = begin;
+    }
   }
-  return best;
+  if (best == nullptr) return std::nullopt;
+  return CauseMatch{best_begin, d.names[best->id].size(), Find(d.names[best->id])};
 }
 
 const Cause* FindCause(std::string_view name) { return CauseList::Civil2020().Find(name); }

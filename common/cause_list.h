@@ -87,8 +87,8 @@ class CauseList {
 
   // The longest cause name that occurs in `text` (the earliest of equally long ones), e.g.
   // 金融借款合同纠纷 rather than 借款合同纠纷 in "…金融借款合同纠纷一案". std::nullopt when no name
-  // occurs. One RE2 automaton over all names (leftmost-longest), so a call costs about one pass
-  // over `text` plus one short rescan per name found. The match points into `text`.
+  // occurs. All names are one Hyperscan database (compiled on the first call), so a call is
+  // one pass over `text`. The match points into `text`.
   std::optional<CauseMatch> FindIn(std::string_view text) const;
 
  private:

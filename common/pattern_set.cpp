@@ -30,10 +30,17 @@ class ThreadScratch {
   std::vector<const hs_database_t*> fitted_;
 };
 
+struct ScanContext {
+  std::vector<PatternHit>* hits;
+  const std::vector<bool>* without_start;
+};
+
 int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,  // NOLINT(runtime/int)
             unsigned int /*flags*/, void* context) {
-  static_cast<std::vector<PatternHit>*>(context)->push_back(
-      {id, static_cast<size_t>(from), static_cast<size_t>(to)});
+  auto* c = static_cast<ScanContext*>(context);
+  // Without HS_FLAG_SOM_LEFTMOST, `from` is always 0: the begin is reported as the end.
+  bool no_start = id < c->without_start->size() && (*c->without_start)[id];
+  c->hits->push_back({id, static_cast<size_t>(no_start ? to : from), static_cast<size_t>(to)});
   return 0;
 }
 
@@ -50,7 +57,7 @@ Result<PatternSet> PatternSet::Compile(const std::vector<Pattern>& patterns) {
   std::vector<unsigned int> flags, ids;
   for (const Pattern& p : patterns) {
     expressions.push_back(p.regex.c_str());
-    flags.push_back(HS_FLAG_SOM_LEFTMOST);
+    flags.push_back(p.start ? HS_FLAG_SOM_LEFTMOST : 0);
     ids.push_back(p.id);
   }
   hs_database_t* db = nullptr;
@@ -68,6 +75,11 @@ Result<PatternSet> PatternSet::Compile(const std::vector<Pattern>& patterns) {
   }
   PatternSet set;
   set.db_.reset(db);
+  for (const Pattern& p : patterns) {
+    if (p.start) continue;
+    if (set.without_start_.size() <= p.id) set.without_start_.resize(p.id + size_t{1});
+    set.without_start_[p.id] = true;
+  }
   return set;
 }
 
@@ -75,7 +87,8 @@ void PatternSet::Scan(std::string_view text, std::vector<PatternHit>* hits) cons
   thread_local ThreadScratch scratch;
   size_t first = hits->size();
   const auto length = static_cast<unsigned int>(std::min<size_t>(text.size(), UINT_MAX));
-  hs_scan(db_.get(), text.data(), length, 0, scratch.For(db_.get()), OnMatch, hits);
+  ScanContext context{hits, &without_start_};
+  hs_scan(db_.get(), text.data(), length, 0, scratch.For(db_.get()), OnMatch, &context);
   std::sort(hits->begin() + static_cast<std::ptrdiff_t>(first), hits->end(),
             [](const PatternHit& a, const PatternHit& b) {
               if (a.begin != b.begin) return a.begin < b.begin;

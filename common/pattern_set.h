@@ -40,6 +40,9 @@ class PatternSet {
   struct Pattern {
     std::string regex;  // Hyperscan (PCRE-like) syntax, matched over bytes
     uint32_t id;
+    // Whether hits carry the start of the match. Without it (much cheaper to compile and
+    // scan) a hit's begin equals its end: for patterns of one length, whose caller knows it.
+    bool start = true;
   };
 
   // Compiles the patterns; a pattern Hyperscan rejects gives a usage error naming it.
@@ -59,6 +62,7 @@ class PatternSet {
     void operator()(hs_database* db) const;
   };
   std::unique_ptr<hs_database, DatabaseDeleter> db_;
+  std::vector<bool> without_start_;  // by id: compiled without start of match
 };
 
 }  // namespace casesift

@@ -83,14 +83,15 @@ Header ParseHeader(std::string_view text) {
   }
   // The 案号 stands right after the title: look at the next few lines only.
   std::string_view number_window = window.substr(0, std::min(window.size(), h.end + 240));
-  for (const FoundCaseNumber& f : FindCaseNumbers(number_window)) {
-    if (f.offset < h.end && h.end > 0 && !h.court.empty()) continue;
+  // After the court and title when they were found (a number inside them is not it).
+  size_t from = h.end > 0 && !h.court.empty() ? h.end : 0;
+  if (std::optional<FoundCaseNumber> f = FindFirstCaseNumber(number_window, from)) {
     // The document's own number stands before the first party paragraph.
-    std::string_view before = window.substr(h.end, f.offset - std::min(f.offset, h.end));
-    if (CountChars(Trim(before)) > 12) break;
-    h.number = f;
-    h.end = f.offset + f.length;
-    break;
+    std::string_view before = window.substr(h.end, f->offset - std::min(f->offset, h.end));
+    if (CountChars(Trim(before)) <= 12) {
+      h.end = f->offset + f->length;
+      h.number = std::move(f);
+    }
   }
   return h;
 }

@@ -114,18 +114,20 @@ std::vector<std::string_view> Paragraphs(std::string_view block) {
   size_t start = 0;
   int depth = 0;
   for (size_t i = 0; i < block.size();) {
-    std::string_view rest = block.substr(i);
+    // （ is EF BC 88, ） EF BC 89 and 。 E3 80 82: only those lead bytes need a closer look.
+    const auto c = static_cast<unsigned char>(block[i]);
+    std::string_view rest = c == 0xEF || c == 0xE3 ? block.substr(i, 3) : std::string_view();
     size_t len = 1;
     bool cut = false;
-    if (block[i] == '\n') {
+    if (c == '\n') {
       cut = true;
-    } else if (StartsWith(rest, "（") || block[i] == '(') {
+    } else if (rest == "（" || c == '(') {
       ++depth;
-      len = block[i] == '(' ? 1 : 3;
-    } else if (StartsWith(rest, "）") || block[i] == ')') {
+      len = c == '(' ? 1 : 3;
+    } else if (rest == "）" || c == ')') {
       if (depth > 0) --depth;
-      len = block[i] == ')' ? 1 : 3;
-    } else if (StartsWith(rest, "。") && depth == 0) {
+      len = c == ')' ? 1 : 3;
+    } else if (rest == "。" && depth == 0) {
       cut = true;
       len = 3;
     }
@@ -306,15 +308,18 @@ std::string_view AgentOrg(std::string_view d) {
   size_t assigned = d.find("指派的");
   if (assigned != std::string_view::npos)
     d = d.substr(assigned + std::string_view("指派的").size());
-  size_t best = std::string_view::npos;
-  for (std::string_view w : kOrgEnds) {
-    size_t pos = d.rfind(w);
-    if (pos != std::string_view::npos &&
-        (best == std::string_view::npos || pos + w.size() > best)) {
-      best = pos + w.size();
+  // The rightmost end of an organisation word. Every word is Chinese, so it ends with a
+  // whole three-byte character: only positions after one are tried.
+  for (size_t end = d.size(); end >= 3; --end) {
+    if (static_cast<unsigned char>(d[end - 3]) < 0xE0) continue;
+    const char* last = d.data() + end - 3;
+    std::string_view head = d.substr(0, end);
+    for (std::string_view w : kOrgEnds) {
+      const char* f = w.data() + w.size() - 3;
+      if (last[0] == f[0] && last[1] == f[1] && last[2] == f[2] && EndsWith(head, w)) return head;
     }
   }
-  return best == std::string_view::npos ? std::string_view() : d.substr(0, best);
+  return {};
 }
 
 std::vector<Rep> MakeReps(std::string_view role, std::string_view rest) {
@@ -362,7 +367,11 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
   for (std::string_view para : Paragraphs(block)) {
     para = Trim(para);
     re2::StringPiece role_piece, title_piece;
-    if (RE2::PartialMatch(para, SharedAgentRe(), &role_piece, &title_piece)) {
+    // The pattern starts with a role or a count and holds 代理人: an agent's own paragraph
+    // (委托诉讼代理人…) never matches, and is most of what is skipped here.
+    if (para.find("代理人") != std::string_view::npos && !StartsWith(para, "委托") &&
+        !StartsWith(para, "诉讼") && !StartsWith(para, "法定") &&
+        RE2::PartialMatch(para, SharedAgentRe(), &role_piece, &title_piece)) {
       std::string_view shared_role = View(role_piece), shared_title = View(title_piece);
       size_t title_end =
           static_cast<size_t>(shared_title.data() + shared_title.size() - para.data());
