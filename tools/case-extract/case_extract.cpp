@@ -1,6 +1,10 @@
 #include "case_extract.h"
 
-#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -11,8 +15,8 @@
 namespace casesift {
 namespace {
 
-constexpr size_t kBatchDocuments = 1024;
-constexpr size_t kBatchBytes = size_t{16} << 20;
+constexpr size_t kBatchDocuments = 256;
+constexpr size_t kBatchBytes = size_t{4} << 20;
 
 std::string RecordLine(const Document& doc, const CaseExtractOptions& options,
                        const ExtractOptions& extract) {
@@ -31,21 +35,140 @@ std::string RecordLine(const Document& doc, const CaseExtractOptions& options,
   return line;
 }
 
-// Extracts documents[i] into lines[i] on `jobs` threads (the caller's among them).
-void ExtractBatch(const std::vector<Document>& documents, const CaseExtractOptions& options,
-                  const ExtractOptions& extract, std::vector<std::string>* lines) {
-  lines->assign(documents.size(), std::string());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < documents.size();) {
-      (*lines)[i] = RecordLine(documents[i], options, extract);
+// A run of documents read together, and their output lines once extracted.
+struct Batch {
+  std::vector<Document> documents;
+  std::vector<std::string> lines;
+  size_t bytes = 0;
+};
+
+// Reads the next batch; false at the end of the input (the batch may still hold documents).
+bool ReadBatch(DocumentSource* source, Batch* batch) {
+  batch->documents.clear();
+  batch->bytes = 0;
+  Document doc;
+  while (batch->documents.size() < kBatchDocuments && batch->bytes < kBatchBytes) {
+    if (!source->Next(&doc)) return false;
+    batch->bytes += doc.text.size();
+    batch->documents.push_back(std::move(doc));
+  }
+  return true;
+}
+
+void ExtractBatch(Batch* batch, const CaseExtractOptions& options, const ExtractOptions& extract) {
+  batch->lines.resize(batch->documents.size());
+  for (size_t i = 0; i < batch->documents.size(); ++i) {
+    batch->lines[i] = RecordLine(batch->documents[i], options, extract);
+  }
+}
+
+// The extraction pipeline: the calling thread reads batches and writes their lines in input
+// order, while `jobs` worker threads extract. At most a few batches are in flight, so
+// memory stays bounded whatever the input size; reading and writing overlap extraction.
+class Pipeline {
+ public:
+  Pipeline(const CaseExtractOptions& options, const ExtractOptions& extract)
+      : options_(options), extract_(extract) {
+    for (unsigned t = 0; t < options.jobs; ++t) workers_.emplace_back([this] { Work(); });
+  }
+  ~Pipeline() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closing_ = true;
+      todo_.clear();
     }
-  };
-  std::vector<std::thread> threads;
-  unsigned extra = std::min<size_t>(options.jobs, documents.size()) - 1;
-  for (unsigned t = 0; t + 1 < options.jobs && t < extra; ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& t : threads) t.join();
+    work_ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+
+  size_t capacity() const { return 2 * workers_.size() + 2; }
+
+  void Submit(uint64_t seq, std::unique_ptr<Batch> batch) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      todo_.emplace_back(seq, std::move(batch));
+    }
+    work_ready_.notify_one();
+  }
+
+  // Blocks until batch `seq` is extracted, and hands it back.
+  std::unique_ptr<Batch> Take(uint64_t seq) {
+    std::unique_lock<std::mutex> lock(mu_);
+    done_ready_.wait(lock, [&] { return done_.count(seq) > 0; });
+    std::unique_ptr<Batch> batch = std::move(done_[seq]);
+    done_.erase(seq);
+    return batch;
+  }
+
+ private:
+  void Work() {
+    while (true) {
+      std::pair<uint64_t, std::unique_ptr<Batch>> job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        work_ready_.wait(lock, [&] { return closing_ || !todo_.empty(); });
+        if (todo_.empty()) return;
+        job = std::move(todo_.front());
+        todo_.pop_front();
+      }
+      ExtractBatch(job.second.get(), options_, extract_);
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        done_[job.first] = std::move(job.second);
+      }
+      done_ready_.notify_all();
+    }
+  }
+
+  const CaseExtractOptions& options_;
+  const ExtractOptions& extract_;
+  std::mutex mu_;
+  std::condition_variable work_ready_, done_ready_;
+  std::deque<std::pair<uint64_t, std::unique_ptr<Batch>>> todo_;
+  std::map<uint64_t, std::unique_ptr<Batch>> done_;
+  bool closing_ = false;
+  std::vector<std::thread> workers_;
+};
+
+Status WriteBatch(const Batch& batch, Output* out, Progress* progress, uint64_t* documents,
+                  uint64_t* bytes) {
+  for (const std::string& line : batch.lines) CASESIFT_RETURN_IF_ERROR(out->WriteRecord(line));
+  *documents += batch.documents.size();
+  *bytes += batch.bytes;
+  progress->Update(*documents, *bytes, true);
+  return Status::OK();
+}
+
+// One thread does everything: the -j 1 baseline, with no hand-offs.
+Status RunSequential(DocumentSource* source, const CaseExtractOptions& options,
+                     const ExtractOptions& extract, Output* out, Progress* progress) {
+  uint64_t documents = 0, bytes = 0;
+  Batch batch;
+  for (bool more = true; more;) {
+    more = ReadBatch(source, &batch);
+    CASESIFT_RETURN_IF_ERROR(source->status());
+    ExtractBatch(&batch, options, extract);
+    CASESIFT_RETURN_IF_ERROR(WriteBatch(batch, out, progress, &documents, &bytes));
+  }
+  return Status::OK();
+}
+
+Status RunParallel(DocumentSource* source, const CaseExtractOptions& options,
+                   const ExtractOptions& extract, Output* out, Progress* progress) {
+  Pipeline pipeline(options, extract);
+  uint64_t documents = 0, bytes = 0, read = 0, written = 0;
+  for (bool more = true; more || written < read;) {
+    if (more && read - written < pipeline.capacity()) {
+      auto batch = std::make_unique<Batch>();
+      more = ReadBatch(source, batch.get());
+      CASESIFT_RETURN_IF_ERROR(source->status());
+      if (!batch->documents.empty()) pipeline.Submit(read++, std::move(batch));
+      continue;
+    }
+    std::unique_ptr<Batch> batch = pipeline.Take(written++);
+    CASESIFT_RETURN_IF_ERROR(WriteBatch(*batch, out, progress, &documents, &bytes));
+  }
+  return Status::OK();
 }
 
 }  // namespace
@@ -79,28 +202,9 @@ Status RunCaseExtract(const CaseExtractOptions& options, const CommonOptions& co
   }
 
   ExtractOptions extract{options.keep_text, options.sections};
-  std::vector<Document> batch;
-  std::vector<std::string> lines;
-  uint64_t documents = 0, bytes = 0;
-  for (bool more = true; more;) {
-    batch.clear();
-    size_t batch_bytes = 0;
-    Document doc;
-    while (batch.size() < kBatchDocuments && batch_bytes < kBatchBytes) {
-      if (!source.Next(&doc)) {
-        more = false;
-        break;
-      }
-      batch_bytes += doc.text.size();
-      batch.push_back(std::move(doc));
-    }
-    CASESIFT_RETURN_IF_ERROR(source.status());
-    ExtractBatch(batch, options, extract, &lines);
-    for (const std::string& line : lines) CASESIFT_RETURN_IF_ERROR((*out)->WriteRecord(line));
-    documents += batch.size();
-    bytes += batch_bytes;
-    progress.Update(documents, bytes, true);
-  }
+  CASESIFT_RETURN_IF_ERROR(options.jobs == 1
+                               ? RunSequential(&source, options, extract, out->get(), &progress)
+                               : RunParallel(&source, options, extract, out->get(), &progress));
   progress.Finish();
   CASESIFT_RETURN_IF_ERROR((*out)->Commit());
   if (rejects) CASESIFT_RETURN_IF_ERROR(rejects->Commit());
