@@ -77,6 +77,16 @@ TEST_CASE("a stated total counts only when it adds up principal", "[case_extract
   CHECK(*net.claim_fen == 1300000);
 }
 
+TEST_CASE("起诉要求： opens the request", "[case_extract][amounts]") {
+  CaseRecord r = Judgment(
+      "原告孙某诉称，被告向原告借款1,000,000元，约定半年归还。现起诉要求：1."
+      "依法判令被告归还原告借款"
+      "本金1,000,000元及利息；2.本案诉讼费用由被告承担。\n本院认为，借款应当归还。",
+      "被告钱某于本判决生效之日起十日内归还原告孙某借款本金1,000,000元。\n");
+  REQUIRE(r.claim_fen);
+  CHECK(*r.claim_fen == 100000000);
+}
+
 TEST_CASE("a changed request is the claim, without the agent's fee", "[case_extract][amounts]") {
   CaseRecord r = Judgment(
       "原告孙某向本院提出诉讼请求：判令被告归还借款30,000元。审理中，孙某变更诉讼请求为判令被告"
@@ -181,6 +191,70 @@ TEST_CASE("a statutory warning's bound is not an amount", "[case_extract][amount
       std::string(kSignature);
   CaseRecord r = ExtractCase(text, ExtractOptions{});
   CHECK(r.amounts.empty());
+}
+
+TEST_CASE("a mediation awards what the agreement has paid to the plaintiff",
+          "[case_extract][amounts]") {
+  std::string head =
+      "上海市某某区人民法院\n民事调解书\n（2022）沪0101民初400号\n"
+      "原告：孙某，女，1980年1月1日出生，汉族，住上海市。\n"
+      "被告：钱某，男，1979年2月2日出生，汉族，住上海市。\n"
+      "原告孙某与被告钱某离婚纠纷一案，本院于2022年3月1日立案后，依法适用简易程序进行了审理。\n"
+      "本案在审理过程中，经本院主持调解，双方当事人自愿达成如下协议：\n";
+  std::string tail =
+      "上述协议，不违反法律规定，本院予以确认。\n"
+      "案件受理费300元，减半收取计150元，由原告孙某负担。\n" +
+      std::string(kSignature);
+  // Support paid for the child, a value, a price paid to the defendant and a debt borne
+  // are not paid to the plaintiff.
+  CaseRecord divorce = ExtractCase(
+      head +
+          "一、原告孙某与被告钱某离婚；\n二、婚生子钱某某随被告钱某生活，原告孙某一次性支付钱某某抚"
+          "养费"
+          "人民币10万元；\n三、房屋（双方确认价值人民币200万元）归原告孙某所有，原告孙某支付被告钱"
+          "某"
+          "房屋折价款人民币50万元；\n四、被告钱某所借债务30,000元，由被告钱某负担归还。\n" +
+          tail,
+      ExtractOptions{});
+  CHECK(!divorce.award_fen);
+  CHECK(*divorce.fee_fen == 15000);
+  // A sum owed and paid off later is paid to the plaintiff.
+  CaseRecord loan =
+      ExtractCase(head +
+                      "一、被告钱某确认尚欠原告孙某借款80,000元，于2022年12月31日前付清；\n"
+                      "二、原告孙某放弃其余诉讼请求。\n" +
+                      tail,
+                  ExtractOptions{});
+  REQUIRE(loan.award_fen);
+  CHECK(*loan.award_fen == 8000000);
+}
+
+TEST_CASE("the 受理费 halved in brackets after it is the fee", "[case_extract][amounts]") {
+  CaseRecord r = Judgment(
+      "原告孙某向本院提出诉讼请求：判令被告归还借款9,000元。\n"
+      "本院认为，借款应当归还。",
+      "被告钱某于本判决生效之日起十日内归还原告孙某借款9,000元。\n"
+      "案件受理费25元（已减半收取），由被告钱某负担，财产保全费95元，由被告钱某负担。\n");
+  REQUIRE(r.fee_fen);
+  CHECK(*r.fee_fen == 2500);
+}
+
+TEST_CASE("an enforcement ruling's 执行标的 is its claim", "[case_extract][amounts]") {
+  std::string text =
+      "上海市某某区人民法院\n执行裁定书\n（2023）沪0101执500号\n"
+      "申请执行人：孙某，女，1980年1月1日出生，汉族，住上海市。\n"
+      "被执行人：钱某，男，1979年2月2日出生，汉族，住上海市。\n"
+      "申请执行人孙某与被执行人钱某民间借贷纠纷一案，本院作出的（2022）沪0101民初1号民事判决书已经"
+      "发生法律效力。申请执行人孙某于2023年1月5日向本院申请强制执行，本院于同日立案执行，"
+      "执行标的为123,456.78元。\n执行过程中，本院未发现被执行人有可供执行的财产。\n"
+      "本院认为，本案符合终结本次执行程序的条件。依照《最高人民法院关于适用〈中华人民共和国民事"
+      "诉讼法〉的解释》第五百一十七条规定，裁定如下：\n终结本次执行程序。\n"
+      "本裁定送达后立即生效。\n" +
+      std::string(kSignature);
+  CaseRecord r = ExtractCase(text, ExtractOptions{});
+  CHECK(Sections(r) == std::vector<std::string>{"123,456.78元@claims"});
+  REQUIRE(r.claim_fen);
+  CHECK(*r.claim_fen == 12345678);
 }
 
 TEST_CASE("allocations: kinds from the vocabulary, shares and prices, in clause order",

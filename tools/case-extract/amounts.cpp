@@ -47,18 +47,20 @@ struct Reading {
   bool total = false;  // right after 合计/共计: the sum of the amounts before it
 };
 
-// Reads the amounts of `list` that lie in `part`, item by item. An item that `keep_item`
-// refuses gets no principal amounts.
+// Decides whether the amount at [at, end) of a decision item is paid to the plaintiff side.
+using PaidTest = bool (*)(std::string_view item, size_t at, size_t end, const CaseRecord& r);
+
+// Reads the amounts of `list` that lie in `part`, item by item. With `paid`, an amount it
+// refuses is not principal.
 std::vector<Reading> ReadItems(std::string_view text, Span part, const MoneyList& list,
-                               bool (*keep_item)(std::string_view, const CaseRecord&),
-                               const CaseRecord& r) {
+                               PaidTest paid, const CaseRecord& r) {
   std::vector<Reading> readings(list.size());
   std::string_view s = part.In(text);
   size_t k = 0;
   while (k < list.size() && list[k].begin < part.begin) ++k;
   for (const Span& item : ItemsOf(s)) {
     size_t begin = part.begin + item.begin, end = part.begin + item.end;
-    bool keep = keep_item == nullptr || keep_item(text.substr(begin, end - begin), r);
+    std::string_view item_text = text.substr(begin, end - begin);
     size_t context = begin;
     for (; k < list.size() && list[k].begin < end; ++k) {
       const MoneyAt& m = list[k];
@@ -67,7 +69,9 @@ std::vector<Reading> ReadItems(std::string_view text, Span part, const MoneyList
         size_t at = before.rfind(w);
         if (at != kNone && before.size() - (at + w.size()) <= 6) readings[k].total = true;
       }
-      readings[k].principal = keep && IsPrincipal(text, context, end, m);
+      readings[k].principal =
+          IsPrincipal(text, context, end, m) &&
+          (paid == nullptr || paid(item_text, m.begin - begin, m.end - begin, r));
       context = m.end;
     }
   }
@@ -76,9 +80,8 @@ std::vector<Reading> ReadItems(std::string_view text, Span part, const MoneyList
 
 // Sum of the principal amounts of `part` (totals left out), or nothing.
 std::optional<int64_t> PrincipalSum(std::string_view text, Span part, const MoneyList& list,
-                                    bool (*keep_item)(std::string_view, const CaseRecord&),
-                                    const CaseRecord& r) {
-  std::vector<Reading> readings = ReadItems(text, part, list, keep_item, r);
+                                    PaidTest paid, const CaseRecord& r) {
+  std::vector<Reading> readings = ReadItems(text, part, list, paid, r);
   std::optional<int64_t> sum;
   for (size_t k = 0; k < list.size(); ++k) {
     if (readings[k].principal && !readings[k].total) sum = sum.value_or(0) + list[k].fen;
@@ -132,7 +135,7 @@ Span RequestPart(std::string_view text, Span claims) {
   // does not start a new request.
   static thread_local const RE2 opener(
       "诉讼请求[:：]|(?:请求|要求)(?:法院|本院)?(?:依法)?(?:判令|判决|责令)|诉请[:：]|"
-      "请求(?:法院|本院)?[:：]|请求(?:法院|本院)|变更(?:第.项)?(?:诉讼请求|诉请)为|"
+      "(?:请求|要求)(?:法院|本院)?[:：]|请求(?:法院|本院)|变更(?:第.项)?(?:诉讼请求|诉请)为|"
       "诉讼请求变更为");
   size_t start = 0;
   re2::StringPiece m;
@@ -159,7 +162,12 @@ int FirstNamedSide(std::string_view s, const CaseRecord& r) {
   size_t best = kNone;
   int side = -1;
   for (const Party& p : r.parties) {
-    size_t pos = p.name.empty() ? kNone : s.find(p.name);
+    if (p.name.empty()) continue;
+    // The whole name: 赵某 is not named in 赵某某.
+    size_t pos = s.find(p.name);
+    while (pos != kNone && s.substr(pos + p.name.size(), 3) == "某") {
+      pos = s.find(p.name, pos + 1);
+    }
     if (pos < best) {
       best = pos;
       side = OnPlaintiffSide(p) ? 1 : 0;
@@ -177,24 +185,46 @@ int FirstNamedSide(std::string_view s, const CaseRecord& r) {
   return side;
 }
 
-// A decision item that orders a payment to the plaintiff side: the party named right after
-// the verb (支付原告…) receives; failing that, the party named first pays.
-bool PaysPlaintiff(std::string_view item, const CaseRecord& r) {
-  std::string_view body = Trim(item.substr(std::min(item.size(), ItemMarkerEnd(item))));
-  if (StartsWithAny(body, {"驳回", "不准"})) return false;
-  size_t verb_length = 0;
-  size_t verb = FindFirst(body,
-                          {"支付", "赔偿", "给付", "偿还", "归还", "返还", "退还", "赔付", "清偿",
-                           "补偿", "退赔", "偿付"},
-                          0, &verb_length);
-  if (verb != kNone) {
-    std::string_view after = body.substr(verb + verb_length, 90);
-    int payee = FirstNamedSide(after, r);
-    if (payee >= 0) return payee == 1;
+// Whether the amount at [at, end) of a decision item is ordered paid to the plaintiff side.
+// The pay verb last before it decides: the party named right after the verb receives
+// (支付原告…), or the one after 向 before it (向原告支付); failing that, the party named
+// in the verb's clause (or first in the item) pays. A sum with no pay verb before it is a payment
+// only when the item says it is to be paid off (尚欠原告货款X元，于…前付清); values (价值X元) and
+// debts borne are not.
+bool PaidToPlaintiff(std::string_view item, size_t at, size_t end, const CaseRecord& r) {
+  std::string_view body = item.substr(std::min(item.size(), ItemMarkerEnd(item)));
+  body = body.substr(0, at - (item.size() - body.size()));
+  std::string_view trimmed = Trim(body);
+  if (StartsWithAny(trimmed, {"驳回", "不准"})) return false;
+  size_t verb = kNone, verb_length = 0;
+  for (std::string_view w : {"支付", "赔偿", "给付", "偿还", "归还", "返还", "退还", "赔付", "清偿",
+                             "补偿", "退赔", "偿付"}) {
+    size_t pos = body.rfind(w);
+    if (pos != kNone && (verb == kNone || pos > verb)) {
+      verb = pos;
+      verb_length = w.size();
+    }
   }
-  int payer = FirstNamedSide(body.substr(0, std::min<size_t>(body.size(), 90)), r);
+  if (verb == kNone) {
+    std::string_view rest = item.substr(end);
+    rest = rest.substr(0, SentenceEnd(rest, 0));
+    if (!ContainsAny(rest, {"付清", "还清", "支付完毕", "给付完毕"})) return false;
+    return FirstNamedSide(body, r) == 0;
+  }
+  int payee = FirstNamedSide(body.substr(verb + verb_length), r);
+  if (payee >= 0) return payee == 1;
+  size_t toward = body.rfind("向", verb);
+  if (toward != kNone && verb - toward <= 90) {
+    int side = FirstNamedSide(body.substr(toward, verb - toward), r);
+    if (side >= 0) return side == 1;
+  }
+  // The payer: named in the verb's clause, else earlier in the item.
+  size_t comma = body.rfind("，", verb);
+  size_t clause = comma == kNone ? 0 : comma + 3;
+  int payer = FirstNamedSide(body.substr(clause, verb - clause), r);
+  if (payer < 0) payer = FirstNamedSide(body.substr(0, verb), r);
   if (payer >= 0) return payer == 0;
-  return !StartsWithAny(body, {"原告", "上诉人", "申请人", "申请执行人"});
+  return !StartsWithAny(trimmed, {"原告", "上诉人", "申请人", "申请执行人"});
 }
 
 // The lower court's decision restated in `block` (一审法院判决：…, 原审法院认为…，判决：…):
@@ -239,10 +269,11 @@ size_t EvidenceStart(std::string_view claims) {
 }
 
 // The request in the 案件由来 when no claims block follows it: from 请求/要求 (…提出财产保全
-// 申请，请求冻结…; …起诉，要求判令…) to the end of that sentence. Empty when there is none.
+// 申请，请求冻结…; …起诉，要求判令…) or the sum enforcement is sought for (执行标的为…) to the
+// end of that sentence. Empty when there is none.
 Span OriginRequest(std::string_view text, Span origin) {
   std::string_view s = origin.In(text);
-  size_t at = FindFirst(s, {"请求", "要求"});
+  size_t at = FindFirst(s, {"请求", "要求", "执行标的"});
   if (at == kNone) return {};
   return {origin.begin + at, origin.begin + SentenceEnd(s, at)};
 }
@@ -295,12 +326,16 @@ std::optional<int64_t> FeeOf(std::string_view text, Span fee, const MoneyList& m
   start = start == kNone ? 0 : start + 3;
   size_t second = FindFirst(s, {"二审案件受理费", "二审受理费"}, start);
   if (second != kNone) start = second;
+  // 减半收取计X元 gives the figure after it; X元（已减半收取） the figure before it.
   size_t halved = s.find("减半", start);
   std::optional<int64_t> first;
   for (const MoneyAt& m : money) {
     if (m.begin < fee.begin + start) continue;
     if (!first) first = m.fen;
-    if (halved == kNone || m.begin >= fee.begin + halved) return m.fen;
+    size_t at = fee.begin + halved;
+    if (halved == kNone || m.begin >= at) return m.fen;
+    std::string_view gap = m.end <= at ? text.substr(m.end, at - m.end) : std::string_view();
+    if (gap.size() <= 6 && (StartsWith(gap, "（") || StartsWith(gap, "("))) return m.fen;
   }
   return first;
 }
@@ -406,18 +441,20 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
     request.end = request.begin + EvidenceStart(request.In(text));
     r->claim_fen = ClaimOf(text, request, money_of(request), *r);
   } else if (claim == nullptr && !origin_request.empty() &&
-             ContainsAny(origin_request.In(text), {"判令", "判决", "诉讼请求"})) {
+             ContainsAny(origin_request.In(text), {"判令", "判决", "诉讼请求", "执行标的"})) {
     r->claim_fen = ClaimOf(text, origin_request, money_of(origin_request), *r);
   }
 
-  // An award is what a judgment orders paid; rulings and mediations have none here.
-  if (!decision.empty() && r->doc_type.find("判决书") != kNone) {
-    r->award_fen = PrincipalSum(text, decision, money_of(decision), PaysPlaintiff, *r);
+  // An award is what a judgment orders paid, or a mediation agreement obliges; a ruling
+  // orders none.
+  bool awards = r->doc_type.find("判决书") != kNone || r->doc_type.find("调解书") != kNone;
+  if (!decision.empty() && awards) {
+    r->award_fen = PrincipalSum(text, decision, money_of(decision), PaidToPlaintiff, *r);
     if (decision.In(text).find("维持原判") != kNone && !restated.empty()) {
       // The upheld award is the lower court's, as the document restates it.
       size_t fee = restated.In(text).find("受理费");
       if (fee != kNone) restated.end = restated.begin + fee;
-      r->award_fen = PrincipalSum(text, restated, money_of(restated), PaysPlaintiff, *r);
+      r->award_fen = PrincipalSum(text, restated, money_of(restated), PaidToPlaintiff, *r);
     }
   }
   r->fee_fen = FeeOf(text, layout.fee, money_of(layout.fee));

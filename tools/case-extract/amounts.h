@@ -2,9 +2,9 @@
 // (RECORDS.md; tests/data/case-extract/README.md, "Money", is the annotation guide).
 //
 //  - amounts[]: each amount written in the claims (诉讼请求 and 事实和理由, or a ruling's
-//    application in the 案件由来, but not the evidence a party submits), the facts found
-//    (with a lower court's decision restated in its reasoning, and its fee sentence), the
-//    decision or the fee clause, in text order, with its text as written (人民币 and a
+//    application or 执行标的 in the 案件由来, but not the evidence a party submits), the facts
+//    found (with a lower court's decision restated in its reasoning, and its fee sentence),
+//    the decision or the fee clause, in text order, with its text as written (人民币 and a
 //    bracketed repeat included) and its section. Amounts in the defence, this court's
 //    reasoning (and findings it mentions there), the 案件由来 and statutory warnings
 //    (一千元以下罚款) are not listed. Rates (月利率2%, LPR四倍) are never amounts.
@@ -15,11 +15,13 @@
 //    that is the base of a calculation (以X元为基数), an estimate (暂计…为X元), a sum per
 //    unit or period (每月, 每盒) or follows 利息, 违约金, 滞纳金, 罚息, 律师费 or litigation
 //    costs is not principal. A counterclaim (反诉请求) is not counted.
-//  - award_yuan: the same sum over the judgment's items that order a payment to the
-//    plaintiff side (the party named after the verb receives); for 维持原判 the lower
-//    court's restated decision. A 驳回 item and a payment to the defendant side do not count.
-//  - fee_yuan: the 案件受理费 charged: the deciding instance's, the amount after 减半收取
-//    when it is halved, else the first amount of the fee clause.
+//  - award_yuan: the same sum over the amounts that a judgment or a mediation agreement has
+//    paid to the plaintiff side (the party named after the pay verb receives; a sum owed with
+//    no pay verb before it counts only when it is to be paid off, 于…前付清); for 维持原判
+//    the lower court's restated decision. A 驳回 item, a value (价值X元), a debt borne and a
+//    payment to the defendant side or to a child do not count.
+//  - fee_yuan: the 案件受理费 charged: the deciding instance's, the halved figure when it is
+//    halved (减半收取计X元, X元（已减半收取）), else the first amount of the fee clause.
 #ifndef CASESIFT_TOOLS_CASE_EXTRACT_AMOUNTS_H_
 #define CASESIFT_TOOLS_CASE_EXTRACT_AMOUNTS_H_
 
