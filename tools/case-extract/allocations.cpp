@@ -46,7 +46,7 @@ std::string SideNamedIn(std::string_view s, const std::vector<Party>& parties) {
   size_t best = kNone;
   std::string side;
   for (const Party& p : parties) {
-    size_t pos = p.name.empty() ? kNone : s.find(p.name);
+    size_t pos = p.name.empty() ? kNone : Find(s, p.name);
     if (pos < best) {
       best = pos;
       side = p.side;
@@ -57,7 +57,7 @@ std::string SideNamedIn(std::string_view s, const std::vector<Party>& parties) {
                                                                       {"原告", "plaintiff"},
                                                                       {"被告", "defendant"}};
   for (auto [word, role_side] : kRoles) {
-    size_t pos = s.find(word);
+    size_t pos = Find(s, word);
     if (pos < best) {
       best = pos;
       side = std::string(role_side);
@@ -78,11 +78,14 @@ std::vector<std::pair<size_t, std::string_view>> Pieces(std::string_view s, bool
   std::vector<std::pair<size_t, std::string_view>> out;
   size_t start = 0;
   for (size_t i = 0; i < s.size();) {
-    std::string_view rest = s.substr(i);
-    size_t len =
-        (commas && StartsWith(rest, "，")) || StartsWith(rest, "；") || StartsWith(rest, "。") ? 3
-        : s[i] == '\n' || s[i] == ';'                                                          ? 1
-                                                                                               : 0;
+    // ，and ； are EF BC xx, 。 is E3 80 82: look further only at those lead bytes.
+    size_t len = s[i] == '\n' || s[i] == ';' ? 1 : 0;
+    if (s[i] == '\xEF' || s[i] == '\xE3') {
+      std::string_view rest = s.substr(i);
+      if ((commas && StartsWith(rest, "，")) || StartsWith(rest, "；") || StartsWith(rest, "。")) {
+        len = 3;
+      }
+    }
     if (len == 0) {
       ++i;
       continue;
@@ -114,12 +117,12 @@ std::vector<Allocation> FindAllocations(std::string_view decision,
   };
   for (auto [offset, sentence] : Pieces(decision, /*commas=*/false)) {
     // A security interest (抵押物…优先受偿, what a sale leaves over) allocates nothing.
-    if (sentence.find("优先受偿") != kNone) continue;
+    if (Find(sentence, "优先受偿") != kNone) continue;
     bool sale = ContainsAny(sentence, {"拍卖", "变卖", "抵押物"});
     // "X归原告所有", clause by clause.
     for (auto [clause_offset, clause] : Pieces(sentence, /*commas=*/true)) {
-      size_t gui = clause.find("归");
-      size_t owned = clause.find("所有");
+      size_t gui = Find(clause, "归");
+      size_t owned = Find(clause, "所有");
       if (gui == kNone || owned == kNone || owned < gui) continue;
       std::string_view what = clause.substr(0, gui);
       if (sale || ContainsAny(what, {"债务", "其余", "其他财产"})) continue;
@@ -131,7 +134,7 @@ std::vector<Allocation> FindAllocations(std::string_view decision,
     // A sum paid for property: 折价款 (or 补偿款) for what the payer keeps, a 分割款 for a
     // share of the named property.
     for (std::string_view word : {"折价款", "补偿款", "分割款"}) {
-      for (size_t at = sentence.find(word); at != kNone; at = sentence.find(word, at + 1)) {
+      for (size_t at = Find(sentence, word); at != kNone; at = Find(sentence, word, at + 1)) {
         size_t pay = PayVerbBefore(sentence, at);
         if (pay == kNone) continue;
         std::string_view item =
@@ -142,8 +145,8 @@ std::vector<Allocation> FindAllocations(std::string_view decision,
       }
     }
     // "债务…由被告负担".
-    size_t debt = sentence.find("债务");
-    size_t by = debt == kNone ? kNone : sentence.find("由", debt);
+    size_t debt = Find(sentence, "债务");
+    size_t by = debt == kNone ? kNone : Find(sentence, "由", debt);
     if (by != kNone) {
       add(offset + debt, SideNamedIn(sentence.substr(by), parties), "债务",
           FirstAmount(sentence.substr(debt, by - debt)));

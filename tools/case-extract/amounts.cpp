@@ -15,13 +15,26 @@ constexpr size_t kNone = std::string_view::npos;
 
 // Words after which an amount is not principal: interest, penalties, costs, estimates, and
 // sums per unit or period (每月, 每盒).
-constexpr std::string_view kAncillary[] = {
-    "利息",   "违约金",       "滞纳金", "罚息",   "复利",   "律师费", "代理费",
-    "诉讼费", "保全费",       "公告费", "鉴定费", "评估费", "差旅费", "暂计",
-    "暂算",   "逾期付款损失", "受理费", "按月",   "按年",   "每",     "合理开支"};
+const WordSet& AncillaryWords() {
+  static const WordSet words = {"利息",   "违约金",       "滞纳金",  "罚息",   "复利",   "律师费",
+                                "代理费", "诉讼费",       "保全费",  "公告费", "鉴定费", "评估费",
+                                "差旅费", "暂计",         "暂算",    "受理费", "按月",   "按年",
+                                "每",     "逾期付款损失", "合理开支"};
+  return words;
+}
 
 // Words that state a total of the amounts before them.
-constexpr std::string_view kTotalWords[] = {"合计", "共计", "总计", "累计"};
+const WordSet& TotalWords() {
+  static const WordSet words = {"合计", "共计", "总计", "累计"};
+  return words;
+}
+
+// Verbs that order a payment.
+const WordSet& PayVerbs() {
+  static const WordSet words = {"支付", "赔偿", "给付", "偿还", "归还", "返还",
+                                "退还", "赔付", "清偿", "补偿", "退赔", "偿付"};
+  return words;
+}
 
 // Words that deduct a sum already paid (合计X元，扣除已垫付Y元，要求赔偿Z元).
 constexpr std::string_view kDeductWords[] = {"扣除", "扣减", "减去", "抵扣", "扣去"};
@@ -34,11 +47,7 @@ bool IsPrincipal(std::string_view text, size_t context, size_t item_end, const M
       StartsWith(after, "为计算基数")) {
     return false;
   }
-  std::string_view before = text.substr(context, m.begin - context);
-  for (std::string_view w : kAncillary) {
-    if (before.find(w) != kNone) return false;
-  }
-  return true;
+  return !AncillaryWords().In(text.substr(context, m.begin - context));
 }
 
 // How each amount of a list stands in a claim or decision.
@@ -64,11 +73,12 @@ std::vector<Reading> ReadItems(std::string_view text, Span part, const MoneyList
     size_t context = begin;
     for (; k < list.size() && list[k].begin < end; ++k) {
       const MoneyAt& m = list[k];
-      std::string_view before = text.substr(context, m.begin - context);
-      for (std::string_view w : kTotalWords) {
-        size_t at = before.rfind(w);
-        if (at != kNone && before.size() - (at + w.size()) <= 6) readings[k].total = true;
-      }
+      // 合计 (and at most 6 bytes: 为, ：, 人民币 …) right before the amount.
+      size_t near = std::max(context, m.begin >= 12 ? m.begin - 12 : 0);
+      std::string_view before = text.substr(near, m.begin - near);
+      size_t length = 0;
+      size_t at = TotalWords().FindLast(before, &length);
+      readings[k].total = at != kNone && before.size() - (at + length) <= 6;
       readings[k].principal =
           IsPrincipal(text, context, end, m) &&
           (paid == nullptr || paid(item_text, m.begin - begin, m.end - begin, r));
@@ -109,7 +119,7 @@ std::optional<int64_t> ClaimOf(std::string_view text, Span request, const MoneyL
       std::string_view rest =
           text.substr(m.end, std::min(SentenceEnd(text, m.end), request.end) - m.end);
       size_t deduct = kNone;
-      for (std::string_view w : kDeductWords) deduct = std::min(deduct, rest.find(w));
+      for (std::string_view w : kDeductWords) deduct = std::min(deduct, Find(rest, w));
       if (deduct != kNone) {
         size_t after = 0;
         for (size_t j = k + 1; j < list.size() && list[j].begin < m.end + rest.size(); ++j) {
@@ -121,7 +131,10 @@ std::optional<int64_t> ClaimOf(std::string_view text, Span request, const MoneyL
     all_principal = true;
   }
   if (claim) return claim;
-  return PrincipalSum(text, request, list, nullptr, r);
+  for (size_t k = 0; k < list.size(); ++k) {
+    if (readings[k].principal && !readings[k].total) claim = claim.value_or(0) + list[k].fen;
+  }
+  return claim;
 }
 
 // The request part of the claims: from the last request opener (诉讼请求：, 请求判令,
@@ -164,9 +177,9 @@ int FirstNamedSide(std::string_view s, const CaseRecord& r) {
   for (const Party& p : r.parties) {
     if (p.name.empty()) continue;
     // The whole name: 赵某 is not named in 赵某某.
-    size_t pos = s.find(p.name);
+    size_t pos = Find(s, p.name);
     while (pos != kNone && s.substr(pos + p.name.size(), 3) == "某") {
-      pos = s.find(p.name, pos + 1);
+      pos = Find(s, p.name, pos + 1);
     }
     if (pos < best) {
       best = pos;
@@ -176,7 +189,7 @@ int FirstNamedSide(std::string_view s, const CaseRecord& r) {
   constexpr std::pair<std::string_view, int> kRoles[] = {
       {"被申请人", 0}, {"被执行人", 0}, {"申请执行人", 1}, {"申请人", 1}, {"原告", 1}, {"被告", 0}};
   for (auto [word, role_side] : kRoles) {
-    size_t pos = s.find(word);
+    size_t pos = Find(s, word);
     if (pos < best) {
       best = pos;
       side = role_side;
@@ -196,15 +209,8 @@ bool PaidToPlaintiff(std::string_view item, size_t at, size_t end, const CaseRec
   body = body.substr(0, at - (item.size() - body.size()));
   std::string_view trimmed = Trim(body);
   if (StartsWithAny(trimmed, {"驳回", "不准"})) return false;
-  size_t verb = kNone, verb_length = 0;
-  for (std::string_view w : {"支付", "赔偿", "给付", "偿还", "归还", "返还", "退还", "赔付", "清偿",
-                             "补偿", "退赔", "偿付"}) {
-    size_t pos = body.rfind(w);
-    if (pos != kNone && (verb == kNone || pos > verb)) {
-      verb = pos;
-      verb_length = w.size();
-    }
-  }
+  size_t verb_length = 0;
+  size_t verb = PayVerbs().FindLast(body, &verb_length);
   if (verb == kNone) {
     std::string_view rest = item.substr(end);
     rest = rest.substr(0, SentenceEnd(rest, 0));

@@ -1,6 +1,7 @@
 #include "money_items.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text_util.h"
 
@@ -13,6 +14,8 @@ constexpr size_t kNone = std::string_view::npos;
 size_t SeparatorAt(std::string_view s, size_t i) {
   char c = s[i];
   if (c == '\n' || c == ';' || c == ':') return 1;
+  // ； and ： are EF BC xx, 。 is E3 80 82.
+  if (c != '\xEF' && c != '\xE3') return 0;
   std::string_view three = s.substr(i, 3);
   return three == "；" || three == "。" || three == "：" ? 3 : 0;
 }
@@ -57,6 +60,12 @@ size_t MarkerEnd(std::string_view s, size_t i) {
   while (n < 9 && i + n + 3 <= s.size() && kNumerals.find(s.substr(i + n, 3)) != kNone) n += 3;
   if (n > 0 && StartsWith(s.substr(i + n), "、")) return i + n + 3;
   return kNone;
+}
+
+// Bytes i+1 and i+2 of `s` as one 16-bit key. REQUIRES: i + 2 < s.size().
+size_t Next(std::string_view s, size_t i) {
+  return static_cast<size_t>(static_cast<unsigned char>(s[i + 1])) << 8 |
+         static_cast<unsigned char>(s[i + 2]);
 }
 
 }  // namespace
@@ -124,11 +133,61 @@ size_t SentenceEnd(std::string_view s, size_t pos) {
   return line < end ? line : end;
 }
 
+size_t Find(std::string_view s, std::string_view word, size_t from) {
+  if (from > s.size() || word.size() > s.size() - from) return kNone;
+  if (word.empty()) return from;
+  const void* at = memmem(s.data() + from, s.size() - from, word.data(), word.size());
+  return at == nullptr ? kNone : static_cast<size_t>(static_cast<const char*>(at) - s.data());
+}
+
+size_t FindLast(std::string_view s, std::string_view word) {
+  size_t last = kNone;
+  for (size_t at = Find(s, word); at != kNone; at = Find(s, word, at + 1)) last = at;
+  return last;
+}
+
+WordSet::WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+  for (std::string_view w : words_) {
+    first_[static_cast<unsigned char>(w[0])] = true;
+    next_[Next(w, 0)] = true;
+  }
+}
+
+size_t WordSet::LongestAt(std::string_view s, size_t i) const {
+  size_t longest = 0;
+  for (std::string_view w : words_) {
+    if (w.size() > longest && s.compare(i, w.size(), w) == 0) longest = w.size();
+  }
+  return longest;
+}
+
+size_t WordSet::Find(std::string_view s, size_t from, size_t* length) const {
+  for (size_t i = from; i + 2 < s.size(); ++i) {
+    if (!first_[static_cast<unsigned char>(s[i])] || !next_[Next(s, i)]) continue;
+    if (size_t n = LongestAt(s, i)) {
+      if (length != nullptr) *length = n;
+      return i;
+    }
+  }
+  return kNone;
+}
+
+size_t WordSet::FindLast(std::string_view s, size_t* length) const {
+  for (size_t i = s.size() < 3 ? 0 : s.size() - 2; i-- > 0;) {
+    if (!first_[static_cast<unsigned char>(s[i])] || !next_[Next(s, i)]) continue;
+    if (size_t n = LongestAt(s, i)) {
+      if (length != nullptr) *length = n;
+      return i;
+    }
+  }
+  return kNone;
+}
+
 size_t FindFirst(std::string_view s, std::initializer_list<std::string_view> words, size_t from,
                  size_t* length) {
   size_t best = kNone;
   for (std::string_view w : words) {
-    size_t pos = s.find(w, from);
+    size_t pos = Find(s, w, from);
     if (pos < best || (pos == best && pos != kNone && length != nullptr && w.size() > *length)) {
       best = pos;
       if (length != nullptr) *length = w.size();
@@ -139,7 +198,7 @@ size_t FindFirst(std::string_view s, std::initializer_list<std::string_view> wor
 
 bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words) {
-    if (s.find(w) != kNone) return true;
+    if (Find(s, w) != kNone) return true;
   }
   return false;
 }

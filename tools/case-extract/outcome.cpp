@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "money_items.h"
 #include "text_util.h"
 
 namespace casesift {
@@ -59,8 +60,10 @@ ItemsRead ReadItems(std::string_view decision) {
   ItemsRead read;
   size_t start = 0;
   for (size_t i = 0; i <= decision.size(); ++i) {
-    bool end = i == decision.size() || decision[i] == '\n' || decision.substr(i, 3) == "；" ||
-               decision.substr(i, 3) == "。";
+    // ； is EF BC 9B and 。 is E3 80 82: compare only at those lead bytes.
+    bool end = i == decision.size() || decision[i] == '\n' ||
+               ((decision[i] == '\xEF' || decision[i] == '\xE3') &&
+                (decision.substr(i, 3) == "；" || decision.substr(i, 3) == "。"));
     if (!end) continue;
     std::string_view item = Trim(decision.substr(start, i - start));
     start = i + (i < decision.size() && decision[i] != '\n' ? 3 : 1);
@@ -83,11 +86,11 @@ ItemsRead ReadItems(std::string_view decision) {
 std::string_view RestatedDecision(std::string_view decision, std::string_view text) {
   if (decision.data() < text.data() || decision.data() > text.data() + text.size()) return {};
   std::string_view before = text.substr(0, static_cast<size_t>(decision.data() - text.data()));
-  size_t opener = before.rfind("判决如下");
+  size_t opener = FindLast(before, "判决如下");
   if (opener != std::string_view::npos) before = before.substr(0, opener);
   size_t at = std::string_view::npos;
   for (std::string_view w : {"判决：", "判决:"}) {
-    size_t pos = before.rfind(w);
+    size_t pos = FindLast(before, w);
     if (pos != std::string_view::npos && (at == std::string_view::npos || pos > at)) {
       at = pos + w.size();
     }
@@ -117,18 +120,18 @@ std::string ClassifyOutcome(std::string_view doc_type, std::string_view decision
   // Every item a refusal: rejected (or dismissed, when it is the suit that is refused).
   // Upholding a lower judgment that grants something is a judgment.
   ItemsRead read = ReadItems(decision);
-  if (read.any_item && read.all_refusals && decision.find("维持原判") != std::string_view::npos &&
+  if (read.any_item && read.all_refusals && Find(decision, "维持原判") != std::string_view::npos &&
       doc_type.find("判决书") != std::string_view::npos) {
     ItemsRead upheld = ReadItems(RestatedDecision(decision, text));
     if (upheld.any_item && !upheld.all_refusals) return "judgment";
   }
   if (read.any_item && read.all_refusals) {
-    if (Has(decision, DismissedRe()) && decision.find("诉讼请求") == std::string_view::npos) {
+    if (Has(decision, DismissedRe()) && Find(decision, "诉讼请求") == std::string_view::npos) {
       return "dismissed";
     }
     return "rejected";
   }
-  if (Has(decision, DismissedRe()) && decision.find("诉讼请求") == std::string_view::npos &&
+  if (Has(decision, DismissedRe()) && Find(decision, "诉讼请求") == std::string_view::npos &&
       doc_type.find("裁定") != std::string_view::npos) {
     return "dismissed";
   }
