@@ -139,6 +139,25 @@ TEST_CASE("the layout finds each part, repeated blocks included", "[case_extract
   CHECK(r.decided_date == "2022-08-01");
 }
 
+TEST_CASE("an administrative case names the act it complains of", "[case_extract]") {
+  std::string text =
+      "上海市某某区人民法院\n行政判决书\n（2021）沪0105行初88号\n"
+      "原告：许某，男，1980年1月2日出生，汉族，住上海市长宁区。\n"
+      "被告：上海市某某区市场监督管理局，住所地上海市长宁区某某路1号。\n"
+      "原告许某不服被告上海市某某区市场监督管理局（以下简称区市场监管局）作出的行政处罚，"
+      "于2021年3月2日向本院提起行政诉讼。本院于2021年3月5日立案后，依法进行了审理。\n"
+      "本院认为，被告作出的处罚事实清楚。判决如下：\n驳回原告许某的诉讼请求。\n";
+  CaseRecord r = ExtractCase(text, ExtractOptions{});
+  CHECK(r.cause == "行政处罚");
+  REQUIRE(r.cause_listed.has_value());
+  CHECK(!*r.cause_listed);
+  // A clause that is not a short name of an act gives no cause.
+  std::string vague = text;
+  vague.replace(vague.find("作出的行政处罚"), std::string("作出的行政处罚").size(),
+                "于2021年1月4日作出的沪市监罚〔2021〕12号决定");
+  CHECK(ExtractCase(vague, ExtractOptions{}).cause.empty());
+}
+
 TEST_CASE("outcomes follow the decision", "[case_extract]") {
   CHECK(ClassifyOutcome("民事调解书", "一、原告与被告离婚；", "") == "mediated");
   CHECK(ClassifyOutcome("民事裁定书", "准许原告王某撤回起诉。", "") == "withdrawn");

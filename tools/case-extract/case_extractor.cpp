@@ -108,6 +108,55 @@ const RE2& ProcedureRe() {
   return re;
 }
 
+// An administrative case opened without 一案: "原告甲公司（以下简称甲公司）不服被告某区人社局
+// （以下简称区人社局）工伤认定，于2020年6月5日向本院提起行政诉讼". The cause is the act
+// complained of: the clause after 不服, less bracketed asides, the defendant (by role word and
+// name) and 作出的; kept only when what is left is a short run of Han characters.
+std::string AdministrativeCause(std::string_view origin, const std::vector<Party>& parties) {
+  size_t suit = origin.find("提起行政诉讼");
+  size_t against = origin.find("不服");
+  if (suit == kNone || against == kNone || against > suit) return {};
+  std::string_view clause = origin.substr(against + 6, suit - against - 6);
+  for (std::string_view stop : {"，", "。", ","}) {
+    size_t pos = clause.find(stop);
+    if (pos != kNone) clause = clause.substr(0, pos);
+  }
+  std::string act;
+  for (size_t i = 0, depth = 0; i < clause.size();) {  // without （…） and (…)
+    std::string_view rest = clause.substr(i);
+    size_t len = StartsWith(rest, "（") || StartsWith(rest, "）") ? 3 : 1;
+    if (StartsWith(rest, "（") || rest[0] == '(') {
+      ++depth;
+    } else if ((StartsWith(rest, "）") || rest[0] == ')') && depth > 0) {
+      --depth;
+    } else if (depth == 0) {
+      act.append(rest.substr(0, len));
+    }
+    i += len;
+  }
+  std::string_view a = act;
+  for (std::string_view role : {"被告", "被申请人"}) {
+    if (StartsWith(a, role)) a.remove_prefix(role.size());
+  }
+  size_t longest = 0;
+  for (const Party& p : parties) {
+    if (!p.name.empty() && StartsWith(a, p.name)) longest = std::max(longest, p.name.size());
+  }
+  a.remove_prefix(longest);
+  for (std::string_view lead : {"所作出的", "作出的", "的"}) {
+    if (StartsWith(a, lead)) {
+      a.remove_prefix(lead.size());
+      break;
+    }
+  }
+  if (a.empty() || CountChars(a) > 20) return {};
+  for (size_t i = 0; i < a.size(); i += 3) {
+    unsigned char lead = static_cast<unsigned char>(a[i]);
+    if (lead < 0xE4 || lead > 0xE9) return {};
+  }
+  return std::string(a);
+}
+
 // The cause as the 案件由来 sentence names it: the words before 一案, after the last party
 // name (or alias) or connective there.
 void FindCauseAndListing(std::string_view origin, const std::vector<Party>& parties,
@@ -168,6 +217,12 @@ void FindCauseAndListing(std::string_view origin, const std::vector<Party>& part
       r->cause_listed = IsListedCause(cause);
       return;
     }
+  }
+  std::string admin = AdministrativeCause(origin, parties);
+  if (!admin.empty()) {
+    r->cause_listed = IsListedCause(admin);
+    r->cause = std::move(admin);
+    return;
   }
   if (std::optional<CauseMatch> m = FindCauseIn(origin)) {
     r->cause = std::string(m->cause->name);
