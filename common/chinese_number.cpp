@@ -479,6 +479,16 @@ std::vector<MoneySpan> FindMoney(std::string_view text, const MoneyScanOptions& 
         first.kind == Numeral::kArabic && first.value != 0) {
       begin = after_first;  // 张某1 + 42000元
     }
+    if (first.lower && after_first < e) {
+      // An everyday numeral right before Arabic digits or an uppercase numeral ends a name:
+      // 宋一 + 20,678元, 卢龙一 + 捌万伍仟元, 尹亮一 + 123622.33元.
+      size_t after_second = after_first;
+      const char32_t second_cp = NextCodePoint(text, &after_second);
+      constexpr std::u32string_view kFinancial = U"壹贰貳貮叁參肆伍陆陸柒捌玖拾佰仟";
+      const bool upper = kFinancial.find(second_cp) != std::u32string_view::npos;
+      const Numeral second = Classify(second_cp);
+      if (second.kind == Numeral::kArabic || upper) begin = after_first;
+    }
     std::optional<MoneyMatch> m = MatchMoney(text, begin);
     if (m && !m->prefixed && begin == b) {
       const Numeral prev2 = Classify(before2);

@@ -158,6 +158,41 @@ TEST_CASE("an administrative case names the act it complains of", "[case_extract
   CHECK(ExtractCase(vague, ExtractOptions{}).cause.empty());
 }
 
+TEST_CASE("a filing on the same day takes the date named before it", "[case_extract]") {
+  std::string text =
+      "上海市某某区人民法院\n执行裁定书\n（2021）沪0112执1234号\n"
+      "申请执行人：严某，男，1975年5月6日出生，汉族，住上海市闵行区。\n"
+      "被执行人：上海某某贸易有限公司，住所地上海市闵行区某某路2号。\n"
+      "申请执行人严某与被执行人上海某某贸易有限公司买卖合同纠纷一案，申请执行人于2021年11月"
+      "26日向本院申请强制执行，本院于同日立案执行。\n本院在执行中查明，被执行人无财产可供执行。"
+      "裁定如下：\n终结本次执行程序。\n";
+  CHECK(ExtractCase(text, ExtractOptions{}).filed_date == "2021-11-26");
+}
+
+TEST_CASE("a party named only in the cause sentence does not join the cause", "[case_extract]") {
+  std::string text =
+      "上海市某某区人民法院\n民事判决书\n（2021）沪0112民初555号\n"
+      "原告：上海某某机械设备有限公司，住所地上海市闵行区某某路3号。\n"
+      "被告：上海某某投资管理有限公司，住所地上海市闵行区某某路4号。\n"
+      "原告上海某某机械设备有限公司与被告上海某某投资管理有限公司、第三人上海某某建材有限公司"
+      "买卖合同纠纷一案，本院于2021年5月6日立案后，依法适用简易程序进行了审理。\n"
+      "本院认为，双方买卖关系合法有效。判决如下：\n驳回原告的诉讼请求。\n";
+  CaseRecord r = ExtractCase(text, ExtractOptions{});
+  CHECK(r.cause == "买卖合同纠纷");
+  CHECK(r.cause_listed == true);
+}
+
+TEST_CASE("a person whose name ends in an organisation word is a person", "[case_extract]") {
+  std::vector<Party> parties = ParseParties(
+      "被上诉人（原审原告）夏中心，女，生于1986年6月7日，住上海市长宁区。\n"
+      "上诉人（原审被告）上海某某服务中心，住所地上海市长宁区某某路5号。\n",
+      nullptr);
+  REQUIRE(parties.size() == 2);
+  CHECK(parties[0].kind == "person");
+  CHECK(parties[0].birth == "1986-06-07");
+  CHECK(parties[1].kind == "org");
+}
+
 TEST_CASE("outcomes follow the decision", "[case_extract]") {
   CHECK(ClassifyOutcome("民事调解书", "一、原告与被告离婚；", "") == "mediated");
   CHECK(ClassifyOutcome("民事裁定书", "准许原告王某撤回起诉。", "") == "withdrawn");

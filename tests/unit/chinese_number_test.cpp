@@ -345,6 +345,16 @@ TEST_CASE("FindMoney finds the amounts of a judgment and nothing else", "[chines
   CHECK(Find("被告共计向原告借款3万余元，其中2万元已归还。") == "3万余元=30000~ | 2万元=20000");
 }
 
+TEST_CASE("FindMoney does not take a name's last numeral into the amount",
+          "[chinese_number][find]") {
+  CHECK(Find("今借到宋一20,678元。") == "20,678元=20678");
+  CHECK(Find("今借到卢龙一捌万伍仟元整。") == "捌万伍仟元整=85000");
+  CHECK(Find("今借到谭一１４１８９４元。") == "１４１８９４元=141894");
+  CHECK(Find("赔偿原告尹亮一123622.33元。") == "123622.33元=123622.33");
+  // Everyday numerals that do belong to the amount stay.
+  CHECK(Find("借款一万元，另欠一百二十万元。") == "一万元=10000 | 一百二十万元=1200000");
+}
+
 TEST_CASE("FindMoney keeps rates, dates, counts and case numbers apart", "[chinese_number][find]") {
   CHECK(Find("按月利率20‰计算，年利率6%，按年利率24%，按中国人民银行同期同类贷款利率4倍，LPR四倍，"
              "1.5%，月息2分，按日万分之五计算违约金。") == "");

@@ -174,13 +174,11 @@ void FindCauseAndListing(std::string_view origin, const std::vector<Party>& part
     }
     std::string_view run = origin.substr(start, an - start);
     size_t cut = 0;
-    bool named = false;
     auto consider = [&](std::string_view word) {
       if (word.empty()) return;
       size_t pos = run.rfind(word);
       if (pos != kNone && pos + word.size() > cut && pos + word.size() < run.size()) {
         cut = pos + word.size();
-        named = true;
       }
     };
     for (const Party& p : parties) consider(p.name);
@@ -189,12 +187,13 @@ void FindCauseAndListing(std::string_view origin, const std::vector<Party>& part
       size_t close = origin.find("）", a);
       if (close != kNone && close < an) consider(origin.substr(a + 6, close - a - 6));
     }
-    if (!named && !IsListedCause(run)) {
-      // Role words but no known party name before the cause: the names are written in a
-      // form we did not parse, so take the longest listed cause that ends the run.
-      static thread_local const RE2 role_word("原告|被告|申请人|上诉人|第三人|执行人");
-      if (RE2::PartialMatch(run, role_word)) {
-        for (size_t i = 0; i < run.size(); i += 3) {
+    // Role words after the last known name (…与被告甲公司、第三人乙公司买卖合同纠纷), or
+    // no known name at all: the names are written in a form we did not parse, so take the
+    // longest listed cause that ends the run.
+    static thread_local const RE2 role_word("原告|被告|申请人|上诉人|第三人|执行人");
+    if (!IsListedCause(run.substr(cut)) && RE2::PartialMatch(run.substr(cut), role_word)) {
+      {
+        for (size_t i = cut; i < run.size(); i += 3) {
           if (IsListedCause(run.substr(i))) {
             cut = i;
             break;
@@ -245,6 +244,19 @@ void FindDatesInOrigin(std::string_view origin, std::string_view body, CaseRecor
       RE2::PartialMatch(body, CourtFiledRe(), &date_text)) {
     if (std::optional<ChineseDate> d = ParseChineseDate(View(date_text))) {
       if (std::optional<std::string> iso = d->IsoDate()) r->filed_date = *iso;
+    }
+  } else {
+    // "…于2021年11月26日向本院申请强制执行，本院于同日立案执行": the date named last before it.
+    static thread_local const RE2 same_day("本院(?:于)?(?:同日|当日|当天)(?:立案|受理|登记立案)");
+    for (std::string_view scope : {origin, body}) {
+      re2::StringPiece m;
+      if (!same_day.Match(scope, 0, scope.size(), RE2::UNANCHORED, &m, 1)) continue;
+      std::vector<DateSpan> dates =
+          FindDates(scope.substr(0, static_cast<size_t>(m.data() - scope.data())));
+      if (!dates.empty()) {
+        if (std::optional<std::string> iso = dates.back().date.IsoDate()) r->filed_date = *iso;
+      }
+      break;
     }
   }
   // The procedure last named wins: 适用简易程序…后转为普通程序.

@@ -361,6 +361,16 @@ bool IsOrganisationName(std::string_view name) {
   return CountChars(name) > 8;
 }
 
+// Whether the details give a sex (男, 女, 性别男): a person, whatever the name ends with
+// (夏中心, 王建社 end with organisation words).
+bool StatesGender(std::string_view details) {
+  for (std::string_view d : Details(details)) {
+    if (EndsWith(d, "。")) d.remove_suffix(3);
+    if (d == "男" || d == "女" || d == "性别男" || d == "性别女") return true;
+  }
+  return false;
+}
+
 std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>* warnings) {
   std::vector<Party> parties;
   bool last_was_party = false;  // the previous paragraph was a party's (not an agent's)
@@ -429,7 +439,7 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
     p.side = std::string(word->side);
     std::string_view details;
     p.name = std::string(NameOf(rest, &details));
-    p.kind = IsOrganisationName(p.name) ? "org" : "person";
+    p.kind = IsOrganisationName(p.name) && !StatesGender(details) ? "org" : "person";
     ApplyDetails(details, &p, parties.empty() ? nullptr : &parties.back());
     parties.push_back(std::move(p));
   }
