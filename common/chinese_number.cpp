@@ -479,15 +479,22 @@ std::vector<MoneySpan> FindMoney(std::string_view text, const MoneyScanOptions& 
         first.kind == Numeral::kArabic && first.value != 0) {
       begin = after_first;  // 张某1 + 42000元
     }
-    if (first.lower && after_first < e) {
-      // An everyday numeral right before Arabic digits or an uppercase numeral ends a name:
-      // 宋一 + 20,678元, 卢龙一 + 捌万伍仟元, 尹亮一 + 123622.33元.
-      size_t after_second = after_first;
-      const char32_t second_cp = NextCodePoint(text, &after_second);
+    if (first.lower) {
+      // Everyday numerals right before Arabic digits or an uppercase numeral end a name:
+      // 宋一 + 20,678元, 陈一一 + 974000元, 卢龙一 + 捌万伍仟元, 尹亮一 + 123622.33元.
       constexpr std::u32string_view kFinancial = U"壹贰貳貮叁參肆伍陆陸柒捌玖拾佰仟";
-      const bool upper = kFinancial.find(second_cp) != std::u32string_view::npos;
-      const Numeral second = Classify(second_cp);
-      if (second.kind == Numeral::kArabic || upper) begin = after_first;
+      size_t next = after_first;
+      while (next < e) {
+        size_t after = next;
+        const char32_t cp = NextCodePoint(text, &after);
+        const Numeral n = Classify(cp);
+        if (n.kind == Numeral::kArabic || kFinancial.find(cp) != std::u32string_view::npos) {
+          begin = next;
+          break;
+        }
+        if (!n.lower) break;
+        next = after;
+      }
     }
     std::optional<MoneyMatch> m = MatchMoney(text, begin);
     if (m && !m->prefixed && begin == b) {
