@@ -5,6 +5,7 @@
 #include "kind_writers.h"
 #include "legal_refs.h"
 #include "party_writer.h"
+#include "prose_writer.h"
 
 namespace casesift::synth {
 namespace {
@@ -77,10 +78,12 @@ void WriteAppealRequest(DocWriter& w, const CasePlan& plan) {
     }
     w.Put("事实和理由：一审判决对上诉人主张的部分请求未予支持，认定事实错误，应予纠正。");
   }
+  WriteAppealReasons(w, plan);
   w.EndParagraph();
   w.BeginParagraph();
-  w.Fmt("{}辩称，一审判决认定事实清楚，适用法律正确，请求驳回上诉，维持原判。",
-        appellee.short_name);
+  w.Fmt("{}辩称，一审判决认定事实清楚，适用法律正确。", appellee.short_name);
+  WriteAppealAnswer(w, plan);
+  w.Put("请求驳回上诉，维持原判。");
   w.EndParagraph();
 }
 
@@ -136,8 +139,13 @@ void WriteAppeal(DocWriter& w, CasePlan& plan) {
   w.Put(rng.Percent(60) ? "一审法院认定事实：" : "一审法院经审理查明：");
   WriteStory(w, plan, true);
   w.EndParagraph();
+  WriteFactsDetail(w, plan, true);
   w.BeginParagraph();
   w.Put("一审法院认为，");
+  if (rng.Percent(70)) {
+    WriteReasoningAnalysis(w, plan, ProseScale::kMedium, true);
+    w.BeginParagraph();
+  }
   WriteReasoning(w, plan);
   w.EndParagraph();
   // The restated decision is its own paragraph (前审判决段), as the template lays it out.
@@ -160,6 +168,8 @@ void WriteAppeal(DocWriter& w, CasePlan& plan) {
   w.EndParagraph();
   w.BeginParagraph();
   w.Put("本院认为，");
+  WriteReasoningAnalysis(w, plan, change ? ProseScale::kMedium : ProseScale::kFull, false);
+  w.BeginParagraph();
   if (change) {
     w.Fmt(
         "根据双方的诉辩意见，本案二审争议焦点为一审判决确定的给付金额是否正确。"
@@ -179,7 +189,7 @@ void WriteAppeal(DocWriter& w, CasePlan& plan) {
     w.Fmt("，由{}负担。", plan.plaintiffs[0].name);
     w.EndParagraph();
   } else {
-    w.Fmt("{}的上诉请求不能成立，应予驳回；一审判决认定事实清楚，适用法律正确，应予维持。",
+    w.Fmt("综上，{}的上诉请求不能成立，应予驳回；一审判决认定事实清楚，适用法律正确，应予维持。",
           appellant.short_name);
     w.Fmt("依照《中华人民共和国民事诉讼法》{}第一款第一项规定，判决如下：",
           CplArticle(plan.decided, Cpl::kAppeal));

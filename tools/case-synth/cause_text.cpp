@@ -2,6 +2,7 @@
 #include "cause_catalog.h"
 #include "cause_text_family.h"
 #include "legal_refs.h"
+#include "prose_writer.h"
 
 namespace casesift::synth {
 namespace {
@@ -239,7 +240,7 @@ void LabourStory(DocWriter& w, const CasePlan& p, bool court) {
   w.Put("。");
 }
 
-void Defence(DocWriter& w, const CasePlan& p, size_t i) {
+std::string_view Defence(DocWriter& w, const CasePlan& p, size_t i) {
   Rng& rng = w.rng();
   static constexpr std::string_view kLoan[] = {
       "借款属实，但因经营困难暂无力偿还，请求法院酌情给予宽限期",
@@ -307,7 +308,7 @@ void Defence(DocWriter& w, const CasePlan& p, size_t i) {
         break;
     }
   }
-  w.Put(text);
+  return text;
 }
 
 void TellStory(DocWriter& w, const CasePlan& plan, bool court_voice) {
@@ -367,8 +368,7 @@ void WriteDefence(DocWriter& w, const CasePlan& plan, std::string_view role) {
       w.Fmt("{}{}未作答辩。", role, d.short_name);
     } else {
       w.Fmt("{}{}辩称{}", role, d.short_name, rng.Percent(60) ? "，" : "：");
-      Defence(w, plan, i);
-      w.Put("。");
+      WriteDefenceArguments(w, plan, i, Defence(w, plan, i));
     }
     w.EndParagraph();
   }

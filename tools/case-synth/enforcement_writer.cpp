@@ -4,6 +4,7 @@
 #include "kind_writers.h"
 #include "legal_refs.h"
 #include "party_writer.h"
+#include "prose_writer.h"
 
 namespace casesift::synth {
 namespace {
@@ -34,6 +35,7 @@ void WriteSearch(DocWriter& w, const CasePlan& plan) {
   } else {
     w.Put("，未发现被执行人有可供执行的财产。");
   }
+  WriteEnforcementInquiry(w, plan);
   w.Put("本院已对被执行人采取限制消费措施");
   w.Put(rng.Percent(60) ? "，并将其纳入失信被执行人名单。" : "。");
   w.Put("申请执行人对本院的执行情况无异议，同意终结本次执行程序。");

@@ -4,6 +4,7 @@
 #include "kind_writers.h"
 #include "legal_refs.h"
 #include "party_writer.h"
+#include "prose_writer.h"
 
 namespace casesift::synth {
 namespace {
@@ -132,13 +133,14 @@ void WriteFiledAndProcedure(DocWriter& w, const CasePlan& plan, bool hearing) {
   }
 }
 
-void WriteClaimsParagraph(DocWriter& w, const CasePlan& plan) {
+void WriteClaimsParagraph(DocWriter& w, const CasePlan& plan, ProseScale scale) {
   Rng& rng = w.rng();
   w.BeginParagraph();
   if (plan.legacy && rng.Percent(70)) {
     // The older style: the story first (诉称), then the claims.
     w.Fmt("原告{}诉称，", plan.plaintiffs[0].short_name);
     WriteStory(w, plan, false);
+    WriteClaimReasons(w, plan, scale);
     w.Put(rng.Percent(50) ? "故请求判令：" : "现起诉要求：");
     WriteClaimList(w, plan, Section::kClaims, true);
   } else {
@@ -151,6 +153,7 @@ void WriteClaimsParagraph(DocWriter& w, const CasePlan& plan) {
     WriteClaimList(w, plan, Section::kClaims, true);
     w.Put(rng.Percent(80) ? "事实和理由：" : "事实与理由：");
     WriteStory(w, plan, false);
+    WriteClaimReasons(w, plan, scale);
   }
   w.EndParagraph();
 }
@@ -194,7 +197,7 @@ void WriteJudgment(DocWriter& w, CasePlan& plan) {
   WriteAppearances(w, plan);
   w.Put("本案现已审理终结。");
   w.EndParagraph();
-  WriteClaimsParagraph(w, plan);
+  WriteClaimsParagraph(w, plan, ProseScale::kFull);
   if (plan.counterclaim) {
     w.BeginParagraph();
     w.Fmt(
@@ -210,7 +213,10 @@ void WriteJudgment(DocWriter& w, CasePlan& plan) {
     w.Fmt("第三人{}述称，对原告的诉讼请求不发表意见，请求法院依法判决。", t.short_name);
     w.EndParagraph();
   }
-  if (rng.Percent(50)) {
+  uint32_t evidence = rng.Below(100);
+  if (evidence < 70) {
+    WriteEvidence(w, plan);
+  } else if (evidence < 90) {
     w.BeginParagraph();
     w.Put(
         "本案当事人围绕诉讼请求依法提交了证据，本院组织当事人进行了证据交换和质证。"
@@ -224,9 +230,20 @@ void WriteJudgment(DocWriter& w, CasePlan& plan) {
   w.Put(rng.Pick(kFound));
   WriteStory(w, plan, true);
   w.EndParagraph();
+  WriteFactsDetail(w, plan, false);
   w.BeginParagraph();
   w.Put(rng.Percent(80) ? "本院认为，" : "本院认为：");
-  WriteReasoning(w, plan);
+  if (rng.Percent(90)) {
+    bool brief = plan.simple && !plan.converted && rng.Percent(50);
+    WriteReasoningAnalysis(w, plan, brief ? ProseScale::kMedium : ProseScale::kFull, false);
+    w.BeginParagraph();
+    w.Put(rng.Percent(50) ? "综上，" : "");
+  }
+  if (plan.rejected && plan.cause != Cause::kDivorce) {
+    w.Fmt("{}的主张缺乏事实依据，本院不予支持。", plan.plaintiffs[0].short_name);
+  } else {
+    WriteReasoning(w, plan);
+  }
   if (plan.counterclaim) w.Put("反诉原告主张的货物质量问题，缺乏证据证明，本院不予支持。");
   w.EndParagraph();
   w.BeginParagraph();
@@ -286,7 +303,7 @@ void WriteRuling(DocWriter& w, CasePlan& plan) {
   } else {
     WriteFiledAndProcedure(w, plan, false);
     w.EndParagraph();
-    if (rng.Percent(60)) WriteClaimsParagraph(w, plan);
+    if (rng.Percent(60)) WriteClaimsParagraph(w, plan, ProseScale::kShort);
     w.BeginParagraph();
     w.Put("本院经审查认为，");
     uint32_t reason = rng.Below(3);
@@ -334,7 +351,7 @@ void WriteMediation(DocWriter& w, CasePlan& plan) {
   WriteCaseLine(w, plan, false);
   WriteFiledAndProcedure(w, plan, rng.Percent(50));
   w.EndParagraph();
-  WriteClaimsParagraph(w, plan);
+  WriteClaimsParagraph(w, plan, ProseScale::kMedium);
   w.BeginParagraph();
   w.Put(rng.Percent(60) ? "本案审理过程中，经本院主持调解，当事人自愿达成如下协议："
                         : "经本院主持调解，当事人自愿达成如下协议：");
