@@ -54,7 +54,6 @@ enum PatternId : uint32_t {
   kDecision = kMarker + 6,
   kFee,
   kDecisionEnd,
-  kSignature,
 };
 
 constexpr const char* kOriginPattern =
@@ -127,10 +126,11 @@ const RE2& DecisionRe() {
 
 const PatternSet& LayoutPatterns() {
   static const PatternSet* const set = [] {
-    std::vector<PatternSet::Pattern> patterns = {
-        {kOriginPattern, kOrigin},           {"不服", kOriginAppeal},
-        {kDecisionPattern, kDecision},       {kFeePattern, kFee},
-        {kDecisionEndPattern, kDecisionEnd}, {kSignaturePattern, kSignature}};
+    std::vector<PatternSet::Pattern> patterns = {{kOriginPattern, kOrigin},
+                                                 {"不服", kOriginAppeal},
+                                                 {kDecisionPattern, kDecision},
+                                                 {kFeePattern, kFee},
+                                                 {kDecisionEndPattern, kDecisionEnd}};
     for (size_t i = 0; i < Markers().size(); ++i) {
       patterns.push_back({Markers()[i].pattern, static_cast<uint32_t>(kMarker + i)});
     }
@@ -179,6 +179,31 @@ size_t MatchEnd(const RE2& re, std::string_view text, size_t begin, size_t to) {
   return begin + m.size();
 }
 
+const RE2& SignatureRe() {
+  static thread_local const RE2 re(kSignaturePattern);
+  return re;
+}
+
+// The first judge's title at or after `from` that opens a line (after blanks: spaces, tabs
+// and CRs, then ideographic spaces), or kNone. The titles are letter-spaced at will
+// (审　判　长), which would make them costly in the one-pass scan: the few lines after the
+// decision are tried one by one instead.
+size_t LineStartTitle(std::string_view text, size_t from) {
+  size_t n = text.size();
+  size_t line = from == 0 ? 0 : text.rfind('\n', from - 1);
+  line = line == kNone || from == 0 ? 0 : line + 1;
+  while (line < n) {
+    size_t p = line;
+    while (p < n && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r')) ++p;
+    while (text.substr(p, 3) == "\xE3\x80\x80") p += 3;
+    if (p >= from && MatchEnd(SignatureRe(), text, p, n) != kNone) return p;
+    size_t newline = text.find('\n', line);
+    if (newline == kNone) break;
+    line = newline + 1;
+  }
+  return kNone;
+}
+
 }  // namespace
 
 DocumentLayout FindLayout(std::string_view text, size_t header_end) {
@@ -209,25 +234,13 @@ DocumentLayout FindLayout(std::string_view text, size_t header_end) {
   size_t decision_pos = hits.First(kDecision, origin);
   size_t sig_from = decision_pos == kNone ? kNone : MatchEnd(DecisionRe(), text, decision_pos, n);
   if (sig_from == kNone) sig_from = origin;
-  size_t signature = kNone;
-  for (const PatternHit& h : hits.all()) {
-    if (h.id != kSignature || h.begin < sig_from) continue;
-    size_t line_start = text.rfind('\n', h.begin);
-    line_start = line_start == kNone ? 0 : line_start + 1;
-    std::string_view before = text.substr(line_start, h.begin - line_start);
-    while (!before.empty() && (before[0] == ' ' || before[0] == '\t' || before[0] == '\r')) {
-      before.remove_prefix(1);
-    }
-    while (before.substr(0, 3) == "\xE3\x80\x80") before.remove_prefix(3);
-    if (before.empty()) {
-      signature = h.begin;
-      break;
-    }
-  }
+  size_t signature = LineStartTitle(text, sig_from);
   if (signature == kNone) {
     size_t last_stop = text.rfind("。");
-    if (last_stop != kNone && last_stop >= sig_from) {
-      signature = hits.First(kSignature, last_stop);
+    re2::StringPiece m;
+    if (last_stop != kNone && last_stop >= sig_from &&
+        SignatureRe().Match(text, last_stop, n, RE2::UNANCHORED, &m, 1)) {
+      signature = static_cast<size_t>(m.data() - text.data());
     }
   }
   size_t body_end = signature == kNone ? n : signature;
