@@ -193,6 +193,36 @@ TEST_CASE("a person whose name ends in an organisation word is a person", "[case
   CHECK(parties[1].kind == "org");
 }
 
+TEST_CASE("party paragraphs as real documents write them", "[case_extract]") {
+  // An agent in the party's own paragraph, after a comma.
+  std::vector<Party> p = ParseParties(
+      "原告：马某1，1972年2月3日出生，回族，住云南省会泽县，委托诉讼代理人：韩某，云南某某律师"
+      "事务所律师，特别授权代理。被告：毕某1，男，1977年5月17日出生，汉族，住云南省昆明市。",
+      nullptr);
+  REQUIRE(p.size() == 2);
+  REQUIRE(p[0].reps.size() == 1);
+  CHECK(p[0].reps[0].role == "委托诉讼代理人");
+  CHECK(p[0].reps[0].name == "韩某");
+  CHECK(p[0].reps[0].org == "云南某某律师事务所");
+  CHECK(p[0].address == "云南省会泽县");
+  CHECK(p[1].reps.empty());
+  // Parties run together with no punctuation.
+  p = ParseParties("原告吴某被告吴某被告付某\n", nullptr);
+  REQUIRE(p.size() == 3);
+  CHECK((p[0].name == "吴某" && p[0].side == "plaintiff"));
+  CHECK((p[1].name == "吴某" && p[1].side == "defendant"));
+  CHECK((p[2].name == "付某" && p[2].side == "defendant"));
+  // 住所 is a person's address too; an authority note is not part of an agent's role.
+  p = ParseParties(
+      "原告：阮某，男，1970年1月1日出生，汉族，住所福建省莆田市荔城区。\n"
+      "委托代理人（特别授权）：林某，福建某某律师事务所律师。\n",
+      nullptr);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].address == "福建省莆田市荔城区");
+  REQUIRE(p[0].reps.size() == 1);
+  CHECK(p[0].reps[0].role == "委托代理人");
+}
+
 TEST_CASE("outcomes follow the decision", "[case_extract]") {
   CHECK(ClassifyOutcome("民事调解书", "一、原告与被告离婚；", "") == "mediated");
   CHECK(ClassifyOutcome("民事裁定书", "准许原告王某撤回起诉。", "") == "withdrawn");

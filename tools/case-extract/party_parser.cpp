@@ -95,8 +95,8 @@ constexpr std::string_view kOrgWords[] = {
     "工作室", "俱乐部", "商行", "基金", "Ltd",    "LIMITED", "Limited", "Co."};
 
 // Address words, best first for persons and for organisations.
-constexpr std::string_view kPersonAddress[] = {"现住址", "现住",       "经常居住地", "住址",
-                                               "住",     "户籍所在地", "户籍地",     "户籍"};
+constexpr std::string_view kPersonAddress[] = {"现住址", "现住", "经常居住地", "住址",   "住所地",
+                                               "住所",   "住",   "户籍所在地", "户籍地", "户籍"};
 constexpr std::string_view kOrgAddress[] = {"住所地", "住所", "营业场所", "经营场所",
                                             "地址",   "住址", "住"};
 
@@ -371,10 +371,58 @@ bool StatesGender(std::string_view details) {
   return false;
 }
 
+// An agent's role without a note of the authority given: 委托代理人（特别授权） is a
+// 委托代理人.
+std::string_view WithoutAuthorityNote(std::string_view role) {
+  for (std::string_view open : {"（", "("}) {
+    size_t at = role.find(open);
+    if (at == std::string_view::npos) continue;
+    std::string_view note = role.substr(at + open.size());
+    for (std::string_view word : {"特别授权", "一般授权", "一般代理", "特别代理"}) {
+      if (StartsWith(note, word)) return role.substr(0, at);
+    }
+  }
+  return role;
+}
+
+// Where a party role word starts inside `name` (after its first character), or npos: the
+// sign of party paragraphs run together without punctuation.
+size_t NextPartyRole(std::string_view name) {
+  size_t best = std::string_view::npos;
+  for (std::string_view role : {"原告", "被告", "第三人"}) {
+    size_t at = name.find(role, 3);
+    if (at != std::string_view::npos && at < best) best = at;
+  }
+  return best;
+}
+
+// Where an agent's paragraph starts inside a party's details (委托诉讼代理人：… after a
+// comma), or npos.
+size_t AgentInDetails(std::string_view details) {
+  for (size_t at = 0; at < details.size();) {
+    std::string_view rest = details.substr(at);
+    const RoleWord* word = MatchRole(rest);
+    if (word != nullptr && word->kind == RoleKind::kAgent) return at;
+    size_t comma = details.find("，", at);
+    if (comma == std::string_view::npos) break;
+    at = comma + std::string_view("，").size();
+  }
+  return std::string_view::npos;
+}
+
 std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>* warnings) {
   std::vector<Party> parties;
   bool last_was_party = false;  // the previous paragraph was a party's (not an agent's)
-  for (std::string_view para : Paragraphs(block)) {
+  std::vector<std::string_view> paragraphs = Paragraphs(block);
+  std::vector<std::string_view> pending;  // pieces split off a paragraph, parsed next
+  for (size_t i = 0; i < paragraphs.size() || !pending.empty();) {
+    std::string_view para;
+    if (!pending.empty()) {
+      para = pending.back();
+      pending.pop_back();
+    } else {
+      para = paragraphs[i++];
+    }
     para = Trim(para);
     re2::StringPiece role_piece, title_piece;
     // The pattern starts with a role or a count and holds 代理人: an agent's own paragraph
@@ -419,7 +467,7 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
     std::string_view role = RoleAsWritten(para, word->word.size(), &rest);
     if (word->kind == RoleKind::kAgent) {
       if (!parties.empty()) {
-        std::vector<Rep> reps = MakeReps(role, rest);
+        std::vector<Rep> reps = MakeReps(WithoutAuthorityNote(role), rest);
         parties.back().reps.insert(parties.back().reps.end(), reps.begin(), reps.end());
       }
       continue;
@@ -438,9 +486,29 @@ std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>
     p.role = std::string(role);
     p.side = std::string(word->side);
     std::string_view details;
-    p.name = std::string(NameOf(rest, &details));
+    std::string_view name = NameOf(rest, &details);
+    // "原告吴某被告吴某被告付某": parties run together with no punctuation.
+    if (size_t next = NextPartyRole(name); next != std::string_view::npos) {
+      pending.push_back(name.substr(next));
+      name = name.substr(0, next);
+      details = {};
+    }
+    p.name = std::string(name);
+    // "…住云南省会泽县，委托诉讼代理人：李锋，云南某律师事务所律师。": the agent in the
+    // party's own paragraph.
+    std::string_view agent_text;
+    if (size_t at = AgentInDetails(details); at != std::string_view::npos) {
+      agent_text = details.substr(at);
+      details = details.substr(0, at);
+    }
     p.kind = IsOrganisationName(p.name) && !StatesGender(details) ? "org" : "person";
     ApplyDetails(details, &p, parties.empty() ? nullptr : &parties.back());
+    if (!agent_text.empty()) {
+      const RoleWord* agent = MatchRole(agent_text);
+      std::string_view agent_rest;
+      std::string_view agent_role = RoleAsWritten(agent_text, agent->word.size(), &agent_rest);
+      p.reps = MakeReps(WithoutAuthorityNote(agent_role), agent_rest);
+    }
     parties.push_back(std::move(p));
   }
   return parties;
