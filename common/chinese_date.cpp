@@ -197,17 +197,18 @@ std::optional<DateMatch> MatchDate(std::string_view text, size_t pos) {
 }
 
 // Candidate starts for FindDates: a year before 年 and a month, or a separated date.
+// One per thread: a shared RE2 takes a lock on its DFA cache at every search.
 const RE2& CandidatePattern() {
-  static const RE2* const kPattern = [] {
+  static thread_local const RE2 kPattern([] {
     const std::string digit = "[0-9０-９]";
     const std::string cdigit = "[〇○零一二三四五六七八九]";
     const std::string month =
         "(?:" + digit + "{1,2}|[〇○零一二三四五六七八九十]{1,3}|元|[×Xx＊*Ｘｘ□某]{1,2})";
     const std::string sep = "[./\\-．／－]";
-    return new RE2("(?:" + digit + "{4}|" + cdigit + "{4})[ \u3000]?年[ \u3000]?" + month +
-                   "[ \u3000]?月|" + digit + "{4}" + sep + digit + "{1,2}" + sep + digit);
-  }();
-  return *kPattern;
+    return "(?:" + digit + "{4}|" + cdigit + "{4})[ \u3000]?年[ \u3000]?" + month +
+           "[ \u3000]?月|" + digit + "{4}" + sep + digit + "{1,2}" + sep + digit;
+  }());
+  return kPattern;
 }
 
 }  // namespace
