@@ -11,7 +11,8 @@ runs=${BENCH_FAST_RUNS:-3}
 data=$build/bench-data
 mkdir -p "$data"
 input=$data/synth-$docs.jsonl
-if [ ! -s "$input" ]; then
+# Made again whenever case-synth is rebuilt (its documents may have changed).
+if [ ! -s "$input" ] || [ "$bin/case-synth" -nt "$input" ]; then
   "$bin/case-synth" --seed 20261127 --count "$docs" --format jsonl -j 2 -o "$input" --truth "$data/synth-$docs.truth.jsonl"
 fi
 bytes=$(wc -c <"$input")
@@ -39,15 +40,17 @@ same=no
 cmp -s "$data/extract-j1.jsonl" "$data/extract-j2.jsonl" && same=yes
 
 mbs() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
+dps() { echo "scale=0; $docs / $1" | bc -l; }
 echo "case-extract throughput, $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "input: $input, $docs documents, $bytes bytes (JSON Lines; the text field is ~98% of it)"
+echo "input: $input, $docs documents, $bytes bytes (JSON Lines; the text field is ~98% of it),"
+echo "       $((bytes / docs)) bytes a document on average (case-synth --seed 20261127, all kinds)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| command | seconds (median of $runs) | MB/s |"
-echo "| --- | ---: | ---: |"
-echo "| \`cat FILE \\| cat\` | $t_cat | $(mbs "$t_cat") |"
-echo "| \`case-extract --text-field text -j 1\` | $t_j1 | $(mbs "$t_j1") |"
-echo "| \`case-extract --text-field text -j 2\` | $t_j2 | $(mbs "$t_j2") |"
+echo "| command | seconds (median of $runs) | MB/s | documents/s |"
+echo "| --- | ---: | ---: | ---: |"
+echo "| \`cat FILE \\| cat\` | $t_cat | $(mbs "$t_cat") | |"
+echo "| \`case-extract --text-field text -j 1\` | $t_j1 | $(mbs "$t_j1") | $(dps "$t_j1") |"
+echo "| \`case-extract --text-field text -j 2\` | $t_j2 | $(mbs "$t_j2") | $(dps "$t_j2") |"
 echo
 echo "-j 2 output byte-identical to -j 1: $same"
 speedup=$(echo "scale=2; $t_j1 / $t_j2" | bc -l)
