@@ -9,8 +9,8 @@
 # scored fields, per field, and the first disagreements. The files go to
 # BUILD_DIR/bench-data/agreement-COUNT.*; they are kept for a look and removed by the next
 # run. Exits with bench-compare-truth's status: 0 when every field of every document
-# agrees, 1 when some do not (the known extractor bugs are listed in
-# tests/unit/case_synth_agreement_test.cpp).
+# agrees, 1 when some do not (tests/unit/case_synth_agreement_test.cpp holds the same
+# comparison on 4,000 documents in make test).
 set -eu
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
   echo "usage: bash tests/bench/synth_agreement.sh BUILD_DIR [COUNT]" >&2
