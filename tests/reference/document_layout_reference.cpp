@@ -202,7 +202,11 @@ DocumentLayout FindLayoutReference(std::string_view text, size_t header_end) {
   for (size_t from = origin, end;
        (from = Find(AnyMarkerRe(), text, from, blocks_end, &end)) != kNone; from = end) {
     re2::StringPiece hit(text.data() + from, end - from);
-    for (size_t i = 0; i < Markers().size(); ++i) {
+    // Not a marker: 陈述称, 未提出书面异议.
+    std::string_view before = from >= 3 ? text.substr(from - 3, 3) : std::string_view();
+    bool part_of_other_word =
+        (hit == "述称" && before == "陈") || (hit.starts_with("提出") && before == "未");
+    for (size_t i = 0; i < Markers().size() && !part_of_other_word; ++i) {
       if (RE2::FullMatch(hit, MarkerRe(i))) {
         starts.push_back({SentenceStart(text, from, origin), i});
         break;

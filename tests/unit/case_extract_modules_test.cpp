@@ -223,6 +223,32 @@ TEST_CASE("party paragraphs as real documents write them", "[case_extract]") {
   CHECK(p[0].reps[0].role == "委托代理人");
 }
 
+TEST_CASE("words inside other words open no block; evidence before a request keeps it",
+          "[case_extract]") {
+  std::string text =
+      "上海市某某区人民法院\n民事判决书\n（2021）沪0112民初556号\n"
+      "原告：王甲，男，1980年1月2日出生，汉族，住上海市闵行区。\n"
+      "被告：李乙，男，1981年3月4日出生，汉族，住上海市闵行区。\n"
+      "原告王甲与被告李乙民间借贷纠纷一案，本院于2021年5月6日立案后，依法适用简易程序进行了审理。\n"
+      "原告王甲诉称，2020年1月1日被告向原告借款60000元，到期未还。上述事实，有王甲提交的借条"
+      "等证据予以证明。现起诉要求：1.判令被告归还借款本金60000元；2.本案诉讼费由被告承担。\n"
+      "被告李乙辩称，借款属实。\n"
+      "经审理查明，借条约定借款人逾期未提出书面异议的，视为已收到借款。庭审中，原告王甲补充陈述"
+      "称，双方系朋友关系。被告已还款10000元。\n"
+      "本院认为，借款事实清楚。判决如下：\n被告李乙于本判决生效之日起十日内归还原告王甲借款50000元"
+      "。\n"
+      "审　判　员　　某某\n二〇二一年六月一日\n";
+  DocumentLayout l = FindLayout(text, text.find("号\n") + 4);
+  std::vector<std::string> kinds;
+  for (const Block& b : l.blocks) kinds.push_back(BlockName(b.kind));
+  CHECK(kinds == std::vector<std::string>{"claims", "defence", "facts", "reasoning"});
+  CaseRecord r = ExtractCase(text, ExtractOptions{});
+  REQUIRE(r.claim_fen.has_value());
+  CHECK(*r.claim_fen == 6000000);
+  REQUIRE(r.amounts.size() >= 3);
+  CHECK(r.amounts[2].section == "facts");  // 10000元, still in the facts
+}
+
 TEST_CASE("outcomes follow the decision", "[case_extract]") {
   CHECK(ClassifyOutcome("民事调解书", "一、原告与被告离婚；", "") == "mediated");
   CHECK(ClassifyOutcome("民事裁定书", "准许原告王某撤回起诉。", "") == "withdrawn");

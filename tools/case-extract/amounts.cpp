@@ -258,7 +258,9 @@ bool OpensWithFoundFacts(std::string_view block) {
 }
 
 // Where the evidence part starts in a claims block: the first sentence in which a party
-// submits evidence (提交…证据, 提交…证明, 提供…证据, 举证). The block's size when none.
+// submits evidence (提交…证据, 提交…证明, 提供…证据, 举证) and after which no request follows
+// (…上述事实，有借条等证据予以证明。现起诉要求：… still has its request). The block's size
+// when none.
 size_t EvidenceStart(std::string_view claims) {
   for (size_t from = 0;;) {
     size_t length = 0;
@@ -269,7 +271,10 @@ size_t EvidenceStart(std::string_view claims) {
     bool evidence = StartsWith(claims.substr(word), "证据")
                         ? ContainsAny(lead, {"提交", "提供", "出示", "举证"})
                         : lead.find("提交") != kNone;
-    if (evidence) return begin;
+    if (evidence &&
+        FindFirst(claims, {"请求", "要求", "诉请"}, SentenceEnd(claims, word)) == kNone) {
+      return begin;
+    }
     from = word + length;
   }
 }

@@ -204,6 +204,14 @@ size_t LineStartTitle(std::string_view text, size_t from) {
   return kNone;
 }
 
+// Marker words that are part of other words: 述称 in 陈述称 (a statement made at the
+// hearing, inside the facts), 提出书面异议 in 未提出书面异议 (a contract's clause).
+bool IsFalseMarker(std::string_view text, size_t begin, size_t end) {
+  std::string_view word = text.substr(begin, end - begin);
+  std::string_view before = text.substr(begin >= 3 ? begin - 3 : 0, begin >= 3 ? 3 : 0);
+  return (word == "述称" && before == "陈") || (StartsWith(word, "提出") && before == "未");
+}
+
 }  // namespace
 
 DocumentLayout FindLayout(std::string_view text, size_t header_end) {
@@ -281,8 +289,10 @@ DocumentLayout FindLayout(std::string_view text, size_t header_end) {
     }
     size_t end = MatchEnd(MarkerRe(marker), text, h.begin, blocks_end);
     if (end == kNone) continue;
-    starts.push_back({SentenceStart(text, h.begin, origin), marker});
     from = end == h.begin ? end + 1 : end;
+    if (!IsFalseMarker(text, h.begin, end)) {
+      starts.push_back({SentenceStart(text, h.begin, origin), marker});
+    }
   }
   std::sort(starts.begin(), starts.end(), [](const Start& a, const Start& b) {
     return a.pos < b.pos || (a.pos == b.pos && a.marker < b.marker);
