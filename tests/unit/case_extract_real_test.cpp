@@ -33,7 +33,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kAccuracyFloor = 0.90;
+// Measured 98.9% (1,314 of 1,329 fields) when last raised; the floor keeps most of that.
+constexpr double kAccuracyFloor = 0.97;
 
 // Top-level fields an excerpt can state (see above); any other field the label has is added.
 const std::set<std::string>& ExcerptFields() {
