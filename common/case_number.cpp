@@ -514,9 +514,12 @@ Result<CaseNumber> ParseCaseNumber(std::string_view text) {
 
 namespace {
 
-// The case numbers in text[from, …), in order; at most `limit` of them.
-std::vector<FoundCaseNumber> FindCaseNumbersFrom(std::string_view text, size_t from, size_t limit) {
-  static thread_local const RE2 kCandidate = [] {
+// The candidates for case numbers: a bracketed year, or a year with only its closing bracket,
+// then up to 30 characters that may include a bracketed chamber mark, a number and 号; or,
+// without a year, a 2016-style court code, a type and a number. Leftmost-first; matched
+// anchored, at the places where one may start (MayStartCandidate).
+const RE2& CandidatePattern() {
+  static const RE2* const kCandidate = [] {
     const std::string open = "[（(〔\\[【［]", close = "[）)〕\\]】］]", digit = "[0-9０-９]";
     const std::string space = "[ \\t\\x{3000}\\x{a0}]*";
     const std::string plain = "[^\\n\\r，,。；;：:、“”\"《》<>（）()〔〕\\[\\]【】［］]";
@@ -529,23 +532,113 @@ std::vector<FoundCaseNumber> FindCaseNumbersFrom(std::string_view text, size_t f
     const std::string without_year = "(?:" + std::string(kSupremeCourt) + "|[" +
                                      std::string(kProvinceChars) + "]" + digit + "{2,4})" + body +
                                      "{1,12}?" + tail;
-    return RE2("(" + with_year + "|" + without_year + ")");
+    return new RE2("(" + with_year + "|" + without_year + ")");
   }();
+  return *kCandidate;
+}
+
+unsigned char ByteAt(std::string_view text, size_t i) {
+  return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+}
+
+// The byte length of the digit (0-9, ０-９) at text[i]; 0 when there is none.
+size_t DigitAt(std::string_view text, size_t i) {
+  const unsigned char b = ByteAt(text, i);
+  if (b >= '0' && b <= '9') return 1;
+  const unsigned char last = ByteAt(text, i + 2);
+  return b == 0xEF && ByteAt(text, i + 1) == 0xBC && last >= 0x90 && last <= 0x99 ? 3 : 0;
+}
+
+// Past the white space (ASCII space, tab, U+3000, U+00A0) at text[i].
+size_t SkipBlanks(std::string_view text, size_t i) {
+  for (;;) {
+    const unsigned char b = ByteAt(text, i);
+    if (b == ' ' || b == '\t') {
+      i += 1;
+    } else if (b == 0xC2 && ByteAt(text, i + 1) == 0xA0) {
+      i += 2;
+    } else if (b == 0xE3 && ByteAt(text, i + 1) == 0x80 && ByteAt(text, i + 2) == 0x80) {
+      i += 3;
+    } else {
+      return i;
+    }
+  }
+}
+
+// Whether a closing bracket of the candidate pattern starts at text[i].
+bool CloseAt(std::string_view text, size_t i) {
+  const unsigned char b = ByteAt(text, i);
+  if (b == ')' || b == ']') return true;
+  const unsigned char b1 = ByteAt(text, i + 1), b2 = ByteAt(text, i + 2);
+  return (b == 0xEF && b1 == 0xBC && (b2 == 0x89 || b2 == 0xBD)) ||  // ） ］
+         (b == 0xE3 && b1 == 0x80 && (b2 == 0x95 || b2 == 0x91));    // 〕 】
+}
+
+// Whether text[i] starts four digits, white space and a closing bracket.
+bool YearAndCloseAt(std::string_view text, size_t i) {
+  for (int k = 0; k < 4; ++k) {
+    const size_t n = DigitAt(text, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return CloseAt(text, SkipBlanks(text, i));
+}
+
+// Whether a candidate may start at text[s]: what it must start with, checked up to the
+// closing bracket of the year, or up to the digits after a province; a cheap superset of
+// the places where the candidate pattern matches.
+bool MayStartCandidate(std::string_view text, size_t s) {
+  const unsigned char b = ByteAt(text, s);
+  size_t open = 0;
+  if (b == '(' || b == '[') {
+    open = 1;
+  } else if (b >= '0' && b <= '9') {
+    return YearAndCloseAt(text, s);
+  } else if (b == 0xEF) {
+    if (ByteAt(text, s + 1) != 0xBC) return false;
+    const unsigned char b2 = ByteAt(text, s + 2);
+    if (b2 >= 0x90 && b2 <= 0x99) return YearAndCloseAt(text, s);
+    if (b2 != 0x88 && b2 != 0xBB) return false;  // （ ［
+    open = 3;
+  } else if (b == 0xE3) {
+    const unsigned char b2 = ByteAt(text, s + 2);
+    if (ByteAt(text, s + 1) != 0x80 || (b2 != 0x94 && b2 != 0x90)) return false;  // 〔 【
+    open = 3;
+  } else if (b >= 0xE4 && b <= 0xE9) {
+    if (text.compare(s, kSupremeCourt.size(), kSupremeCourt) == 0) return true;
+    const size_t d = DigitAt(text, s + 3);
+    if (d == 0 || DigitAt(text, s + 3 + d) == 0) return false;
+    for (size_t i = 0; i < kProvinceChars.size(); i += 3) {
+      if (text.compare(s, 3, kProvinceChars.substr(i, 3)) == 0) return true;
+    }
+    return false;
+  } else {
+    return false;
+  }
+  const size_t i = SkipBlanks(text, s + open);
+  return CloseAt(text, i) || YearAndCloseAt(text, i);
+}
+
+// The case numbers in text[from, …), in order; at most `limit` of them.
+std::vector<FoundCaseNumber> FindCaseNumbersFrom(std::string_view text, size_t from, size_t limit) {
   std::vector<FoundCaseNumber> found;
-  if (!kCandidate.ok()) return found;
-  size_t pos = from;
+  const RE2& candidate = CandidatePattern();
+  if (!candidate.ok()) return found;
   re2::StringPiece piece(text.data(), text.size());
   re2::StringPiece match;
-  while (pos < text.size() &&
-         kCandidate.Match(piece, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-    size_t offset = static_cast<size_t>(match.data() - text.data());
+  for (size_t pos = from; pos < text.size();) {
+    if (!MayStartCandidate(text, pos) ||
+        !candidate.Match(piece, pos, text.size(), RE2::ANCHOR_START, &match, 1)) {
+      ++pos;
+      continue;
+    }
     Result<CaseNumber> parsed = ParseCaseNumber(std::string_view(match.data(), match.size()));
     if (parsed.ok() && (parsed->year || LookupTypeCode(parsed->type_code).known())) {
-      found.push_back({offset, match.size(), std::move(parsed).value()});
+      found.push_back({pos, match.size(), std::move(parsed).value()});
       if (found.size() >= limit) break;
-      pos = offset + match.size();
+      pos += match.size();
     } else {
-      pos = offset + CharLen(static_cast<unsigned char>(text[offset]));
+      pos += CharLen(static_cast<unsigned char>(text[pos]));
     }
   }
   return found;

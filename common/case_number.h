@@ -162,10 +162,11 @@ struct FoundCaseNumber {
 };
 
 // Every case number in `text`, in order of appearance, not overlapping. Candidates are found
-// with RE2 (a bracketed year, or a year with only its closing bracket, then up to 30 characters
-// that may include a bracketed chamber mark, a number and 号; or, without a year, a 2016-style
-// court code, a type and a number) and kept when ParseCaseNumber accepts them; numbers without
-// a year are kept only when their type code is known. Runs in about linear time.
+// with RE2, run anchored where one may start (a bracketed year, or a year with only its closing
+// bracket, then up to 30 characters that may include a bracketed chamber mark, a number and 号; or,
+// without a year, a 2016-style court code, a type and a number) and kept when ParseCaseNumber
+// accepts them; numbers without a year are kept only when their type code is known. Runs in about
+// linear time.
 std::vector<FoundCaseNumber> FindCaseNumbers(std::string_view text);
 
 // The first case number FindCaseNumbers would find in text[from, …), scanning no further
