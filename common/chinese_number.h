@@ -16,8 +16,9 @@
 //   units       十 拾 (10), 百 佰 (100), 千 仟 (1000), 万 萬 (10^4), 亿 億 (10^8)
 //
 // All functions are pure and safe from any number of threads. FindMoney runs in time linear
-// in the text (one RE2 pass for candidates, each checked by hand); malformed UTF-8 is never an
-// error, it just matches nothing.
+// in the text (one Hyperscan pass for the 元, 圆 and currency signs every candidate holds, the
+// candidates around them read by hand); malformed UTF-8 is never an error, it just matches
+// nothing.
 #ifndef CASESIFT_COMMON_CHINESE_NUMBER_H_
 #define CASESIFT_COMMON_CHINESE_NUMBER_H_
 
