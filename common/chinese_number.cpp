@@ -7,7 +7,8 @@
 #include <initializer_list>
 #include <utility>
 
-#include "common/pattern_set.h"
+#include "common/money_candidates.h"
+#include "common/numeral_chars.h"
 #include "common/utf8.h"
 
 namespace casesift {
@@ -31,64 +32,11 @@ char32_t PrevCodePoint(std::string_view text, size_t i, size_t* start = nullptr)
   return cp;
 }
 
-// What one character means inside a number.
-struct Numeral {
-  enum Kind : uint8_t { kNone, kArabic, kDigit, kUnit } kind = kNone;
-  int64_t value = 0;   // 0-9 for kArabic and kDigit; 10, 100, 1000, 10^4 or 10^8 for kUnit
-  bool liang = false;  // 两 or 兩: a digit that is never written digit by digit
-  bool lower = false;  // 一 to 九 or 十: the everyday forms that also occur in names
-};
-
-// The characters of each digit 0-9, the everyday form first, and of each unit.
-constexpr std::u32string_view kDigitChars[] = {
-    U"零〇○", U"一壹弌", U"二两兩贰貳貮弍", U"三叁參弎仨", U"四肆",
-    U"五伍",  U"六陆陸", U"七柒",           U"八捌",       U"九玖"};
-constexpr std::pair<std::u32string_view, int64_t> kUnitChars[] = {
-    {U"十拾", 10}, {U"百佰", 100}, {U"千仟", 1000}, {U"万萬", 10000}, {U"亿億", 100000000}};
-
-// The Chinese numerals in an open-addressed hash table, built at compile time.
-struct NumeralEntry {
-  char32_t cp = 0;
-  Numeral numeral;
-};
-constexpr size_t kNumeralSlots = 128;
-constexpr size_t NumeralSlot(char32_t cp) {
-  return static_cast<uint32_t>(cp * 0x9E3779B1u) >> 25;  // the top 7 bits
-}
-constexpr std::array<NumeralEntry, kNumeralSlots> BuildNumeralTable() {
-  std::array<NumeralEntry, kNumeralSlots> table{};
-  auto add = [&table](char32_t c, Numeral n) {
-    size_t i = NumeralSlot(c);
-    while (table[i].cp != 0) i = (i + 1) % kNumeralSlots;
-    table[i] = {c, n};
-  };
-  for (int64_t d = 0; d < 10; ++d) {
-    for (size_t at = 0; at < kDigitChars[d].size(); ++at) {
-      const char32_t c = kDigitChars[d][at];
-      add(c, {Numeral::kDigit, d, c == U'两' || c == U'兩', d > 0 && at == 0});
-    }
-  }
-  for (const auto& [chars, value] : kUnitChars) {
-    for (size_t at = 0; at < chars.size(); ++at) {
-      add(chars[at], {Numeral::kUnit, value, false, at == 0 && value == 10});
-    }
-  }
-  return table;
-}
-constexpr std::array<NumeralEntry, kNumeralSlots> kNumeralTable = BuildNumeralTable();
-
-Numeral Classify(char32_t cp) {
-  if (cp >= '0' && cp <= '9') return {Numeral::kArabic, cp - '0'};
-  if (cp >= 0xFF10 && cp <= 0xFF19) return {Numeral::kArabic, cp - 0xFF10};
-  if (cp < 0x25CB) return {};  // below ○, the first Chinese numeral
-  for (size_t i = NumeralSlot(cp); kNumeralTable[i].cp != 0; i = (i + 1) % kNumeralSlots) {
-    if (kNumeralTable[i].cp == cp) return kNumeralTable[i].numeral;
-  }
-  return {};
-}
-
-bool IsSeparator(char32_t cp) { return cp == ',' || cp == U'，'; }
-bool IsPoint(char32_t cp) { return cp == '.' || cp == U'．'; }
+using numeral::Classify;
+using numeral::IsPoint;
+using numeral::IsSeparator;
+using numeral::Numeral;
+using numeral::StartsWith;
 
 // A token of a number: a digit, a run of Arabic digits, or a unit.
 struct Token {
@@ -214,16 +162,6 @@ std::optional<int64_t> Evaluate(const Tokens& t, size_t n) {
     return std::nullopt;
   }
   return v;
-}
-
-// Whether `prefix` is at text[pos]. REQUIRES: pos <= text.size(). A byte loop: the
-// prefixes are a few bytes, and most comparisons fail at the first.
-bool StartsWith(std::string_view text, size_t pos, std::string_view prefix) {
-  if (text.size() - pos < prefix.size()) return false;
-  for (size_t k = 0; k < prefix.size(); ++k) {
-    if (text[pos + k] != prefix[k]) return false;
-  }
-  return true;
 }
 
 // Consumes one of `options` at *pos; true when one was there.
@@ -447,187 +385,6 @@ std::optional<MoneyMatch> MatchMoney(std::string_view text, size_t pos, bool bar
   return m;
 }
 
-// The candidates FindMoney checks are the leftmost-longest matches of
-//   (?:大约|约)?(?:P)?R(?:[余多][十拾百佰千仟万萬亿億]*)?[ 　]?[元圆]  |  (?:大约|约)?P R
-// where P = (?:人民币|RMB|[￥¥]){1,2}[：:]?[ 　]? and R is a run: a numeral (a character
-// Classify knows), then numerals and separators [,，.．]. They are found by hand, matching
-// exact UTF-8 bytes as a regular expression would. Every candidate holds an anchor: its 元 or
-// 圆, or a currency sign of P. So the first anchor at or after the scan position is either in
-// the leftmost candidate (as the candidate's first anchor) or before it, and only the few
-// places around anchors are read.
-constexpr size_t kNone = std::string_view::npos;
-constexpr std::string_view kAbout[] = {"大约", "约"};  // longer first: leftmost wins
-constexpr std::string_view kCurrencies[] = {"人民币", "RMB", "￥", "¥"};
-constexpr std::string_view kColons[] = {"：", ":"};
-constexpr std::string_view kSpaces[] = {" ", "\u3000"};
-constexpr std::string_view kMore[] = {"余", "多"};
-constexpr std::string_view kUnitWords[] = {"十", "拾", "百", "佰", "千",
-                                           "仟", "万", "萬", "亿", "億"};
-constexpr std::string_view kYuan[] = {"元", "圆"};
-
-// The length of the first of `words` at text[pos], 0 when none is there.
-template <size_t N>
-size_t WordAt(std::string_view text, size_t pos, const std::string_view (&words)[N]) {
-  for (std::string_view w : words) {
-    if (StartsWith(text, pos, w)) return w.size();
-  }
-  return 0;
-}
-
-// The length of the first of `words` ending at text[pos] and starting at or after `lo`.
-template <size_t N>
-size_t WordBefore(std::string_view text, size_t lo, size_t pos,
-                  const std::string_view (&words)[N]) {
-  for (std::string_view w : words) {
-    if (pos - lo >= w.size() && StartsWith(text, pos - w.size(), w)) return w.size();
-  }
-  return 0;
-}
-
-bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
-
-// The run character (numeral or separator) whose shortest UTF-8 form is text[begin, end),
-// with *numeral telling which; false when those bytes are not one.
-bool IsRunChar(std::string_view text, size_t begin, size_t end, bool* numeral) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(text[begin + k]); };
-  char32_t cp = 0;
-  switch (end - begin) {
-    case 1:
-      if (b(0) >= 0x80) return false;
-      cp = b(0);
-      break;
-    case 2:
-      if (b(0) < 0xC2 || b(0) >= 0xE0 || !IsContinuation(b(1))) return false;
-      cp = (char32_t{b(0)} & 0x1F) << 6 | (b(1) & 0x3F);
-      break;
-    case 3:
-      if ((b(0) & 0xF0) != 0xE0 || !IsContinuation(b(1)) || !IsContinuation(b(2))) return false;
-      cp = (char32_t{b(0)} & 0x0F) << 12 | (char32_t{b(1)} & 0x3F) << 6 | (b(2) & 0x3F);
-      if (cp < 0x800) return false;
-      break;
-    default:
-      return false;
-  }
-  *numeral = Classify(cp).kind != Numeral::kNone;
-  return *numeral || IsSeparator(cp) || IsPoint(cp);
-}
-
-// The length of the run character at text[pos]; 0 when there is none.
-size_t RunCharAt(std::string_view text, size_t pos, bool* numeral) {
-  if (pos >= text.size()) return 0;
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3;
-  return len <= text.size() - pos && IsRunChar(text, pos, pos + len, numeral) ? len : 0;
-}
-
-// The length of the run character ending at text[pos] and starting at or after `lo`.
-size_t RunCharBefore(std::string_view text, size_t lo, size_t pos, bool* numeral) {
-  for (size_t len = 1; len <= 3 && len <= pos - lo; ++len) {
-    if (len == 3 || !IsContinuation(static_cast<unsigned char>(text[pos - len]))) {
-      return IsRunChar(text, pos - len, pos, numeral) ? len : 0;
-    }
-  }
-  return 0;
-}
-
-// The end of the longest candidate starting at text[s]; kNone when none starts there.
-size_t CandidateEnd(std::string_view text, size_t s) {
-  size_t p = s + WordAt(text, s, kAbout);
-  int currencies = 0;
-  for (size_t n; currencies < 2 && (n = WordAt(text, p, kCurrencies)) > 0; ++currencies) p += n;
-  if (currencies > 0) {
-    p += WordAt(text, p, kColons);
-    p += WordAt(text, p, kSpaces);
-  }
-  bool numeral = false;
-  size_t n = RunCharAt(text, p, &numeral);
-  if (n == 0 || !numeral) return kNone;
-  for (p += n; (n = RunCharAt(text, p, &numeral)) > 0;) p += n;
-  const size_t run_end = p;
-  if (const size_t more = WordAt(text, p, kMore)) {
-    for (p += more; (n = WordAt(text, p, kUnitWords)) > 0;) p += n;
-  }
-  p += WordAt(text, p, kSpaces);
-  if (const size_t yuan = WordAt(text, p, kYuan)) return p + yuan;
-  return currencies > 0 ? run_end : kNone;
-}
-
-// The leftmost start at or after `lo` of a run ending at text[r] (its first numeral), with
-// 约 or 大约 before it when nothing precedes that numeral in the run; kNone when none.
-size_t RunStart(std::string_view text, size_t lo, size_t r) {
-  bool numeral = false;
-  size_t l = r, s = kNone;
-  for (size_t n; (n = RunCharBefore(text, lo, l, &numeral)) > 0;) {
-    l -= n;
-    if (numeral) s = l;
-  }
-  return s == l ? s - WordBefore(text, lo, s, kAbout) : s;
-}
-
-// The leftmost start at or after `lo` of a candidate without a currency sign that ends with
-// the 元 or 圆 at text[yuan]; kNone when there is none.
-size_t YuanCandidateStart(std::string_view text, size_t lo, size_t yuan) {
-  const size_t q = yuan - WordBefore(text, lo, yuan, kSpaces);
-  size_t u = q;
-  for (size_t n; (n = WordBefore(text, lo, u, kUnitWords)) > 0;) u -= n;
-  if (const size_t more = WordBefore(text, lo, u, kMore)) {
-    const size_t s = RunStart(text, lo, u - more);  // 2万余元, 十余万元
-    if (s != kNone) return s;
-  }
-  return RunStart(text, lo, q);
-}
-
-// The anchors of `text` in order, as hits whose id is the anchor's length, 0 for 元 and 圆.
-// The vector is the calling thread's, reused by its next call.
-const std::vector<PatternHit>& FindAnchors(std::string_view text) {
-  static const PatternSet* const kSet = [] {
-    std::vector<PatternSet::Pattern> patterns;
-    for (std::string_view w : kYuan) patterns.push_back({std::string(w), 0, false});
-    for (std::string_view w : kCurrencies) {
-      patterns.push_back({std::string(w), static_cast<uint32_t>(w.size()), false});
-    }
-    Result<PatternSet> compiled = PatternSet::Compile(patterns);
-    if (!compiled.ok()) {
-      std::fprintf(stderr, "money anchors: %s\n", std::string(compiled.status().message()).c_str());
-      std::abort();
-    }
-    return new PatternSet(std::move(*compiled));
-  }();
-  thread_local std::vector<PatternHit> hits;
-  hits.clear();
-  kSet->Scan(text, &hits);
-  return hits;
-}
-
-bool IsYuanAnchor(const PatternHit& anchor) { return anchor.id == 0; }
-size_t AnchorBegin(const PatternHit& anchor) {
-  return anchor.end - (IsYuanAnchor(anchor) ? 3 : anchor.id);
-}
-
-// The leftmost-longest candidate starting at or after `pos`, as [*begin, *end); false when
-// there is none. `anchors` are those of `text`; *first is the first that may still be in a
-// candidate, and only moves forward.
-bool NextCandidate(std::string_view text, size_t pos, const std::vector<PatternHit>& anchors,
-                   size_t* first, size_t* begin, size_t* end) {
-  while (*first < anchors.size() && AnchorBegin(anchors[*first]) < pos) ++*first;
-  size_t lo = pos;
-  for (size_t k = *first; k < anchors.size(); ++k) {
-    const size_t a = AnchorBegin(anchors[k]);
-    const size_t s = IsYuanAnchor(anchors[k]) ? YuanCandidateStart(text, lo, a)
-                                              : a - WordBefore(text, lo, a, kAbout);
-    const size_t e = s == kNone ? kNone : CandidateEnd(text, s);
-    if (e != kNone) {
-      *first = k;
-      *begin = s;
-      *end = e;
-      return true;
-    }
-    lo = anchors[k].end;  // a candidate after this anchor starts after it
-  }
-  *first = anchors.size();
-  return false;
-}
-
 }  // namespace
 
 std::optional<int64_t> ParseChineseInteger(std::string_view text) {
@@ -646,9 +403,9 @@ std::optional<Money> ParseMoney(std::string_view text) {
 
 std::vector<MoneySpan> FindMoney(std::string_view text, const MoneyScanOptions& options) {
   std::vector<MoneySpan> spans;
-  const std::vector<PatternHit>& anchors = FindAnchors(text);
+  const std::vector<PatternHit>& anchors = money::FindAnchors(text);
   size_t pos = 0, first_anchor = 0, b = 0, e = 0;
-  while (pos < text.size() && NextCandidate(text, pos, anchors, &first_anchor, &b, &e)) {
+  while (pos < text.size() && money::NextCandidate(text, pos, anchors, &first_anchor, &b, &e)) {
     size_t begin = b, after_first = b;
     const Numeral first = Classify(NextCodePoint(text, &after_first));
     size_t before_start = 0;
