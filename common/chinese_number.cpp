@@ -451,6 +451,21 @@ std::vector<MoneySpan> FindMoney(std::string_view text, const MoneyScanOptions& 
         m.reset();  // 王四元使用, 三元里
       }
     }
+    if (!m && first.lower && begin == b) {
+      // A name's last numeral before an amount in Chinese numerals (姜悦一 + 一百九十九万八千
+      // 元): the candidate does not read as one number, but without that numeral it does.
+      // Not when the two numerals are an estimate (二三千元, 一两万元): consecutive digits.
+      size_t after_second = after_first;
+      const Numeral second =
+          after_first < e ? Classify(NextCodePoint(text, &after_second)) : Numeral{};
+      const bool estimate = first.kind == Numeral::kDigit && second.kind == Numeral::kDigit &&
+                            (second.value == first.value + 1 || (first.value == 1 && second.liang));
+      std::optional<MoneyMatch> rest = estimate ? std::nullopt : MatchMoney(text, after_first);
+      if (rest && rest->end == e) {
+        begin = after_first;
+        m = rest;
+      }
+    }
     if (m) {
       spans.push_back({begin, m->end, m->money.fen, m->money.approximate});
       pos = m->end;
