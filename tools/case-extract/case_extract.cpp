@@ -63,13 +63,13 @@ void ExtractBatch(Batch* batch, const CaseExtractOptions& options, const Extract
 }
 
 // The extraction pipeline: the calling thread reads batches and writes their lines in input
-// order, while `jobs` worker threads extract. At most a few batches are in flight, so
-// memory stays bounded whatever the input size; reading and writing overlap extraction.
+// order, and extracts too while it waits; `jobs - 1` worker threads extract. At most a few
+// batches are in flight, so memory stays bounded whatever the input size.
 class Pipeline {
  public:
   Pipeline(const CaseExtractOptions& options, const ExtractOptions& extract)
       : options_(options), extract_(extract) {
-    for (unsigned t = 0; t < options.jobs; ++t) workers_.emplace_back([this] { Work(); });
+    for (unsigned t = 1; t < options.jobs; ++t) workers_.emplace_back([this] { Work(); });
   }
   ~Pipeline() {
     {
@@ -81,7 +81,7 @@ class Pipeline {
     for (std::thread& t : workers_) t.join();
   }
 
-  size_t capacity() const { return 2 * workers_.size() + 2; }
+  size_t capacity() const { return 2 * workers_.size() + 4; }
 
   void Submit(uint64_t seq, std::unique_ptr<Batch> batch) {
     {
@@ -91,13 +91,28 @@ class Pipeline {
     work_ready_.notify_one();
   }
 
-  // Blocks until batch `seq` is extracted, and hands it back.
+  // Hands back batch `seq` once extracted; while it is not, extracts waiting batches on the
+  // calling thread.
   std::unique_ptr<Batch> Take(uint64_t seq) {
     std::unique_lock<std::mutex> lock(mu_);
-    done_ready_.wait(lock, [&] { return done_.count(seq) > 0; });
-    std::unique_ptr<Batch> batch = std::move(done_[seq]);
-    done_.erase(seq);
-    return batch;
+    while (true) {
+      auto it = done_.find(seq);
+      if (it != done_.end()) {
+        std::unique_ptr<Batch> batch = std::move(it->second);
+        done_.erase(it);
+        return batch;
+      }
+      if (todo_.empty()) {
+        done_ready_.wait(lock);
+        continue;
+      }
+      std::pair<uint64_t, std::unique_ptr<Batch>> job = std::move(todo_.front());
+      todo_.pop_front();
+      lock.unlock();
+      ExtractBatch(job.second.get(), options_, extract_);
+      lock.lock();
+      done_[job.first] = std::move(job.second);
+    }
   }
 
  private:

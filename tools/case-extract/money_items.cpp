@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "common/utf8.h"
 #include "text_util.h"
 
 namespace casesift {
@@ -134,10 +135,7 @@ size_t SentenceEnd(std::string_view s, size_t pos) {
 }
 
 size_t Find(std::string_view s, std::string_view word, size_t from) {
-  if (from > s.size() || word.size() > s.size() - from) return kNone;
-  if (word.empty()) return from;
-  const void* at = memmem(s.data() + from, s.size() - from, word.data(), word.size());
-  return at == nullptr ? kNone : static_cast<size_t>(static_cast<const char*>(at) - s.data());
+  return FindText(s, word, from);
 }
 
 size_t FindLast(std::string_view s, std::string_view word) {
