@@ -466,6 +466,25 @@ std::vector<MoneySpan> FindMoney(std::string_view text, const MoneyScanOptions& 
         m = rest;
       }
     }
+    if (!m && begin == b && (first.kind == Numeral::kDigit || first.kind == Numeral::kUnit)) {
+      // Chinese numerals right before Arabic digits end a name (万一 + 8,514.99元) when the
+      // whole does not read as one number.
+      size_t next = after_first;
+      while (next < e) {
+        size_t after = next;
+        const Numeral n = Classify(NextCodePoint(text, &after));
+        if (n.kind == Numeral::kArabic) {
+          std::optional<MoneyMatch> rest = MatchMoney(text, next);
+          if (rest && rest->end == e) {
+            begin = next;
+            m = rest;
+          }
+          break;
+        }
+        if (n.kind != Numeral::kDigit && n.kind != Numeral::kUnit) break;
+        next = after;
+      }
+    }
     if (m) {
       spans.push_back({begin, m->end, m->money.fen, m->money.approximate});
       pos = m->end;

@@ -179,7 +179,16 @@ TEST_CASE("a party named only in the cause sentence does not join the cause", "[
       "本院认为，双方买卖关系合法有效。判决如下：\n驳回原告的诉讼请求。\n";
   CaseRecord r = ExtractCase(text, ExtractOptions{});
   CHECK(r.cause == "买卖合同纠纷");
-  CHECK(r.cause_listed == true);
+  CHECK(r.cause_listed ==
+        true);  // A name that runs into the cause's first characters: 被告金金 + 金融借款合同纠纷.
+  std::string merged = text;
+  merged.replace(merged.find("上海某某投资管理有限公司，住所地"),
+                 std::string("上海某某投资管理有限公司").size(), "金金");
+  merged.replace(
+      merged.find("被告上海某某投资管理有限公司、第三人上海某某建材有限公司买卖合同"),
+      std::string("被告上海某某投资管理有限公司、第三人上海某某建材有限公司买卖合同").size(),
+      "被告金金金融借款合同");
+  CHECK(ExtractCase(merged, ExtractOptions{}).cause == "金融借款合同纠纷");
 }
 
 TEST_CASE("a person whose name ends in an organisation word is a person", "[case_extract]") {
@@ -191,6 +200,12 @@ TEST_CASE("a person whose name ends in an organisation word is a person", "[case
   CHECK(parties[0].kind == "person");
   CHECK(parties[0].birth == "1986-06-07");
   CHECK(parties[1].kind == "org");
+  // No sex stated (a child): the birth date tells.
+  parties =
+      ParseParties("上诉人（原审原告）：胡中心，2015年1月生，汉族，住上海市黄浦区。\n", nullptr);
+  REQUIRE(parties.size() == 1);
+  CHECK(parties[0].kind == "person");
+  CHECK(parties[0].birth == "2015-01");
 }
 
 TEST_CASE("party paragraphs as real documents write them", "[case_extract]") {

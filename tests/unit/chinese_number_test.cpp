@@ -354,6 +354,7 @@ TEST_CASE("FindMoney does not take a name's last numeral into the amount",
   CHECK(Find("今借到姜悦一一百九十九万八千元，借款期限一年。") == "一百九十九万八千元=1998000");
   CHECK(Find("今借到熊荣一八十万四千元。") == "八十万四千元=804000");
   CHECK(Find("约一两万元，二三千元") == "");
+  CHECK(Find("赔偿万一8,514.99元；") == "8,514.99元=8514.99");
   CHECK(Find("赔偿原告尹亮一123622.33元。") == "123622.33元=123622.33");
   // Everyday numerals that do belong to the amount stay.
   CHECK(Find("借款一万元，另欠一百二十万元。") == "一万元=10000 | 一百二十万元=1200000");

@@ -176,7 +176,15 @@ void FindCauseAndListing(std::string_view origin, const std::vector<Party>& part
     size_t cut = 0;
     auto consider = [&](std::string_view word) {
       if (word.empty()) return;
+      // The last occurrence, unless an earlier one leaves a listed cause after it (被告金金
+      // 金融借款合同纠纷: the name ends before 金融, not after its last 金金).
       size_t pos = run.rfind(word);
+      for (size_t at = pos; at != kNone && at > 0; at = run.rfind(word, at - 1)) {
+        if (IsListedCause(run.substr(at + word.size()))) {
+          pos = at;
+          break;
+        }
+      }
       if (pos != kNone && pos + word.size() > cut && pos + word.size() < run.size()) {
         cut = pos + word.size();
       }

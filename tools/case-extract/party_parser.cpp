@@ -361,12 +361,15 @@ bool IsOrganisationName(std::string_view name) {
   return CountChars(name) > 8;
 }
 
-// Whether the details give a sex (男, 女, 性别男): a person, whatever the name ends with
+// Whether the details describe a person (a sex, a birth date or an ethnicity: 男, 女,
+// 性别男, 2015年1月生, 汉族): then the party is a person, whatever the name ends with
 // (夏中心, 王建社 end with organisation words).
 bool StatesGender(std::string_view details) {
   for (std::string_view d : Details(details)) {
     if (EndsWith(d, "。")) d.remove_suffix(3);
     if (d == "男" || d == "女" || d == "性别男" || d == "性别女") return true;
+    if (EndsWith(d, "族") && CountChars(d) <= 6 && CountChars(d) >= 2) return true;
+    if (!BirthIn(d).empty()) return true;
   }
   return false;
 }
