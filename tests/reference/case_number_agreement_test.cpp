@@ -11,9 +11,8 @@
 #include <vector>
 
 #include "common/case_number.h"
-#include "document_generator.h"
-#include "document_source.h"
 #include "tests/reference/case_number_reference.h"
+#include "tests/support/agreement_corpus.h"
 
 #ifndef CASESIFT_CASE_NUMBER_DOCUMENTS
 #define CASESIFT_CASE_NUMBER_DOCUMENTS 3000
@@ -76,21 +75,8 @@ constexpr std::string_view kInserts[] = {
     " ",  "　", "\t",   "，", "-",  "－", "民初", "执",     "\n", "\xff", "\xe5"};
 
 TEST_CASE("FindCaseNumbers agrees with its naive twin on documents", "[reference][case_number]") {
-  std::vector<std::string> texts;
-  DocumentSource::Options options;
-  options.inputs = {std::string(CASESIFT_TEST_DATA) + "/case-extract/fixtures"};
-  DocumentSource source(options, nullptr);
-  REQUIRE(source.Init().ok());
-  for (Document doc; source.Next(&doc);) texts.push_back(doc.text);
-  REQUIRE(texts.size() >= 40);
-
-  synth::DocumentGenerator generator(20261127, *synth::ParseKinds("all"));
-  synth::CaseRecord truth;
-  for (uint64_t i = 0; i < CASESIFT_CASE_NUMBER_DOCUMENTS; ++i) {
-    std::string text;
-    generator.Generate(i, &text, &truth);
-    texts.push_back(std::move(text));
-  }
+  std::vector<std::string> texts = testing::AgreementCorpus(CASESIFT_CASE_NUMBER_DOCUMENTS);
+  REQUIRE(texts.size() >= 40 + CASESIFT_CASE_NUMBER_DOCUMENTS);
 
   std::mt19937_64 rng(13);
   size_t compared = 0, differences = 0, numbers = 0;

@@ -9,10 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "document_generator.h"
 #include "document_layout.h"
-#include "document_source.h"
 #include "tests/reference/document_layout_reference.h"
+#include "tests/support/agreement_corpus.h"
 
 #ifndef CASESIFT_LAYOUT_DOCUMENTS
 #define CASESIFT_LAYOUT_DOCUMENTS 3000
@@ -52,22 +51,8 @@ size_t Compare(std::string_view text, size_t* compared) {
 }
 
 TEST_CASE("FindLayout agrees with its naive twin", "[reference][case_extract]") {
-  std::vector<std::string> texts;
-  DocumentSource::Options options;
-  options.inputs = {std::string(CASESIFT_TEST_DATA) + "/case-extract/fixtures"};
-  DocumentSource source(options, nullptr);
-  REQUIRE(source.Init().ok());
-  for (Document doc; source.Next(&doc);) texts.push_back(doc.text);
-  REQUIRE(texts.size() >= 40);
-
-  std::vector<synth::Kind> kinds = *synth::ParseKinds("all");
-  synth::DocumentGenerator generator(20261127, kinds);
-  synth::CaseRecord truth;
-  for (uint64_t i = 0; i < CASESIFT_LAYOUT_DOCUMENTS; ++i) {
-    std::string text;
-    generator.Generate(i, &text, &truth);
-    texts.push_back(std::move(text));
-  }
+  std::vector<std::string> texts = testing::AgreementCorpus(CASESIFT_LAYOUT_DOCUMENTS);
+  REQUIRE(texts.size() >= 40 + CASESIFT_LAYOUT_DOCUMENTS);
 
   std::mt19937_64 rng(7);
   size_t compared = 0, differences = 0;

@@ -11,9 +11,8 @@
 #include <vector>
 
 #include "common/chinese_number.h"
-#include "document_generator.h"
-#include "document_source.h"
 #include "tests/reference/money_reference.h"
+#include "tests/support/agreement_corpus.h"
 
 #ifndef CASESIFT_MONEY_DOCUMENTS
 #define CASESIFT_MONEY_DOCUMENTS 3000
@@ -59,21 +58,8 @@ constexpr std::string_view kInserts[] = {
     "￥", "¥",  "人民币", "RMB", " ",  "　", "：", "某", "至", "、", "数", "\xff", "\xe5"};
 
 TEST_CASE("FindMoney agrees with its naive twin on documents", "[reference][chinese_number]") {
-  std::vector<std::string> texts;
-  DocumentSource::Options options;
-  options.inputs = {std::string(CASESIFT_TEST_DATA) + "/case-extract/fixtures"};
-  DocumentSource source(options, nullptr);
-  REQUIRE(source.Init().ok());
-  for (Document doc; source.Next(&doc);) texts.push_back(doc.text);
-  REQUIRE(texts.size() >= 40);
-
-  synth::DocumentGenerator generator(20261127, *synth::ParseKinds("all"));
-  synth::CaseRecord truth;
-  for (uint64_t i = 0; i < CASESIFT_MONEY_DOCUMENTS; ++i) {
-    std::string text;
-    generator.Generate(i, &text, &truth);
-    texts.push_back(std::move(text));
-  }
+  std::vector<std::string> texts = testing::AgreementCorpus(CASESIFT_MONEY_DOCUMENTS);
+  REQUIRE(texts.size() >= 40 + CASESIFT_MONEY_DOCUMENTS);
 
   std::mt19937_64 rng(11);
   size_t compared = 0, differences = 0;
