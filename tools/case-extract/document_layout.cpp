@@ -34,16 +34,6 @@ size_t SentenceStart(std::string_view text, size_t pos, size_t floor) {
   return i;
 }
 
-// End of the sentence holding byte `pos`: just after the next '。' or at the next '\n'.
-size_t SentenceEnd(std::string_view text, size_t pos) {
-  size_t period = text.find("。", pos);
-  size_t newline = text.find('\n', pos);
-  size_t end = text.size();
-  if (period != kNone) end = period + std::string_view("。").size();
-  if (newline != kNone && newline < end) end = newline;
-  return end;
-}
-
 // The words the layout is found from. Every pattern is written so that it means the same
 // to Hyperscan over bytes and to RE2 over UTF-8: multi-byte characters only as literals and
 // in alternations, never in a character class.

@@ -119,21 +119,6 @@ size_t ItemMarkerEnd(std::string_view item) {
   return end == kNone ? 0 : end;
 }
 
-size_t SentenceBegin(std::string_view s, size_t pos) {
-  size_t stop = pos >= 3 ? s.rfind("。", pos - 3) : kNone;
-  size_t line = pos >= 1 ? s.rfind('\n', pos - 1) : kNone;
-  size_t begin = stop == kNone ? 0 : stop + 3;
-  if (line != kNone && line + 1 > begin) begin = line + 1;
-  return std::min(begin, pos);
-}
-
-size_t SentenceEnd(std::string_view s, size_t pos) {
-  size_t stop = s.find("。", pos);
-  size_t line = s.find('\n', pos);
-  size_t end = stop == kNone ? s.size() : stop + 3;
-  return line < end ? line : end;
-}
-
 size_t Find(std::string_view s, std::string_view word, size_t from) {
   return FindText(s, word, from);
 }

@@ -36,11 +36,6 @@ bool ItemMarkerEndsAt(std::string_view s, size_t pos);
 // The offset just past the separator and marker that open `item` ("；\n二、" -> 7), or 0.
 size_t ItemMarkerEnd(std::string_view item);
 
-// The sentence around byte `pos` of `s`: it begins after the previous 。 or line end and
-// ends just past the next 。 (or at the next line end).
-size_t SentenceBegin(std::string_view s, size_t pos);
-size_t SentenceEnd(std::string_view s, size_t pos);
-
 // The first occurrence of `word` in `s` at or after `from`, or npos. Same result as
 // std::string_view::find, by memmem: on Chinese text nearly every byte is a candidate
 // first byte for find's memchr, so memmem is several times cheaper.

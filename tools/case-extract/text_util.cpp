@@ -1,5 +1,7 @@
 #include "text_util.h"
 
+#include <algorithm>
+
 #include "common/utf8.h"
 
 namespace casesift {
@@ -90,6 +92,21 @@ size_t FindClosingBracket(std::string_view s, size_t open) {
     }
   }
   return std::string_view::npos;
+}
+
+size_t SentenceBegin(std::string_view s, size_t pos) {
+  size_t stop = pos >= 3 ? s.rfind("。", pos - 3) : std::string_view::npos;
+  size_t line = pos >= 1 ? s.rfind('\n', pos - 1) : std::string_view::npos;
+  size_t begin = stop == std::string_view::npos ? 0 : stop + 3;
+  if (line != std::string_view::npos && line + 1 > begin) begin = line + 1;
+  return std::min(begin, pos);
+}
+
+size_t SentenceEnd(std::string_view s, size_t pos) {
+  size_t stop = s.find("。", pos);
+  size_t line = s.find('\n', pos);
+  size_t end = stop == std::string_view::npos ? s.size() : stop + 3;
+  return line < end ? line : end;
 }
 
 }  // namespace casesift

@@ -35,6 +35,11 @@ size_t CountChars(std::string_view s);
 // At most `max_chars` characters of `s`, with "…" when cut.
 std::string Excerpt(std::string_view s, size_t max_chars);
 
+// The sentence around byte `pos` of `s`: it begins after the previous 。 or line end and
+// ends just past the next 。 (or at the next line end).
+size_t SentenceBegin(std::string_view s, size_t pos);
+size_t SentenceEnd(std::string_view s, size_t pos);
+
 // Given an opening bracket '（' or '(' at s[open], the index just past its matching closing
 // bracket (either width), or npos.
 size_t FindClosingBracket(std::string_view s, size_t open);
