@@ -202,14 +202,21 @@ Actor ActorFactory::Bank(bool card_centre) {
     a.legal_rep_title = "行长";
   }
   a.short_name = trade + "银行";
-  names_.push_back(a.name);
-  names_.push_back(a.short_name);
-  a.address.assign(court_->city);
-  a.address.append(court_->district);
-  AppendStreet(rng, true, &a.address);
-  a.legal_rep = FreshName(rng.Percent(30));
-  a.legal_rep_label = "负责人";
+  RegisterBranch(&a);
   return a;
+}
+
+// A branch office (of a bank or an insurer): its names taken, an address in the court's
+// district, and a 负责人.
+void ActorFactory::RegisterBranch(Actor* a) {
+  Rng& rng = *rng_;
+  names_.push_back(a->name);
+  names_.push_back(a->short_name);
+  a->address.assign(court_->city);
+  a->address.append(court_->district);
+  AppendStreet(rng, true, &a->address);
+  a->legal_rep = FreshName(rng.Percent(30));
+  a->legal_rep_label = "负责人";
 }
 
 Actor ActorFactory::Insurer() {
@@ -225,13 +232,7 @@ Actor ActorFactory::Insurer() {
   a.name =
       fmt::format("{}财产保险股份有限公司{}{}", trade, CityWord(court_->city), rng.Pick(kUnits));
   a.short_name = trade + "保险公司";
-  names_.push_back(a.name);
-  names_.push_back(a.short_name);
-  a.address.assign(court_->city);
-  a.address.append(court_->district);
-  AppendStreet(rng, true, &a.address);
-  a.legal_rep = FreshName(rng.Percent(30));
-  a.legal_rep_label = "负责人";
+  RegisterBranch(&a);
   a.legal_rep_title = "总经理";
   return a;
 }

@@ -53,6 +53,7 @@ class ActorFactory {
   bool Taken(std::string_view name) const;
   std::string LawFirm();
   std::string CompanyName(Industry industry, std::string* short_name);
+  void RegisterBranch(Actor* a);
 
   Rng* rng_ = nullptr;
   const Court* court_ = nullptr;
