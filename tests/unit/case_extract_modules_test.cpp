@@ -264,6 +264,34 @@ TEST_CASE("words inside other words open no block; evidence before a request kee
   CHECK(r.amounts[2].section == "facts");  // 10000元, still in the facts
 }
 
+TEST_CASE("the first marker of a sentence decides its block", "[case_extract]") {
+  // 第三人…述称 comes before 请求法院依法判决 in its sentence: a statement, not a claim, so the
+  // plaintiff's request stays the claim.
+  std::string text =
+      "上海市某某区人民法院\n民事判决书\n（2021）沪0106民初88号\n"
+      "原告：上海甲乙贸易有限公司，住所地上海市静安区。\n"
+      "被告：上海丙丁实业有限公司，住所地上海市静安区。\n"
+      "第三人：上海戊己电子科技有限公司，住所地上海市静安区。\n"
+      "原告上海甲乙贸易有限公司诉被告上海丙丁实业有限公司、第三人上海戊己电子科技有限公司买卖合同"
+      "纠纷一案，本院于2021年3月1日立案后，依法适用简易程序进行了审理。\n"
+      "原告上海甲乙贸易有限公司诉称，被告尚欠货款未付，特诉至法院，望判如所请。故请求判令：1、被告"
+      "支付原告货款658,162.34元；2、本案诉讼费用由被告承担。\n"
+      "被告丙丁公司经本院合法传唤，无正当理由拒不到庭参加诉讼。\n"
+      "第三人戊己公司述称，对原告的诉讼请求不发表意见，请求法院依法判决。\n"
+      "经审理查明，被告尚欠原告货款658,162.34元。\n"
+      "本院认为，被告应当支付货款。判决如下：\n被告上海丙丁实业有限公司于本判决生效之日起十日内"
+      "支付原告上海甲乙贸易有限公司货款658,162.34元。\n"
+      "审　判　员　　某某\n二〇二一年六月一日\n";
+  DocumentLayout l = FindLayout(text, text.find("号\n") + 4);
+  std::vector<std::string> kinds;
+  for (const Block& b : l.blocks) kinds.push_back(BlockName(b.kind));
+  CHECK(kinds ==
+        std::vector<std::string>{"claims", "claims", "defence", "facts", "reasoning"});
+  CaseRecord r = ExtractCase(text, ExtractOptions{});
+  REQUIRE(r.claim_fen.has_value());
+  CHECK(*r.claim_fen == 65816234);
+}
+
 TEST_CASE("outcomes follow the decision", "[case_extract]") {
   CHECK(ClassifyOutcome("民事调解书", "一、原告与被告离婚；", "") == "mediated");
   CHECK(ClassifyOutcome("民事裁定书", "准许原告王某撤回起诉。", "") == "withdrawn");

@@ -284,10 +284,8 @@ DocumentLayout FindLayout(std::string_view text, size_t header_end) {
       starts.push_back({SentenceStart(text, h.begin, origin), marker});
     }
   }
-  std::sort(starts.begin(), starts.end(), [](const Start& a, const Start& b) {
-    return a.pos < b.pos || (a.pos == b.pos && a.marker < b.marker);
-  });
-  // One block per sentence: the first marker in it decides its kind.
+  // One block per sentence: the first marker in it decides its kind (第三人述称，…请求法院依法判决
+  // is a statement, not a claim). The starts come in the order of the markers' places.
   std::vector<Start> unique;
   for (const Start& st : starts) {
     if (unique.empty() || unique.back().pos != st.pos) unique.push_back(st);
