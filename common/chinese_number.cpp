@@ -385,6 +385,26 @@ std::optional<MoneyMatch> MatchMoney(std::string_view text, size_t pos, bool bar
   return m;
 }
 
+// The end of the longest name of `names` that starts before the candidate at b and ends
+// inside it (the name's trailing numerals are the candidate's first), or kNone.
+size_t NameEnd(std::string_view text, size_t b, size_t e, const std::vector<std::string>& names) {
+  size_t best = std::string_view::npos;
+  for (const std::string& name : names) {
+    size_t head = name.size();  // the bytes before the name's trailing numerals
+    for (size_t start = 0; head > 0; head = start) {
+      const Numeral n = Classify(PrevCodePoint(name, head, &start));
+      if (n.kind != Numeral::kDigit && n.kind != Numeral::kUnit) break;
+    }
+    if (head == 0 || head == name.size() || b < head) continue;
+    const size_t end = b - head + name.size();
+    if (end < e && text.compare(b - head, name.size(), name) == 0 &&
+        (best == std::string_view::npos || end > best)) {
+      best = end;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 std::optional<int64_t> ParseChineseInteger(std::string_view text) {
@@ -415,7 +435,11 @@ std::vector<MoneySpan> FindMoney(std::string_view text, const MoneyScanOptions& 
         first.kind == Numeral::kArabic && first.value != 0) {
       begin = after_first;  // 张某1 + 42000元
     }
-    if (first.lower) {
+    if (!options.names.empty() && first.kind != Numeral::kArabic) {
+      const size_t name_end = NameEnd(text, b, e, options.names);
+      if (name_end != std::string_view::npos) begin = name_end;  // 石佳一 + 十万五千元
+    }
+    if (first.lower && begin == b) {
       // Everyday numerals right before Arabic digits or an uppercase numeral end a name:
       // 宋一 + 20,678元, 陈一一 + 974000元, 卢龙一 + 捌万伍仟元, 尹亮一 + 123622.33元.
       constexpr std::u32string_view kFinancial = U"壹贰貳貮叁參肆伍陆陸柒捌玖拾佰仟";

@@ -90,6 +90,11 @@ struct MoneyScanOptions {
   // right after a single 某 belongs to the name: 借给张某142000元 is 42000元, not 142000元.
   // Decide it per document, e.g. from its party names; off, the digit is read as money.
   bool pseudonym_digits = false;
+  // Names that end in Chinese numerals (崔一, 李一一, 石佳一): an amount right after one of
+  // them starts where the name ends. 今借到石佳一十万五千元 is 十万五千元, which the text alone
+  // cannot tell from 一十万五千元. Usually the document's party names; names that do not end
+  // in a numeral are ignored. Empty, the scanner's own rules decide.
+  std::vector<std::string> names;
 };
 
 // Every money amount in `text`, in order, not overlapping. Each span, given alone to

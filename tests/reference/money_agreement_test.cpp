@@ -35,7 +35,9 @@ size_t Compare(std::string_view text, size_t* compared) {
   size_t differences = 0;
   MoneyScanOptions pseudonyms;
   pseudonyms.pseudonym_digits = true;
-  for (const MoneyScanOptions& options : {MoneyScanOptions{}, pseudonyms}) {
+  MoneyScanOptions names;
+  names.names = {"石佳一", "崔一", "李一一", "万一", "某1二", "二"};
+  for (const MoneyScanOptions& options : {MoneyScanOptions{}, pseudonyms, names}) {
     const std::string fast = Describe(FindMoney(text, options));
     const std::string slow = Describe(reference::FindMoneyReference(text, options));
     ++*compared;

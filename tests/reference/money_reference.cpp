@@ -471,7 +471,25 @@ std::vector<MoneySpan> FindMoneyReference(std::string_view text, const MoneyScan
         first.kind == Numeral::kArabic && first.value != 0) {
       begin = after_first;  // 张某1 + 42000元
     }
-    if (first.lower) {
+    // A name ending in numerals that runs into the candidate: the longest occurrence of a
+    // name that starts before it and ends inside it.
+    size_t name_end = 0;
+    for (const std::string& name : options.names) {
+      size_t last = 0, k = 0;
+      while (k < name.size()) {
+        const char32_t cp = NextCodePoint(name, &k);
+        if (Classify(cp).kind != Numeral::kDigit && Classify(cp).kind != Numeral::kUnit) last = k;
+      }
+      if (last == 0 || last == name.size() || first.kind == Numeral::kArabic) continue;
+      for (size_t at = text.find(name); at != std::string_view::npos;
+           at = text.find(name, at + 1)) {
+        if (at < b && at + name.size() > b && at + name.size() < e) {
+          name_end = std::max(name_end, at + name.size());
+        }
+      }
+    }
+    if (name_end != 0) begin = name_end;
+    if (first.lower && begin == b) {
       // Everyday numerals right before Arabic digits or an uppercase numeral end a name:
       // 宋一 + 20,678元, 陈一一 + 974000元, 卢龙一 + 捌万伍仟元, 尹亮一 + 123622.33元.
       constexpr std::u32string_view kFinancial = U"壹贰貳貮叁參肆伍陆陸柒捌玖拾佰仟";

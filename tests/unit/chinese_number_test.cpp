@@ -391,6 +391,21 @@ TEST_CASE("FindMoney does not take names and places for money", "[chinese_number
         "42000元=42000 | 23000元=23000 | 430，000元=430000 | 五万元=50000");
 }
 
+TEST_CASE("FindMoney starts an amount after a known name that ends in numerals",
+          "[chinese_number][find]") {
+  // Without the names, 石佳一十万五千元 reads as 一十万五千元 and the others as nothing.
+  const std::string text =
+      "今借到石佳一十万五千元，今借到崔一二十四万九千三百元，今借到李一一一百零一万六千元";
+  CHECK(Find(text) == "一十万五千元=105000");
+  MoneyScanOptions options;
+  options.names = {"石佳一", "崔一", "李一一", "王五", "一二三"};
+  CHECK(Find(text, options) ==
+        "十万五千元=105000 | 二十四万九千三百元=249300 | 一百零一万六千元=1016000");
+  // A name elsewhere changes nothing; a name that would leave no amount is not taken.
+  CHECK(Find("石佳一借给王五一十万五千元", options) == "一十万五千元=105000");
+  CHECK(Find("支付崔一元", options) == "");
+}
+
 TEST_CASE("FindMoney merges a repeat of the same amount and reports a different one",
           "[chinese_number][find]") {
   CHECK(Find("柒万元整（￥70000元）") == "柒万元整（￥70000元）=70000");
@@ -504,6 +519,7 @@ TEST_CASE("every span FindMoney reports parses alone to the same amount",
   std::mt19937_64 rng(99);
   MoneyScanOptions pseudonyms;
   pseudonyms.pseudonym_digits = true;
+  pseudonyms.names = {"石一", "一二", "某1二"};
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     const int n = 1 + static_cast<int>(rng() % 24);

@@ -356,6 +356,7 @@ std::optional<int64_t> FeeOf(std::string_view text, Span fee, const MoneyList& m
 void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRecord* r) {
   MoneyScanOptions options;
   options.pseudonym_digits = HasNumberedPseudonyms(r->parties);
+  for (const Party& p : r->parties) options.names.push_back(p.name);  // 石佳一 + 十万五千元
   std::vector<Listed> listed;
   auto add = [&](Span span, const char* section) {
     if (!span.empty()) listed.push_back({span, section, FindMoneyIn(text, span, options)});
