@@ -385,23 +385,25 @@ std::optional<MoneyMatch> MatchMoney(std::string_view text, size_t pos, bool bar
   return m;
 }
 
-// The end of the longest name of `names` that starts before the candidate at b and ends
-// inside it (the name's trailing numerals are the candidate's first), or kNone.
-size_t NameEnd(std::string_view text, size_t b, size_t e, const std::vector<std::string>& names) {
-  size_t best = std::string_view::npos;
+// The end of the name of `names` that runs into the candidate [b, e): it starts at or before
+// b and ends inside, leaving something. The latest end wins, then the longest name;
+// *at_start tells whether that name starts the candidate. kNone when no name does.
+size_t NameEnd(std::string_view text, size_t b, size_t e, const std::vector<std::string>& names,
+               bool* at_start) {
+  size_t best = std::string_view::npos, best_start = 0;
   for (const std::string& name : names) {
-    size_t head = name.size();  // the bytes before the name's trailing numerals
-    for (size_t start = 0; head > 0; head = start) {
-      const Numeral n = Classify(PrevCodePoint(name, head, &start));
-      if (n.kind != Numeral::kDigit && n.kind != Numeral::kUnit) break;
-    }
-    if (head == 0 || head == name.size() || b < head) continue;
-    const size_t end = b - head + name.size();
-    if (end < e && text.compare(b - head, name.size(), name) == 0 &&
-        (best == std::string_view::npos || end > best)) {
-      best = end;
+    if (name.empty()) continue;
+    for (size_t s = b + 1 > name.size() ? b + 1 - name.size() : 0; s <= b; ++s) {
+      const size_t end = s + name.size();
+      if (end >= e) break;
+      if (text.compare(s, name.size(), name) != 0) continue;
+      if (best == std::string_view::npos || end > best || (end == best && s < best_start)) {
+        best = end;
+        best_start = s;
+      }
     }
   }
+  *at_start = best != std::string_view::npos && best_start == b;
   return best;
 }
 
@@ -436,8 +438,15 @@ std::vector<MoneySpan> FindMoney(std::string_view text, const MoneyScanOptions& 
       begin = after_first;  // 张某1 + 42000元
     }
     if (!options.names.empty() && first.kind != Numeral::kArabic) {
-      const size_t name_end = NameEnd(text, b, e, options.names);
-      if (name_end != std::string_view::npos) begin = name_end;  // 石佳一 + 十万五千元
+      // A party's name ending in numerals runs into the amount after it (石佳一 + 十万五千元,
+      // 陆一 + 七万四千元) when the rest reads as an amount; a name that starts the candidate
+      // only when the whole does not (伍万元 stays an amount beside a party 伍万).
+      bool at_start = false;
+      const size_t name_end = NameEnd(text, b, e, options.names, &at_start);
+      if (name_end != std::string_view::npos && MatchMoney(text, name_end) &&
+          (!at_start || !MatchMoney(text, b))) {
+        begin = name_end;
+      }
     }
     if (first.lower && begin == b) {
       // Everyday numerals right before Arabic digits or an uppercase numeral end a name:

@@ -36,7 +36,7 @@ size_t Compare(std::string_view text, size_t* compared) {
   MoneyScanOptions pseudonyms;
   pseudonyms.pseudonym_digits = true;
   MoneyScanOptions names;
-  names.names = {"石佳一", "崔一", "李一一", "万一", "某1二", "二"};
+  names.names = {"石佳一", "崔一", "李一一", "万一", "某1二", "二", "陆一", "伍万", "张三"};
   for (const MoneyScanOptions& options : {MoneyScanOptions{}, pseudonyms, names}) {
     const std::string fast = Describe(FindMoney(text, options));
     const std::string slow = Describe(reference::FindMoneyReference(text, options));

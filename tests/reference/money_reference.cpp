@@ -471,24 +471,26 @@ std::vector<MoneySpan> FindMoneyReference(std::string_view text, const MoneyScan
         first.kind == Numeral::kArabic && first.value != 0) {
       begin = after_first;  // 张某1 + 42000元
     }
-    // A name ending in numerals that runs into the candidate: the longest occurrence of a
-    // name that starts before it and ends inside it.
-    size_t name_end = 0;
+    // A name that runs into the candidate: of the occurrences that start at or before it
+    // and end inside it, the latest end, then the earliest start. Taken when the rest reads
+    // as money, and, for a name that starts the candidate, the whole does not.
+    size_t name_end = 0, name_start = 0;
     for (const std::string& name : options.names) {
-      size_t last = 0, k = 0;
-      while (k < name.size()) {
-        const char32_t cp = NextCodePoint(name, &k);
-        if (Classify(cp).kind != Numeral::kDigit && Classify(cp).kind != Numeral::kUnit) last = k;
-      }
-      if (last == 0 || last == name.size() || first.kind == Numeral::kArabic) continue;
+      if (name.empty() || first.kind == Numeral::kArabic) continue;
       for (size_t at = text.find(name); at != std::string_view::npos;
            at = text.find(name, at + 1)) {
-        if (at < b && at + name.size() > b && at + name.size() < e) {
-          name_end = std::max(name_end, at + name.size());
+        const size_t end = at + name.size();
+        if (at > b || end <= b || end >= e) continue;
+        if (end > name_end || (end == name_end && at < name_start)) {
+          name_end = end;
+          name_start = at;
         }
       }
     }
-    if (name_end != 0) begin = name_end;
+    if (name_end != 0 && MatchMoney(text, name_end) &&
+        (name_start < b || !MatchMoney(text, b))) {
+      begin = name_end;
+    }
     if (first.lower && begin == b) {
       // Everyday numerals right before Arabic digits or an uppercase numeral end a name:
       // 宋一 + 20,678元, 陈一一 + 974000元, 卢龙一 + 捌万伍仟元, 尹亮一 + 123622.33元.

@@ -403,7 +403,15 @@ TEST_CASE("FindMoney starts an amount after a known name that ends in numerals",
         "十万五千元=105000 | 二十四万九千三百元=249300 | 一百零一万六千元=1016000");
   // A name elsewhere changes nothing; a name that would leave no amount is not taken.
   CHECK(Find("石佳一借给王五一十万五千元", options) == "一十万五千元=105000");
-  CHECK(Find("支付崔一元", options) == "");
+  CHECK(Find("支付崔一元", options) == Find("支付崔一元"));
+  // A name made of numerals (陆 is an uppercase 6) is taken when the whole is no amount;
+  // beside a party 伍万, 伍万元 is still fifty thousand; 张三万元 is 三万元 when 万元 alone
+  // would be no amount.
+  options.names = {"陆一", "伍万", "张三"};
+  CHECK(Find("今借到陆一七万四千元", options) == "七万四千元=74000");
+  CHECK(Find("今借到陆一七万四千元") == "");
+  CHECK(Find("支付伍万元", options) == "伍万元=50000");
+  CHECK(Find("借给张三万元", options) == "三万元=30000");
 }
 
 TEST_CASE("FindMoney merges a repeat of the same amount and reports a different one",
