@@ -157,6 +157,29 @@ TEST_CASE("a restated lower decision is facts, and 维持原判 upholds its awar
   CHECK(r.outcome == "judgment");
 }
 
+TEST_CASE("a payee whose name starts with another party's name is that party",
+          "[case_extract][amounts]") {
+  // 钱明 (the appellant, 原审被告) is a prefix of 钱明华 (原审原告): 赔偿钱明华 pays the plaintiff.
+  std::string text =
+      "上海市第一中级人民法院\n民事判决书\n（2024）沪01民终100号\n"
+      "上诉人（原审被告）：钱明，男，1978年9月7日生，汉族，住上海市浦东新区。\n"
+      "被上诉人（原审原告）：钱明华，男，2000年4月23日生，汉族，住上海市浦东新区。\n"
+      "上诉人钱明因与被上诉人钱明华机动车交通事故责任纠纷一案，不服上海市浦东新区人民法院（2024）"
+      "沪0115民初100号民事判决，向本院提起上诉。本案现已审理终结。\n"
+      "钱明上诉请求：撤销一审判决，发回重审。\n钱明华辩称，请求驳回上诉，维持原判。\n"
+      "钱明华向一审法院起诉请求：钱明赔偿医疗费等各项损失80,000元。\n"
+      "一审法院认定事实：2022年6月2日，钱明驾车与钱明华发生碰撞。\n"
+      "一审法院认为，钱明负事故全部责任。一审法院判决：一、钱明于判决生效之日起十日内赔偿钱明华"
+      "各项损失48,356.04元；二、驳回钱明华的其余诉讼请求。\n"
+      "本院认为，一审判决并无不当。依照《中华人民共和国民事诉讼法》第一百七十七条第一款第一项规定，"
+      "判决如下：\n驳回上诉，维持原判。\n二审案件受理费50元，由上诉人钱明负担。\n"
+      "本判决为终审判决。\n审　判　长　　赵某\n二〇二四年九月二十四日\n书　记　员　　周某\n";
+  CaseRecord r = ExtractCase(text, ExtractOptions{});
+  REQUIRE(r.award_fen);
+  CHECK(*r.award_fen == 4835604);
+  CHECK(*r.claim_fen == 8000000);
+}
+
 TEST_CASE("a ruling's application in the 案件由来 is its claims, not a claim",
           "[case_extract][amounts]") {
   std::string text =

@@ -172,7 +172,7 @@ bool OnPlaintiffSide(const Party& p) {
 // The first party (by name) or role word in `s`: 1 on the plaintiff side, 0 on the other,
 // -1 when none is named.
 int FirstNamedSide(std::string_view s, const CaseRecord& r) {
-  size_t best = kNone;
+  size_t best = kNone, best_length = 0;
   int side = -1;
   for (const Party& p : r.parties) {
     if (p.name.empty()) continue;
@@ -181,8 +181,10 @@ int FirstNamedSide(std::string_view s, const CaseRecord& r) {
     while (pos != kNone && s.substr(pos + p.name.size(), 3) == "某") {
       pos = Find(s, p.name, pos + 1);
     }
-    if (pos < best) {
+    // Where two names start at one place, the longer is named: 范春福, not 范春.
+    if (pos < best || (pos == best && pos != kNone && p.name.size() > best_length)) {
       best = pos;
+      best_length = p.name.size();
       side = OnPlaintiffSide(p) ? 1 : 0;
     }
   }
