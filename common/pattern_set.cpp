@@ -7,6 +7,8 @@
 #include <climits>
 #include <cstdlib>
 
+#include "common/hash.h"
+
 namespace casesift {
 namespace {
 
@@ -44,7 +46,60 @@ int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,  //
   return 0;
 }
 
+// The registered databases and the sink (set at the start of main, read-only after).
+const PatternSet::Precompiled* g_precompiled = nullptr;
+size_t g_precompiled_count = 0;
+PatternSet::CompiledSink g_sink = nullptr;
+void* g_sink_context = nullptr;
+
+// The registered database with `key`, deserialized, or nullptr when there is none or it
+// does not load (corrupt, or for another Hyperscan).
+hs_database_t* LoadPrecompiled(uint64_t key) {
+  for (size_t i = 0; i < g_precompiled_count; ++i) {
+    const PatternSet::Precompiled& p = g_precompiled[i];
+    if (p.key != key) continue;
+    hs_database_t* db = nullptr;
+    if (hs_deserialize_database(reinterpret_cast<const char*>(p.bytes), p.size, &db) !=
+        HS_SUCCESS) {
+      return nullptr;
+    }
+    // Allocating scratch validates the database for this host (HS_DB_PLATFORM_ERROR).
+    hs_scratch_t* scratch = nullptr;
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+      hs_free_database(db);
+      return nullptr;
+    }
+    hs_free_scratch(scratch);
+    return db;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+uint64_t PatternSet::KeyOf(const std::vector<Pattern>& patterns) {
+  Hasher h;
+  h.Update(hs_version());
+  hs_platform_info_t platform{};
+  if (hs_populate_platform(&platform) == HS_SUCCESS) {
+    h.Update(fmt::format("|{}|{}|", platform.tune, platform.cpu_features));
+  }
+  for (const Pattern& p : patterns) {
+    h.Update(fmt::format("{}|{}|{}|", p.regex.size(), p.id, p.start ? 1 : 0));
+    h.Update(p.regex);
+  }
+  return h.Digest();
+}
+
+void PatternSet::UsePrecompiled(const Precompiled* databases, size_t count) {
+  g_precompiled = databases;
+  g_precompiled_count = databases == nullptr ? 0 : count;
+}
+
+void PatternSet::OnCompiled(CompiledSink sink, void* context) {
+  g_sink = sink;
+  g_sink_context = context;
+}
 
 void PatternSet::DatabaseDeleter::operator()(hs_database* db) const { hs_free_database(db); }
 
@@ -53,6 +108,20 @@ PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 PatternSet::~PatternSet() = default;
 
 Result<PatternSet> PatternSet::Compile(const std::vector<Pattern>& patterns) {
+  PatternSet set;
+  for (const Pattern& p : patterns) {
+    if (p.start) continue;
+    if (set.without_start_.size() <= p.id) set.without_start_.resize(p.id + size_t{1});
+    set.without_start_[p.id] = true;
+  }
+  const uint64_t key = g_precompiled_count > 0 || g_sink != nullptr ? KeyOf(patterns) : 0;
+  if (g_precompiled_count > 0) {
+    if (hs_database_t* loaded = LoadPrecompiled(key)) {
+      set.db_.reset(loaded);
+      set.precompiled_ = true;
+      return set;
+    }
+  }
   std::vector<const char*> expressions;
   std::vector<unsigned int> flags, ids;
   for (const Pattern& p : patterns) {
@@ -73,12 +142,14 @@ Result<PatternSet> PatternSet::Compile(const std::vector<Pattern>& patterns) {
     hs_free_compile_error(error);
     return st;
   }
-  PatternSet set;
   set.db_.reset(db);
-  for (const Pattern& p : patterns) {
-    if (p.start) continue;
-    if (set.without_start_.size() <= p.id) set.without_start_.resize(p.id + size_t{1});
-    set.without_start_[p.id] = true;
+  if (g_sink != nullptr) {
+    char* bytes = nullptr;
+    size_t size = 0;
+    if (hs_serialize_database(db, &bytes, &size) == HS_SUCCESS) {
+      g_sink(key, std::string_view(bytes, size), g_sink_context);
+      std::free(bytes);
+    }
   }
   return set;
 }

@@ -14,6 +14,14 @@
 //
 // A PatternSet is immutable after Compile and may be scanned from any number of threads at
 // once; each thread keeps its own scratch space.
+//
+// Compiling takes tens of milliseconds for a large set, paid by every run of a program. A
+// program may instead embed its databases compiled ahead of time (at build time: see
+// tools/case-extract/precompile_main.cpp) and register them at the start of main with
+// UsePrecompiled; Compile then deserializes the database whose key matches. The key covers
+// the patterns, their flags and ids, the Hyperscan version and the CPU features the host
+// gives Hyperscan, so a stale database, or one built for another CPU, is never used:
+// Compile compiles as before. A registered database that does not load is compiled too.
 #ifndef CASESIFT_COMMON_PATTERN_SET_H_
 #define CASESIFT_COMMON_PATTERN_SET_H_
 
@@ -48,6 +56,25 @@ class PatternSet {
   // Compiles the patterns; a pattern Hyperscan rejects gives a usage error naming it.
   static Result<PatternSet> Compile(const std::vector<Pattern>& patterns);
 
+  // A database compiled ahead of time: the key of its patterns and its serialized bytes.
+  struct Precompiled {
+    uint64_t key;
+    const unsigned char* bytes;
+    size_t size;
+  };
+  // The key Compile looks databases up by, on this host.
+  static uint64_t KeyOf(const std::vector<Pattern>& patterns);
+  // Registers databases for Compile to load instead of compiling. The array must outlive
+  // every later Compile. Call it before any thread compiles (at the start of main).
+  static void UsePrecompiled(const Precompiled* databases, size_t count);
+  // From now on, hands every database Compile compiles (not those it loads) to `sink`,
+  // serialized, with its key: for the build step that writes them out. Same rule of use.
+  using CompiledSink = void (*)(uint64_t key, std::string_view bytes, void* context);
+  static void OnCompiled(CompiledSink sink, void* context);
+
+  // Whether this set was loaded from a registered database rather than compiled.
+  bool precompiled() const { return precompiled_; }
+
   // Appends every match in `text` to *hits, sorted by (begin, end, id). Texts longer than
   // 4 GiB are scanned up to 4 GiB (Hyperscan's limit). Never fails once compiled.
   void Scan(std::string_view text, std::vector<PatternHit>* hits) const;
@@ -63,6 +90,7 @@ class PatternSet {
   };
   std::unique_ptr<hs_database, DatabaseDeleter> db_;
   std::vector<bool> without_start_;  // by id: compiled without start of match
+  bool precompiled_ = false;
 };
 
 }  // namespace casesift

@@ -487,8 +487,7 @@ std::vector<MoneySpan> FindMoneyReference(std::string_view text, const MoneyScan
         }
       }
     }
-    if (name_end != 0 && MatchMoney(text, name_end) &&
-        (name_start < b || !MatchMoney(text, b))) {
+    if (name_end != 0 && MatchMoney(text, name_end) && (name_start < b || !MatchMoney(text, b))) {
       begin = name_end;
     }
     if (first.lower && begin == b) {

@@ -285,8 +285,7 @@ TEST_CASE("the first marker of a sentence decides its block", "[case_extract]") 
   DocumentLayout l = FindLayout(text, text.find("号\n") + 4);
   std::vector<std::string> kinds;
   for (const Block& b : l.blocks) kinds.push_back(BlockName(b.kind));
-  CHECK(kinds ==
-        std::vector<std::string>{"claims", "claims", "defence", "facts", "reasoning"});
+  CHECK(kinds == std::vector<std::string>{"claims", "claims", "defence", "facts", "reasoning"});
   CaseRecord r = ExtractCase(text, ExtractOptions{});
   REQUIRE(r.claim_fen.has_value());
   CHECK(*r.claim_fen == 65816234);

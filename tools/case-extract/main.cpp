@@ -4,8 +4,10 @@
 
 #include "case_extract.h"
 #include "common/cli.h"
+#include "precompiled_databases.h"
 
 int main(int argc, char** argv) {
+  casesift::UsePrecompiledDatabases();
   CLI::App app{"Extract case records (JSON Lines) from court judgment documents."};
   app.footer(
       "Examples:\n"
