@@ -25,12 +25,13 @@ std::string RecordLine(const Document& doc, const CaseExtractOptions& options,
   r.src_file = doc.file;
   r.src_line = doc.line;
   if (doc.record.empty()) return CaseRecordJson(r);
-  std::vector<std::pair<std::string, std::string>> fields = CaseFields(r);
-  std::vector<SplicedField> splice;
+  thread_local CaseFields fields;
+  thread_local std::vector<SplicedField> splice;
+  splice.clear();
   // The text field goes, unless it is kept (as `text`, among the case fields).
   if (options.text_field != "text" || !options.keep_text)
     splice.push_back({options.text_field, ""});
-  for (const auto& [name, json] : fields) splice.push_back({name, json});
+  for (const SplicedField& f : fields.Write(r)) splice.push_back(f);
   std::string line;
   SpliceFields(doc.record, splice, &line);
   return line;

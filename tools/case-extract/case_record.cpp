@@ -9,16 +9,6 @@
 namespace casesift {
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-void Add(Fields* f, const char* name, std::string json) { f->emplace_back(name, std::move(json)); }
-
-std::string Str(std::string_view s) {
-  std::string out;
-  AppendJsonString(&out, s);
-  return out;
-}
-
 // Writes "name":"value" when value is non-empty.
 void Opt(JsonBuilder& b, const char* name, const std::string& value) {
   if (!value.empty()) b.Key(name).String(value);
@@ -26,9 +16,8 @@ void Opt(JsonBuilder& b, const char* name, const std::string& value) {
 
 void Yuan(JsonBuilder& b, int64_t fen) { b.Raw(FormatYuan(fen)); }
 
-std::string PartiesJson(const std::vector<Party>& parties) {
-  std::string s;
-  JsonBuilder b(&s);
+void PartiesJson(const std::vector<Party>& parties, std::string* s) {
+  JsonBuilder b(s);
   b.BeginArray();
   for (const Party& p : parties) {
     b.BeginObject();
@@ -59,18 +48,29 @@ std::string PartiesJson(const std::vector<Party>& parties) {
     b.EndObject();
   }
   b.EndArray();
-  return s;
 }
 
 }  // namespace
 
-Fields CaseFields(const CaseRecord& r) {
-  Fields f;
-  if (!r.case_no.empty()) Add(&f, "case_no", Str(r.case_no));
+void CaseFields::Add(const char* name, size_t begin) {
+  fields_.push_back({name, begin, json_.size()});
+}
+
+void CaseFields::AddString(const char* name, std::string_view value) {
+  size_t begin = json_.size();
+  AppendJsonString(&json_, value);
+  Add(name, begin);
+}
+
+const std::vector<SplicedField>& CaseFields::Write(const CaseRecord& r) {
+  json_.clear();
+  fields_.clear();
+  size_t begin = 0;
+  if (!r.case_no.empty()) AddString("case_no", r.case_no);
   if (r.case_no_parts) {
     const CaseNumberParts& p = *r.case_no_parts;
-    std::string s;
-    JsonBuilder b(&s);
+    begin = json_.size();
+    JsonBuilder b(&json_);
     b.BeginObject().Key("year");
     p.year ? b.Int(*p.year) : b.Null();
     b.Key("court_code");
@@ -84,22 +84,33 @@ Fields CaseFields(const CaseRecord& r) {
     b.Key("suffix");
     p.suffix.empty() ? b.Null() : b.String(p.suffix);
     b.Key("legacy").Bool(p.legacy).EndObject();
-    Add(&f, "case_no_parts", std::move(s));
+    Add("case_no_parts", begin);
   }
-  if (!r.court.empty()) Add(&f, "court", Str(r.court));
-  if (!r.doc_type.empty()) Add(&f, "doc_type", Str(r.doc_type));
-  if (!r.category.empty()) Add(&f, "category", Str(r.category));
-  if (!r.procedure.empty()) Add(&f, "procedure", Str(r.procedure));
-  if (!r.trial_procedure.empty()) Add(&f, "trial_procedure", Str(r.trial_procedure));
-  if (!r.cause.empty()) Add(&f, "cause", Str(r.cause));
-  if (r.cause_listed) Add(&f, "cause_listed", *r.cause_listed ? "true" : "false");
-  Add(&f, "parties", PartiesJson(r.parties));
-  if (r.claim_fen) Add(&f, "claim_yuan", FormatYuan(*r.claim_fen));
-  if (r.award_fen) Add(&f, "award_yuan", FormatYuan(*r.award_fen));
-  if (r.fee_fen) Add(&f, "fee_yuan", FormatYuan(*r.fee_fen));
+  if (!r.court.empty()) AddString("court", r.court);
+  if (!r.doc_type.empty()) AddString("doc_type", r.doc_type);
+  if (!r.category.empty()) AddString("category", r.category);
+  if (!r.procedure.empty()) AddString("procedure", r.procedure);
+  if (!r.trial_procedure.empty()) AddString("trial_procedure", r.trial_procedure);
+  if (!r.cause.empty()) AddString("cause", r.cause);
+  if (r.cause_listed) {
+    begin = json_.size();
+    json_ += *r.cause_listed ? "true" : "false";
+    Add("cause_listed", begin);
+  }
+  begin = json_.size();
+  PartiesJson(r.parties, &json_);
+  Add("parties", begin);
+  for (const auto& [name, fen] : {std::pair{"claim_yuan", r.claim_fen},
+                                  std::pair{"award_yuan", r.award_fen},
+                                  std::pair{"fee_yuan", r.fee_fen}}) {
+    if (!fen) continue;
+    begin = json_.size();
+    json_ += FormatYuan(*fen);
+    Add(name, begin);
+  }
   if (!r.amounts.empty()) {
-    std::string s;
-    JsonBuilder b(&s);
+    begin = json_.size();
+    JsonBuilder b(&json_);
     b.BeginArray();
     for (const Amount& a : r.amounts) {
       b.BeginObject().Key("yuan");
@@ -107,16 +118,22 @@ Fields CaseFields(const CaseRecord& r) {
       b.Key("text").String(a.text).Key("section").String(a.section).EndObject();
     }
     b.EndArray();
-    Add(&f, "amounts", std::move(s));
+    Add("amounts", begin);
   }
-  if (!r.filed_date.empty()) Add(&f, "filed_date", Str(r.filed_date));
+  if (!r.filed_date.empty()) AddString("filed_date", r.filed_date);
   if (r.decided_date_stated) {
-    Add(&f, "decided_date", r.decided_date.empty() ? "null" : Str(r.decided_date));
+    if (r.decided_date.empty()) {
+      begin = json_.size();
+      json_ += "null";
+      Add("decided_date", begin);
+    } else {
+      AddString("decided_date", r.decided_date);
+    }
   }
-  if (!r.outcome.empty()) Add(&f, "outcome", Str(r.outcome));
+  if (!r.outcome.empty()) AddString("outcome", r.outcome);
   if (!r.allocations.empty()) {
-    std::string s;
-    JsonBuilder b(&s);
+    begin = json_.size();
+    JsonBuilder b(&json_);
     b.BeginArray();
     for (const Allocation& a : r.allocations) {
       b.BeginObject().Key("to").String(a.to).Key("item").String(a.item);
@@ -127,40 +144,46 @@ Fields CaseFields(const CaseRecord& r) {
       b.EndObject();
     }
     b.EndArray();
-    Add(&f, "allocations", std::move(s));
+    Add("allocations", begin);
   }
   if (!r.warnings.empty()) {
-    std::string s;
-    JsonBuilder b(&s);
+    begin = json_.size();
+    JsonBuilder b(&json_);
     b.BeginArray();
     for (const std::string& w : r.warnings) b.String(w);
     b.EndArray();
-    Add(&f, "warnings", std::move(s));
+    Add("warnings", begin);
   }
   {
-    std::string s;
-    JsonBuilder b(&s);
+    begin = json_.size();
+    JsonBuilder b(&json_);
     b.BeginObject().Key("file").String(r.src_file);
     if (r.src_line > 0) b.Key("line").Uint(r.src_line);
     b.Key("hash").String(FormatHash(r.src_hash)).EndObject();
-    Add(&f, "src", std::move(s));
+    Add("src", begin);
   }
-  if (!r.text.empty()) Add(&f, "text", Str(r.text));
+  if (!r.text.empty()) AddString("text", r.text);
   if (!r.sections.empty()) {
-    std::string s;
-    JsonBuilder b(&s);
+    begin = json_.size();
+    JsonBuilder b(&json_);
     b.BeginObject();
     for (const auto& [name, text] : r.sections) b.Key(name).String(text);
     b.EndObject();
-    Add(&f, "sections", std::move(s));
+    Add("sections", begin);
   }
-  return f;
+  // The views, now that the buffer no longer moves.
+  views_.clear();
+  for (const Field& f : fields_) {
+    views_.push_back({f.name, std::string_view(json_).substr(f.begin, f.end - f.begin)});
+  }
+  return views_;
 }
 
 std::string CaseRecordJson(const CaseRecord& record) {
+  thread_local CaseFields fields;
   std::string out = "{";
   bool first = true;
-  for (const auto& [name, json] : CaseFields(record)) {
+  for (const auto& [name, json] : fields.Write(record)) {
     if (!first) out += ',';
     first = false;
     AppendJsonString(&out, name);

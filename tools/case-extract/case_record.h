@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/record_splice.h"
+
 namespace casesift {
 
 struct Rep {
@@ -82,9 +84,27 @@ struct CaseRecord {
   std::vector<std::pair<std::string, std::string>> sections;  // name, text
 };
 
-// The record's members in RECORDS.md order, each as (name, JSON value text), ready to be
-// written as an object or spliced into a JSON Lines input record (record_splice.h).
-std::vector<std::pair<std::string, std::string>> CaseFields(const CaseRecord& record);
+// The record's members in RECORDS.md order, each as a name and a JSON value text, ready to
+// be written as an object or spliced into a JSON Lines input record (record_splice.h). The
+// values share one buffer: keep one CaseFields for many records and it stops allocating.
+class CaseFields {
+ public:
+  // Writes the members of `record`, replacing those of the last call; the views stay
+  // valid until the next call.
+  const std::vector<SplicedField>& Write(const CaseRecord& record);
+
+ private:
+  struct Field {
+    const char* name;
+    size_t begin, end;  // of the value in json_
+  };
+  void Add(const char* name, size_t begin);
+  void AddString(const char* name, std::string_view value);
+
+  std::string json_;
+  std::vector<Field> fields_;
+  std::vector<SplicedField> views_;
+};
 
 // The record as one JSON object.
 std::string CaseRecordJson(const CaseRecord& record);
