@@ -98,40 +98,69 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
+void JsonBuilder::Open() {
+  if (depth_ < 64) {
+    first_bits_ |= uint64_t{1} << depth_;
+  } else {
+    deeper_.push_back(true);
+  }
+  ++depth_;
+}
+
+void JsonBuilder::Close() {
+  if (depth_ == 0) return;
+  --depth_;
+  if (depth_ >= 64) deeper_.pop_back();
+}
+
+bool JsonBuilder::FirstHere() const {
+  size_t d = depth_ - 1;
+  return d < 64 ? ((first_bits_ >> d) & 1) != 0 : deeper_.back();
+}
+
+void JsonBuilder::WrittenHere() {
+  size_t d = depth_ - 1;
+  if (d < 64) {
+    first_bits_ &= ~(uint64_t{1} << d);
+  } else {
+    deeper_.back() = false;
+  }
+}
+
 void JsonBuilder::BeforeValue() {
   if (after_key_) {
     after_key_ = false;
     return;
   }
-  if (!first_.empty()) {
-    if (!first_.back()) out_->push_back(',');
-    first_.back() = false;
+  if (depth_ > 0) {
+    if (!FirstHere()) out_->push_back(',');
+    WrittenHere();
   }
 }
 
 JsonBuilder& JsonBuilder::BeginObject() {
   BeforeValue();
   out_->push_back('{');
-  first_.push_back(true);
+  Open();
   return *this;
 }
 
 JsonBuilder& JsonBuilder::EndObject() {
   out_->push_back('}');
-  first_.pop_back();
+  Close();
   return *this;
 }
 
 JsonBuilder& JsonBuilder::BeginArray() {
   BeforeValue();
   out_->push_back('[');
-  first_.push_back(true);
+  Open();
   return *this;
 }
 
 JsonBuilder& JsonBuilder::EndArray() {
   out_->push_back(']');
-  first_.pop_back();
+  Close();
   return *this;
 }
 

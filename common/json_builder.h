@@ -48,8 +48,17 @@ class JsonBuilder {
  private:
   void BeforeValue();
 
+  // Per open container: no element written yet. The first 64 levels are bits of a word
+  // (no allocation for the records tools build); deeper ones, if ever, go to a vector.
+  void Open();
+  void Close();
+  bool FirstHere() const;
+  void WrittenHere();
+
   std::string* out_;
-  std::vector<bool> first_;  // per open container: no element written yet
+  size_t depth_ = 0;
+  uint64_t first_bits_ = 0;   // bit d: level d (0-based) has no element yet
+  std::vector<bool> deeper_;  // levels 64 and beyond
   bool after_key_ = false;
 };
 

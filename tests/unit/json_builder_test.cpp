@@ -62,6 +62,26 @@ TEST_CASE("the builder places commas and colons", "[json_builder]") {
         "\"list\":[1,true,null,{}],\"raw\":{\"a\":[]}}");
 }
 
+TEST_CASE("commas stay right at any depth, past the 64 levels kept in a word", "[json_builder]") {
+  for (int depth : {1, 63, 64, 65, 130}) {
+    std::string s;
+    JsonBuilder b(&s);
+    // [1,[1,[1,...[]...,2],2],2]: an element before and after each nested array.
+    std::string expected;
+    for (int i = 0; i < depth; ++i) {
+      b.BeginArray().Int(1);
+      expected += "[1,";
+    }
+    b.BeginArray().EndArray();
+    expected += "[]";
+    for (int i = 0; i < depth; ++i) {
+      b.Int(2).EndArray();
+      expected += ",2]";
+    }
+    CHECK(s == expected);
+  }
+}
+
 TEST_CASE("doubles print shortest, integral ones without a fraction", "[json_builder]") {
   auto d = [](double v) {
     std::string s;

@@ -100,9 +100,9 @@ const std::vector<SplicedField>& CaseFields::Write(const CaseRecord& r) {
   begin = json_.size();
   PartiesJson(r.parties, &json_);
   Add("parties", begin);
-  for (const auto& [name, fen] : {std::pair{"claim_yuan", r.claim_fen},
-                                  std::pair{"award_yuan", r.award_fen},
-                                  std::pair{"fee_yuan", r.fee_fen}}) {
+  for (const auto& [name, fen] :
+       {std::pair{"claim_yuan", r.claim_fen}, std::pair{"award_yuan", r.award_fen},
+        std::pair{"fee_yuan", r.fee_fen}}) {
     if (!fen) continue;
     begin = json_.size();
     json_ += FormatYuan(*fen);

@@ -143,26 +143,54 @@ std::vector<std::string_view> Paragraphs(std::string_view block) {
   return out;
 }
 
-// Splits details at '，' or ',' (and '；').
-std::vector<std::string_view> Details(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i < s.size();) {
-    std::string_view rest = s.substr(i);
-    size_t len = StartsWith(rest, "，") || StartsWith(rest, "；") ? 3 : s[i] == ',' ? 1 : 0;
-    if (len > 0) {
-      std::string_view d = Trim(s.substr(start, i - start));
-      if (!d.empty()) out.push_back(d);
-      start = i + len;
-      i += len;
-    } else {
-      i += 1;
+// The details of a party paragraph: its parts between '，', ',' and '；', trimmed, empty
+// ones skipped. A range read lazily (a party paragraph is split several times over; a
+// vector each time would be an allocation each time):
+//   for (std::string_view d : Details(s)) ...
+class Details {
+ public:
+  explicit Details(std::string_view s) : s_(s) {}
+
+  class iterator {
+   public:
+    iterator(std::string_view s, size_t from) : s_(s), next_(from) { Advance(); }
+    std::string_view operator*() const { return part_; }
+    iterator& operator++() {
+      Advance();
+      return *this;
     }
-  }
-  std::string_view d = Trim(s.substr(start));
-  if (!d.empty()) out.push_back(d);
-  return out;
-}
+    bool operator!=(const iterator& o) const { return done_ != o.done_ || next_ != o.next_; }
+
+   private:
+    // Moves to the next non-empty part at or after next_.
+    void Advance() {
+      while (next_ <= s_.size()) {
+        size_t start = next_, i = next_, len = 0;
+        for (; i < s_.size(); ++i) {
+          std::string_view rest = s_.substr(i);
+          len = StartsWith(rest, "，") || StartsWith(rest, "；") ? 3 : s_[i] == ',' ? 1 : 0;
+          if (len > 0) break;
+        }
+        next_ = i < s_.size() ? i + len : s_.size() + 1;
+        part_ = Trim(s_.substr(start, i - start));
+        if (!part_.empty()) return;
+      }
+      done_ = true;
+      next_ = s_.size() + 1;
+    }
+    std::string_view s_, part_;
+    size_t next_;
+    bool done_ = false;
+  };
+
+  iterator begin() const { return iterator(s_, 0); }
+  iterator end() const { return iterator(s_, s_.size() + 1); }
+  bool empty() const { return !(begin() != end()); }
+  std::string_view front() const { return *begin(); }
+
+ private:
+  std::string_view s_;
+};
 
 // After a role: an optional bracketed procedural role and an optional colon.
 // Returns the role as written; *rest gets what follows.
@@ -187,12 +215,12 @@ std::string_view RoleAsWritten(std::string_view para, size_t role_len, std::stri
 // The name: up to the first detail separator; a trailing "（以下简称…）" or "（曾用名…）"
 // is not part of it.
 std::string_view NameOf(std::string_view s, std::string_view* details) {
-  std::vector<std::string_view> parts = Details(s);
+  Details parts(s);
   if (parts.empty()) {
     *details = {};
     return {};
   }
-  std::string_view name = parts[0];
+  std::string_view name = parts.front();
   *details = Trim(s.substr(static_cast<size_t>(name.data() + name.size() - s.data())));
   for (std::string_view strip :
        {"（以下简称", "（下称", "（曾用名", "（系", "(以下简称", "(下称"}) {
