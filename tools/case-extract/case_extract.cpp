@@ -1,7 +1,7 @@
 #include "case_extract.h"
 
+#include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -16,8 +16,8 @@
 namespace casesift {
 namespace {
 
-constexpr size_t kBatchDocuments = 256;
-constexpr size_t kBatchBytes = size_t{4} << 20;
+constexpr size_t kBatchDocuments = 64;
+constexpr size_t kBatchBytes = size_t{1} << 20;
 
 std::string RecordLine(const Document& doc, const CaseExtractOptions& options,
                        const ExtractOptions& extract) {
@@ -64,97 +64,6 @@ void ExtractBatch(Batch* batch, const CaseExtractOptions& options, const Extract
   }
 }
 
-// The extraction pipeline: the calling thread reads batches and writes their lines in input
-// order, and extracts too while it waits; `jobs - 1` worker threads extract. At most a few
-// batches are in flight, so memory stays bounded whatever the input size.
-class Pipeline {
- public:
-  Pipeline(const CaseExtractOptions& options, const ExtractOptions& extract)
-      : options_(options), extract_(extract) {
-    for (unsigned t = 1; t < options.jobs; ++t) {
-      workers_.emplace_back([this, t] {
-        // The first worker compiles the causes' pattern database while the calling thread
-        // reads and, on its first document, compiles the layout's: the two one-off costs
-        // (tens of milliseconds each) are paid at once, not one after the other.
-        if (t == 1) (void)CauseList::Civil2020().FindIn("");
-        Work();
-      });
-    }
-  }
-  ~Pipeline() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      closing_ = true;
-      todo_.clear();
-    }
-    work_ready_.notify_all();
-    for (std::thread& t : workers_) t.join();
-  }
-
-  size_t capacity() const { return 2 * workers_.size() + 4; }
-
-  void Submit(uint64_t seq, std::unique_ptr<Batch> batch) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      todo_.emplace_back(seq, std::move(batch));
-    }
-    work_ready_.notify_one();
-  }
-
-  // Hands back batch `seq` once extracted; while it is not, extracts waiting batches on the
-  // calling thread.
-  std::unique_ptr<Batch> Take(uint64_t seq) {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (true) {
-      auto it = done_.find(seq);
-      if (it != done_.end()) {
-        std::unique_ptr<Batch> batch = std::move(it->second);
-        done_.erase(it);
-        return batch;
-      }
-      if (todo_.empty()) {
-        done_ready_.wait(lock);
-        continue;
-      }
-      std::pair<uint64_t, std::unique_ptr<Batch>> job = std::move(todo_.front());
-      todo_.pop_front();
-      lock.unlock();
-      ExtractBatch(job.second.get(), options_, extract_);
-      lock.lock();
-      done_[job.first] = std::move(job.second);
-    }
-  }
-
- private:
-  void Work() {
-    while (true) {
-      std::pair<uint64_t, std::unique_ptr<Batch>> job;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        work_ready_.wait(lock, [&] { return closing_ || !todo_.empty(); });
-        if (todo_.empty()) return;
-        job = std::move(todo_.front());
-        todo_.pop_front();
-      }
-      ExtractBatch(job.second.get(), options_, extract_);
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        done_[job.first] = std::move(job.second);
-      }
-      done_ready_.notify_all();
-    }
-  }
-
-  const CaseExtractOptions& options_;
-  const ExtractOptions& extract_;
-  std::mutex mu_;
-  std::condition_variable work_ready_, done_ready_;
-  std::deque<std::pair<uint64_t, std::unique_ptr<Batch>>> todo_;
-  std::map<uint64_t, std::unique_ptr<Batch>> done_;
-  bool closing_ = false;
-  std::vector<std::thread> workers_;
-};
-
 Status WriteBatch(const Batch& batch, Output* out, Progress* progress, uint64_t* documents,
                   uint64_t* bytes) {
   for (const std::string& line : batch.lines) CASESIFT_RETURN_IF_ERROR(out->WriteRecord(line));
@@ -178,22 +87,102 @@ Status RunSequential(DocumentSource* source, const CaseExtractOptions& options,
   return Status::OK();
 }
 
+// The extraction pipeline for -j N: every thread (the calling one and N - 1 more) takes the
+// next batch from the input (one reader at a time, so documents and rejects keep their
+// order), extracts it itself (the text it has just read is still in its core's cache),
+// and hands it to the writer; the batches are written in input order by whichever thread
+// completes the run that can be written. A thread that gets far ahead waits, so memory
+// stays bounded whatever the input size.
+class Pipeline {
+ public:
+  Pipeline(DocumentSource* source, const CaseExtractOptions& options, const ExtractOptions& extract,
+           Output* out, Progress* progress)
+      : source_(source), options_(options), extract_(extract), out_(out), progress_(progress) {}
+
+  Status Run(unsigned jobs) {
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) {
+      threads.emplace_back([this, t] {
+        // The first helper compiles the causes' pattern database (when it is not embedded)
+        // while the calling thread compiles the layout's on its first document.
+        if (t == 1) (void)CauseList::Civil2020().FindIn("");
+        Work();
+      });
+    }
+    Work();
+    for (std::thread& t : threads) t.join();
+    if (!read_status_.ok()) return read_status_;
+    return write_status_;
+  }
+
+ private:
+  // How many extracted batches may wait for an earlier one.
+  static constexpr size_t kMaxWaiting = 4;
+
+  void Work() {
+    while (true) {
+      auto batch = std::make_unique<Batch>();
+      uint64_t seq = 0;
+      {
+        std::lock_guard<std::mutex> lock(read_mu_);
+        if (end_ || stop_) break;
+        end_ = !ReadBatch(source_, batch.get());
+        if (Status st = source_->status(); !st.ok()) {
+          read_status_ = st;
+          stop_ = true;
+          break;
+        }
+        if (batch->documents.empty()) break;
+        seq = next_read_++;
+      }
+      ExtractBatch(batch.get(), options_, extract_);
+      std::unique_lock<std::mutex> lock(write_mu_);
+      written_cv_.wait(lock, [&] { return stop_ || seq < next_write_ + kMaxWaiting; });
+      if (stop_) break;
+      waiting_[seq] = std::move(batch);
+      bool wrote = false;
+      for (auto it = waiting_.find(next_write_); it != waiting_.end();
+           it = waiting_.find(next_write_)) {
+        Status st = WriteBatch(*it->second, out_, progress_, &documents_, &bytes_);
+        waiting_.erase(it);
+        ++next_write_;
+        wrote = true;
+        if (!st.ok()) {
+          write_status_ = st;
+          stop_ = true;
+          break;
+        }
+      }
+      if (wrote || stop_) written_cv_.notify_all();
+    }
+    // A thread that leaves early (an error) must not leave others waiting for it.
+    std::lock_guard<std::mutex> lock(write_mu_);
+    written_cv_.notify_all();
+  }
+
+  DocumentSource* source_;
+  const CaseExtractOptions& options_;
+  const ExtractOptions& extract_;
+  Output* out_;
+  Progress* progress_;
+
+  std::mutex read_mu_;  // guards the source and the fields below up to write_mu_
+  bool end_ = false;
+  uint64_t next_read_ = 0;
+  Status read_status_;
+
+  std::mutex write_mu_;  // guards the output and the fields below
+  std::condition_variable written_cv_;
+  std::map<uint64_t, std::unique_ptr<Batch>> waiting_;
+  uint64_t next_write_ = 0, documents_ = 0, bytes_ = 0;
+  Status write_status_;
+  std::atomic<bool> stop_{false};
+};
+
 Status RunParallel(DocumentSource* source, const CaseExtractOptions& options,
                    const ExtractOptions& extract, Output* out, Progress* progress) {
-  Pipeline pipeline(options, extract);
-  uint64_t documents = 0, bytes = 0, read = 0, written = 0;
-  for (bool more = true; more || written < read;) {
-    if (more && read - written < pipeline.capacity()) {
-      auto batch = std::make_unique<Batch>();
-      more = ReadBatch(source, batch.get());
-      CASESIFT_RETURN_IF_ERROR(source->status());
-      if (!batch->documents.empty()) pipeline.Submit(read++, std::move(batch));
-      continue;
-    }
-    std::unique_ptr<Batch> batch = pipeline.Take(written++);
-    CASESIFT_RETURN_IF_ERROR(WriteBatch(*batch, out, progress, &documents, &bytes));
-  }
-  return Status::OK();
+  Pipeline pipeline(source, options, extract, out, progress);
+  return pipeline.Run(options.jobs);
 }
 
 }  // namespace
