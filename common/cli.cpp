@@ -94,7 +94,9 @@ int RunTool(int argc, char** argv, CLI::App* app, const ToolInfo& info,
     }
     Status status = run();
     if (!status.ok() && !status.IsBrokenPipe()) PrintError(status);
-    if (status.IsUsage()) {
+    // A located usage error is in a file the user wrote (a rules file, a template): the
+    // options were fine, so --help would not help.
+    if (status.IsUsage() && (status.location() == nullptr || status.location()->file.empty())) {
       PrintMessage(fmt::format("Try '{} --help' for more information.", info.name));
     }
     return status.ExitCode();
