@@ -1,0 +1,332 @@
+#include "matcher.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "common/hash.h"
+#include "common/json_builder.h"
+
+namespace casesift {
+namespace {
+
+char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualText(std::string_view a, std::string_view b, bool cased) {
+  if (a.size() != b.size()) return false;
+  if (cased) return a == b;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (FoldAscii(a[i]) != FoldAscii(b[i])) return false;
+  }
+  return true;
+}
+
+size_t FindText(std::string_view hay, std::string_view needle, bool cased) {
+  if (needle.size() > hay.size()) return std::string_view::npos;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (EqualText(hay.substr(i, needle.size()), needle, cased)) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Whether record value `v` equals literal `l`: numerically when both are numbers (a
+// decimal string counts as its number), else as text (Latin case folded unless cased),
+// booleans only with booleans.
+bool Equals(const Value& v, const Value& l, bool cased) {
+  if (v.kind == Value::Kind::kBool || l.kind == Value::Kind::kBool) {
+    return v.kind == l.kind && v.boolean == l.boolean;
+  }
+  std::optional<double> a = AsNumber(v), b = AsNumber(l);
+  if (a && b) return CompareNumbers(*a, *b) == 0;
+  if (v.kind == Value::Kind::kString && l.kind == Value::Kind::kString) {
+    return EqualText(v.string, l.string, cased);
+  }
+  return false;
+}
+
+bool Compare(Entry::Op op, const Value& v, const Value& l) {
+  std::optional<double> a = AsNumber(v), b = AsNumber(l);
+  if (!a || !b) return false;
+  int c = CompareNumbers(*a, *b);
+  switch (op) {
+    case Entry::Op::kGt:
+      return c > 0;
+    case Entry::Op::kGte:
+      return c >= 0;
+    case Entry::Op::kLt:
+      return c < 0;
+    case Entry::Op::kLte:
+      return c <= 0;
+    default:
+      return false;
+  }
+}
+
+// Whether value `v` satisfies the entry's test against literal `k`.
+bool Satisfies(const Entry& e, const Value& v, size_t k, const Value& l) {
+  switch (e.op) {
+    case Entry::Op::kEquals:
+      return Equals(v, l, e.cased);
+    case Entry::Op::kContains:
+      return v.kind == Value::Kind::kString &&
+             FindText(v.string, l.string, e.cased) != std::string_view::npos;
+    case Entry::Op::kStartsWith:
+      return v.kind == Value::Kind::kString && v.string.size() >= l.string.size() &&
+             EqualText(std::string_view(v.string).substr(0, l.string.size()), l.string, e.cased);
+    case Entry::Op::kEndsWith:
+      return v.kind == Value::Kind::kString && v.string.size() >= l.string.size() &&
+             EqualText(std::string_view(v.string).substr(v.string.size() - l.string.size()),
+                       l.string, e.cased);
+    case Entry::Op::kRe:
+      return v.kind == Value::Kind::kString && RE2::PartialMatch(v.string, *e.regexes[k]);
+    case Entry::Op::kGt:
+    case Entry::Op::kGte:
+    case Entry::Op::kLt:
+    case Entry::Op::kLte:
+      return Compare(e.op, v, l);
+    case Entry::Op::kNeq:
+      return !Equals(v, l, e.cased);
+    case Entry::Op::kExists:
+      return true;
+  }
+  return false;
+}
+
+// Whether one value satisfies the entry: any literal, or every literal with |all (|neq:
+// equal to none of them).
+bool ValueHolds(const Entry& e, const Value& v, const std::vector<Value>& literals) {
+  if (literals.empty()) return false;
+  bool every = e.all || e.op == Entry::Op::kNeq;
+  for (size_t k = 0; k < literals.size(); ++k) {
+    bool ok = Satisfies(e, v, k, literals[k]);
+    if (every && !ok) return false;
+    if (!every && ok) return true;
+  }
+  return every;
+}
+
+class Evaluator {
+ public:
+  explicit Evaluator(const RuleOutcome& outcome) : outcome_(outcome) {}
+
+  bool Alternatives(const std::vector<std::vector<Entry>>& alts,
+                    simdjson::dom::element scope) const {
+    for (const std::vector<Entry>& entries : alts) {
+      bool all = true;
+      for (const Entry& e : entries) {
+        if (!Holds(e, scope)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+
+  // The values an entry compares: its let value, or what its path yields in `scope`.
+  Values Of(const Entry& e, simdjson::dom::element scope) const {
+    if (!e.let_name.empty()) {
+      auto it = outcome_.lets.find(e.let_name);
+      return it == outcome_.lets.end() ? Values{} : it->second;
+    }
+    return PathValues(*e.path, scope);
+  }
+
+  // The elements a quantified entry ranges over, and how many satisfy its nested selection.
+  std::pair<uint64_t, uint64_t> Count(const Entry& e, simdjson::dom::element scope) const {
+    uint64_t total = 0, satisfied = 0;
+    e.path->ForEach(scope, [&](simdjson::dom::element v) {
+      simdjson::dom::array array;
+      auto each = [&](simdjson::dom::element item) {
+        ++total;
+        if (Alternatives(e.nested, item)) ++satisfied;
+      };
+      if (v.get_array().get(array) == simdjson::SUCCESS) {
+        for (simdjson::dom::element item : array) each(item);
+      } else if (!v.is_null()) {
+        each(v);  // parties[side=defendant][any]: the path already yields the elements
+      }
+    });
+    return {total, satisfied};
+  }
+
+ private:
+  bool Holds(const Entry& e, simdjson::dom::element scope) const {
+    if (e.quantifier != Entry::Quantifier::kNone) return Quantified(e, scope);
+    Values values = Of(e, scope);
+    if (e.op == Entry::Op::kExists) return e.exists == !values.empty();
+    if (!e.refs.empty()) {
+      for (const FieldPath& ref : e.refs) {
+        Values others = PathValues(ref, scope);
+        for (const Value& v : values) {
+          if (ValueHolds(e, v, others)) return true;
+        }
+      }
+      return false;
+    }
+    for (const Value& v : values) {
+      if (ValueHolds(e, v, e.literals)) return true;
+    }
+    return false;
+  }
+
+  bool Quantified(const Entry& e, simdjson::dom::element scope) const {
+    auto [total, satisfied] = Count(e, scope);
+    switch (e.quantifier) {
+      case Entry::Quantifier::kAny:
+        return satisfied > 0;
+      case Entry::Quantifier::kAll:
+        return total > 0 && satisfied == total;
+      case Entry::Quantifier::kNone_:
+        return satisfied == 0;
+      case Entry::Quantifier::kCount: {
+        std::string_view op(e.count_op);
+        if (op == ">=") return satisfied >= e.count;
+        if (op == ">") return satisfied > e.count;
+        if (op == "<=") return satisfied <= e.count;
+        if (op == "<") return satisfied < e.count;
+        return satisfied == e.count;
+      }
+      case Entry::Quantifier::kNone:
+        break;
+    }
+    return false;
+  }
+
+  const RuleOutcome& outcome_;
+};
+
+// Values as one JSON value: nothing is null, one value is itself, several are an array.
+void WriteValues(JsonBuilder& b, const Values& values) {
+  if (values.empty()) {
+    b.Null();
+  } else if (values.size() == 1) {
+    b.Raw(ValueJson(values[0]));
+  } else {
+    b.BeginArray();
+    for (const Value& v : values) b.Raw(ValueJson(v));
+    b.EndArray();
+  }
+}
+
+}  // namespace
+
+Values PathValues(const FieldPath& path, simdjson::dom::element record) {
+  Values out;
+  path.ForEach(record, [&](simdjson::dom::element e) {
+    if (std::optional<Value> v = ValueOf(e)) out.push_back(std::move(*v));
+  });
+  return out;
+}
+
+RuleOutcome EvaluateRule(const Rule& rule, simdjson::dom::element record, int64_t today_days) {
+  RuleOutcome out;
+  if (!rule.lets.empty()) {
+    LetContext ctx;
+    ctx.record = record;
+    ctx.lookup = [&](std::string_view name) -> const Values* {
+      auto it = out.lets.find(name);
+      return it == out.lets.end() ? nullptr : &it->second;
+    };
+    ctx.today_days = today_days;
+    for (const auto& [name, expr] : rule.lets) out.lets[name] = expr.Eval(ctx);
+  }
+  Evaluator eval(out);
+  out.held.resize(rule.selections.size());
+  for (size_t i = 0; i < rule.selections.size(); ++i) {
+    out.held[i] = eval.Alternatives(rule.selections[i].alternatives, record);
+  }
+  out.matched = rule.condition && rule.condition->Eval(out.held);
+  return out;
+}
+
+std::string ExplainJson(const Rule& rule, const RuleOutcome& outcome,
+                        simdjson::dom::element record) {
+  Evaluator eval(outcome);
+  std::string out;
+  JsonBuilder b(&out);
+  b.BeginObject();
+  for (size_t i = 0; i < rule.selections.size(); ++i) {
+    const Selection& sel = rule.selections[i];
+    b.Key(sel.name).BeginObject().Key("held").Bool(outcome.held[i]).Key("seen").BeginArray();
+    for (const std::vector<Entry>& entries : sel.alternatives) {
+      b.BeginObject();
+      for (const Entry& e : entries) {
+        b.Key(e.key);
+        if (e.quantifier != Entry::Quantifier::kNone) {
+          auto [total, satisfied] = eval.Count(e, record);
+          b.BeginObject().Key("elements").Uint(total).Key("satisfied").Uint(satisfied).EndObject();
+        } else {
+          WriteValues(b, eval.Of(e, record));
+        }
+      }
+      b.EndObject();
+    }
+    b.EndArray().EndObject();
+  }
+  b.EndObject();
+  return out;
+}
+
+std::string LeadJson(const Rule& rule, const RuleOutcome& outcome, simdjson::dom::element record,
+                     std::string_view src_json, bool explain) {
+  // The key: each key path, as written, to its value(s); the id hashes its canonical text.
+  std::string key;
+  {
+    JsonBuilder b(&key);
+    b.BeginObject();
+    for (size_t i = 0; i < rule.lead.key.size(); ++i) {
+      b.Key(rule.lead.key_text[i]);
+      WriteValues(b, PathValues(rule.lead.key[i], record));
+    }
+    b.EndObject();
+  }
+  auto let_or_path = [&](const std::string& let, const std::optional<FieldPath>& path) {
+    if (!let.empty()) {
+      auto it = outcome.lets.find(let);
+      return it == outcome.lets.end() ? Values{} : it->second;
+    }
+    return path ? PathValues(*path, record) : Values{};
+  };
+  std::string out;
+  JsonBuilder b(&out);
+  b.BeginObject();
+  uint64_t key_hash = Hash64(key);
+  b.Key("lead_id").String(fmt::format("{}:{:016x}", rule.id, key_hash));
+  b.Key("rule").String(rule.id);
+  b.Key("rule_version").Int(rule.version);
+  b.Key("rule_hash").String(FormatHash(rule.hash));
+  b.Key("title").String(rule.title);
+  b.Key("level").String(rule.level);
+  if (!rule.recipient.empty()) b.Key("recipient").String(rule.recipient);
+  b.Key("key").Raw(key);
+  if (!rule.lead.subject_text.empty()) {
+    Values subject = let_or_path(rule.lead.subject_let, rule.lead.subject);
+    b.Key("subject");
+    WriteValues(b, subject);
+  }
+  Values case_nos;
+  simdjson::dom::element case_no;
+  std::string_view text;
+  b.Key("case_nos").BeginArray();
+  if (record["case_no"].get(case_no) == simdjson::SUCCESS &&
+      case_no.get_string().get(text) == simdjson::SUCCESS) {
+    b.String(text);
+  }
+  b.EndArray();
+  if (!rule.lead.evidence.empty()) {
+    b.Key("evidence").BeginObject();
+    for (const LeadSpec::Evidence& e : rule.lead.evidence) {
+      b.Key(e.name);
+      WriteValues(b, let_or_path(e.let, e.path));
+    }
+    b.EndObject();
+  }
+  if (explain) b.Key("explain").Raw(ExplainJson(rule, outcome, record));
+  b.Key("src").Raw(src_json);
+  b.EndObject();
+  return out;
+}
+
+}  // namespace casesift

@@ -1,0 +1,45 @@
+// Evaluates loaded rules (rules.h) on one record, exactly as RULES.md "Semantics, precisely"
+// says: missing values, several values, empty arrays, case folding, `re` as a search,
+// numbers from strings. A record missing a field never fails: predicates on it are false.
+#ifndef CASESIFT_TOOLS_RULE_MATCH_MATCHER_H_
+#define CASESIFT_TOOLS_RULE_MATCH_MATCHER_H_
+
+#include <simdjson.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rules.h"
+
+namespace casesift {
+
+// What one rule found on one record.
+struct RuleOutcome {
+  bool matched = false;
+  std::vector<bool> held;  // per selection, in the rule's order
+  std::map<std::string, Values, std::less<>> lets;
+};
+
+// Evaluates `rule` on `record`; `today_days` is the run's date (days since 1970-01-01).
+RuleOutcome EvaluateRule(const Rule& rule, simdjson::dom::element record, int64_t today_days);
+
+// The lead of a match as one JSON object (RECORDS.md, "Lead record"). `src_json` is the
+// record's `src` member when it has one, else a {file, line} object for the input line.
+// With `explain`, the lead carries ExplainJson as `explain`.
+std::string LeadJson(const Rule& rule, const RuleOutcome& outcome, simdjson::dom::element record,
+                     std::string_view src_json, bool explain = false);
+
+// What --explain adds to a lead: per selection, whether it held and, per entry of each of
+// its maps, the values the entry saw (for a quantifier, how many elements there were and
+// how many satisfied the nested selection):
+//   {"divorce":{"held":true,"seen":[{"cause":"离婚纠纷","outcome":"mediated"}]}, ...}
+std::string ExplainJson(const Rule& rule, const RuleOutcome& outcome,
+                        simdjson::dom::element record);
+
+// The values a path yields, as Values (null and containers left out).
+Values PathValues(const FieldPath& path, simdjson::dom::element record);
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_RULE_MATCH_MATCHER_H_

@@ -1,0 +1,34 @@
+// rule-match: runs rule models (RULES.md) over case records and writes leads.
+#ifndef CASESIFT_TOOLS_RULE_MATCH_RULE_MATCH_H_
+#define CASESIFT_TOOLS_RULE_MATCH_RULE_MATCH_H_
+
+#include <string>
+#include <vector>
+
+#include "common/cli.h"
+#include "common/status.h"
+
+namespace casesift {
+
+struct RuleMatchOptions {
+  std::vector<std::string> rules;  // -r FILE|DIR
+  std::string lists;               // --lists DIR
+  std::string as_of;               // --as-of YYYY-MM-DD
+  bool annotate = false;
+  bool explain = false;
+  std::string score;  // --score VERDICTS
+  bool json = false;
+  bool select = false;
+  bool check = false;
+  bool test = false;
+};
+
+// The run's date as days since 1970-01-01: `as_of` (YYYY-MM-DD), else SOURCE_DATE_EPOCH,
+// else the clock. A malformed date is a usage error.
+Result<int64_t> RunDate(const std::string& as_of);
+
+Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common);
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_RULE_MATCH_RULE_MATCH_H_

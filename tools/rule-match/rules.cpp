@@ -1,0 +1,600 @@
+#include "rules.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "common/hash.h"
+#include "common/json_builder.h"
+#include "rule_files.h"
+
+namespace casesift {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& TopKeys() {
+  static const std::vector<std::string> keys = {
+      "id",          "title",      "version",        "status",     "level", "recipient",
+      "description", "references", "falsepositives", "lists",      "let",   "detection",
+      "lead",        "tests",      "emit",           "correlation"};
+  return keys;
+}
+
+const std::vector<std::string>& Modifiers() {
+  static const std::vector<std::string> mods = {
+      "contains", "startswith", "endswith", "re",       "in",   "gt",   "gte",   "lt",
+      "lte",      "neq",        "exists",   "fieldref", "norm", "core", "cased", "all"};
+  return mods;
+}
+
+std::string Unknown(std::string_view what, std::string_view word,
+                    const std::vector<std::string>& known) {
+  std::string hint = Suggest(word, known);
+  return fmt::format("unknown {} '{}'{}", what, word,
+                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+}
+
+bool ValidId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// Loads one rule document.
+class RuleLoader {
+ public:
+  RuleLoader(const Source& src, RuleSet* set) : src_(src), set_(set) {}
+
+  Status Load(const YAML::Node& doc, Rule* rule) {
+    rule_ = rule;
+    rule->file = src_.file();
+    rule->location = src_.At(doc.Mark());
+    if (!doc.IsMap()) return src_.Error(doc, "a rule must be a map of keys (id, title, ...)");
+    for (const auto& kv : doc) {
+      const std::string& key = kv.first.Scalar();
+      if (std::find(TopKeys().begin(), TopKeys().end(), key) == TopKeys().end()) {
+        return src_.Error(kv.first, Unknown("key", key, TopKeys()));
+      }
+    }
+    CASESIFT_RETURN_IF_ERROR(Metadata(doc));
+    if (doc["correlation"]) {
+      return src_.Error(doc["correlation"],
+                        "correlation rules are not supported by this version of rule-match yet");
+    }
+    if (doc["lists"]) CASESIFT_RETURN_IF_ERROR(Lists(doc["lists"]));
+    if (doc["let"]) CASESIFT_RETURN_IF_ERROR(Lets(doc["let"]));
+    if (!doc["detection"])
+      return src_.Error(doc, fmt::format("rule '{}' has no detection", rule->id));
+    CASESIFT_RETURN_IF_ERROR(Detection(doc["detection"]));
+    if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(Lead(doc["lead"]));
+    if (rule->lead.key.empty()) rule->lead.key_text.push_back("case_no");
+    if (rule->lead.key.empty()) rule->lead.key.push_back(*FieldPath::Parse("case_no"));
+    if (doc["tests"]) CASESIFT_RETURN_IF_ERROR(Tests(doc["tests"]));
+    rule->hash = Hash64(YAML::Dump(doc));
+    return Status::OK();
+  }
+
+ private:
+  Status Scalar(const YAML::Node& doc, const char* key, std::string* out, bool required) {
+    YAML::Node n = doc[key];
+    if (!n) {
+      if (required) return src_.Error(doc, fmt::format("the rule has no '{}'", key));
+      return Status::OK();
+    }
+    if (!n.IsScalar()) return src_.Error(n, fmt::format("'{}' must be a single value", key));
+    *out = n.Scalar();
+    return Status::OK();
+  }
+
+  Status OneOf(const YAML::Node& doc, const char* key, std::string* out,
+               const std::vector<std::string>& allowed) {
+    CASESIFT_RETURN_IF_ERROR(Scalar(doc, key, out, true));
+    if (std::find(allowed.begin(), allowed.end(), *out) == allowed.end()) {
+      std::string all;
+      for (const std::string& a : allowed) all += (all.empty() ? "" : ", ") + a;
+      return src_.Error(doc[key], fmt::format("{}: '{}' is not one of {}", key, *out, all));
+    }
+    return Status::OK();
+  }
+
+  Status Metadata(const YAML::Node& doc) {
+    Rule& r = *rule_;
+    CASESIFT_RETURN_IF_ERROR(Scalar(doc, "id", &r.id, true));
+    if (!ValidId(r.id)) {
+      return src_.Error(doc["id"],
+                        fmt::format("id '{}': use lower-case letters, digits and '-'", r.id));
+    }
+    CASESIFT_RETURN_IF_ERROR(Scalar(doc, "title", &r.title, true));
+    std::string version;
+    CASESIFT_RETURN_IF_ERROR(Scalar(doc, "version", &version, true));
+    std::optional<double> v = ParseDecimal(version);
+    if (!v || *v < 1 || *v != static_cast<double>(static_cast<int64_t>(*v)) || *v > 1e9) {
+      return src_.Error(doc["version"], "version must be a positive whole number");
+    }
+    r.version = static_cast<int64_t>(*v);
+    CASESIFT_RETURN_IF_ERROR(
+        OneOf(doc, "status", &r.status, {"experimental", "test", "stable", "deprecated"}));
+    CASESIFT_RETURN_IF_ERROR(
+        OneOf(doc, "level", &r.level, {"info", "low", "medium", "high", "critical"}));
+    CASESIFT_RETURN_IF_ERROR(Scalar(doc, "recipient", &r.recipient, false));
+    CASESIFT_RETURN_IF_ERROR(Scalar(doc, "description", &r.description, false));
+    for (const char* key : {"references", "falsepositives"}) {
+      YAML::Node n = doc[key];
+      if (n && !n.IsSequence()) return src_.Error(n, fmt::format("'{}' must be a list", key));
+    }
+    if (YAML::Node e = doc["emit"]) {
+      std::optional<Value> b = e.IsScalar() ? Literal(e) : std::nullopt;
+      if (!b || b->kind != Value::Kind::kBool) return src_.Error(e, "emit must be true or false");
+      r.emit = b->boolean;
+    }
+    return Status::OK();
+  }
+
+  Status Lists(const YAML::Node& lists) {
+    if (!lists.IsMap()) return src_.Error(lists, "lists must be a map from name to values");
+    for (const auto& kv : lists) {
+      const std::string& name = kv.first.Scalar();
+      std::vector<Value> values;
+      if (!kv.second.IsSequence()) return src_.Error(kv.second, "a list must be a sequence");
+      for (const auto& item : kv.second) {
+        std::optional<Value> v = item.IsScalar() ? Literal(item) : std::nullopt;
+        if (!v) return src_.Error(item, "a list holds single values (no null, maps or lists)");
+        values.push_back(*v);
+      }
+      auto [it, fresh] = set_->lists.emplace(name, values);
+      if (!fresh && it->second != values) {
+        return src_.Error(kv.first,
+                          fmt::format("list '{}' is defined twice with different values", name));
+      }
+    }
+    return Status::OK();
+  }
+
+  bool LetDefined(std::string_view name) const {
+    for (const auto& [n, e] : rule_->lets) {
+      if (n == name) return true;
+    }
+    return false;
+  }
+
+  Status Lets(const YAML::Node& lets) {
+    if (!lets.IsMap()) return src_.Error(lets, "let must be a map from name to expression");
+    for (const auto& kv : lets) {
+      const std::string& name = kv.first.Scalar();
+      if (!kv.second.IsScalar()) return src_.Error(kv.second, "a let value is one expression");
+      Result<LetExpr> e = LetExpr::Parse(kv.second.Scalar());
+      if (!e.ok()) return src_.Relocate(e.status(), kv.second, fmt::format("let {}", name));
+      for (const std::string& used : e->names_used()) {
+        if (!LetDefined(used)) {
+          return src_.Error(kv.second,
+                            fmt::format("${} is not defined above this let{}", used,
+                                        used == name ? " (a let cannot use itself)" : ""));
+        }
+      }
+      if (LetDefined(name))
+        return src_.Error(kv.first, fmt::format("let {} is defined twice", name));
+      rule_->lets.emplace_back(name, std::move(*e));
+    }
+    return Status::OK();
+  }
+
+  Status Detection(const YAML::Node& det) {
+    if (!det.IsMap())
+      return src_.Error(det, "detection must be a map of selections and a condition");
+    YAML::Node cond;
+    std::vector<std::string> names;
+    std::vector<YAML::Node> keys;
+    for (const auto& kv : det) {
+      const std::string& name = kv.first.Scalar();
+      if (name == "condition") {
+        cond = kv.second;
+        continue;
+      }
+      Selection sel;
+      sel.name = name;
+      CASESIFT_RETURN_IF_ERROR(Alternatives(kv.second, &sel.alternatives));
+      rule_->selections.push_back(std::move(sel));
+      names.push_back(name);
+      keys.push_back(kv.first);
+    }
+    if (!cond) return src_.Error(det, "detection has no condition");
+    if (!cond.IsScalar()) return src_.Error(cond, "the condition is one line of text");
+    Result<Condition> c = Condition::Parse(cond.Scalar(), names);
+    if (!c.ok()) return src_.Relocate(c.status(), cond, "");
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (!c->used()[i]) {
+        return src_.Error(keys[i],
+                          fmt::format("selection '{}' is not used by the condition", names[i]));
+      }
+    }
+    rule_->condition = std::move(*c);
+    return Status::OK();
+  }
+
+  // A selection: a map (all entries hold) or a list of maps (any of them holds).
+  Status Alternatives(const YAML::Node& node, std::vector<std::vector<Entry>>* out) {
+    if (node.IsMap()) {
+      out->emplace_back();
+      return Entries(node, &out->back());
+    }
+    if (node.IsSequence() && node.size() > 0) {
+      for (const auto& item : node) {
+        if (!item.IsMap())
+          return src_.Error(item, "a selection list holds maps of field conditions");
+        out->emplace_back();
+        CASESIFT_RETURN_IF_ERROR(Entries(item, &out->back()));
+      }
+      return Status::OK();
+    }
+    return src_.Error(node, "a selection is a map of field conditions, or a list of such maps");
+  }
+
+  Status Entries(const YAML::Node& map, std::vector<Entry>* out) {
+    for (const auto& kv : map) {
+      Entry e;
+      CASESIFT_RETURN_IF_ERROR(ParseEntry(kv.first, kv.second, &e));
+      out->push_back(std::move(e));
+    }
+    if (out->empty()) return src_.Error(map, "an empty selection would hold for every record");
+    return Status::OK();
+  }
+
+  Status ParsePath(const YAML::Node& key, std::string_view text, size_t offset, Entry* e) {
+    if (!text.empty() && text[0] == '$') {
+      e->let_name = std::string(text.substr(1));
+      if (!LetDefined(e->let_name)) {
+        std::vector<std::string> names;
+        for (const auto& [n, x] : rule_->lets) names.push_back(n);
+        std::string hint = Suggest(e->let_name, names);
+        return src_.Error(
+            key,
+            fmt::format("${} is not defined in let{}", e->let_name,
+                        hint.empty() ? "" : fmt::format(" (did you mean ${}?)", hint)),
+            src_.QuoteOffset(key) + offset);
+      }
+      return Status::OK();
+    }
+    Result<FieldPath> p = FieldPath::Parse(text);
+    if (!p.ok()) {
+      Status inner = p.status();
+      size_t column = inner.location() ? inner.location()->column : 1;
+      return src_.Error(key, inner.message(), src_.QuoteOffset(key) + offset + column - 1);
+    }
+    e->path = std::move(*p);
+    return Status::OK();
+  }
+
+  Status ParseEntry(const YAML::Node& key, const YAML::Node& value, Entry* e) {
+    const std::string text = key.Scalar();
+    e->key = text;
+    // The modifiers follow the first '|' outside brackets and quotes.
+    size_t bar = std::string::npos;
+    int depth = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '[') ++depth;
+      if (c == ']') --depth;
+      if (c == '|' && depth == 0) {
+        bar = i;
+        break;
+      }
+    }
+    std::string path = text.substr(0, bar);
+    // A quantifier: PATH[any], PATH[all], PATH[none], PATH[count>=N].
+    static const RE2 quantifier(R"(^(.*)\[(any|all|none|count\s*(>=|>|<=|<|==)\s*(\d{1,9}))\]$)");
+    std::string base, word, op, n;
+    if (bar == std::string::npos && RE2::FullMatch(path, quantifier, &base, &word, &op, &n)) {
+      CASESIFT_RETURN_IF_ERROR(ParsePath(key, base, 0, e));
+      if (!e->let_name.empty())
+        return src_.Error(key, "a quantifier applies to an array path, not a let value");
+      e->quantifier = word == "any"    ? Entry::Quantifier::kAny
+                      : word == "all"  ? Entry::Quantifier::kAll
+                      : word == "none" ? Entry::Quantifier::kNone_
+                                       : Entry::Quantifier::kCount;
+      if (e->quantifier == Entry::Quantifier::kCount) {
+        std::copy(op.begin(), op.end(), e->count_op);
+        e->count = std::stoull(n);
+      }
+      return Alternatives(value, &e->nested);
+    }
+    CASESIFT_RETURN_IF_ERROR(ParsePath(key, path, 0, e));
+
+    // Modifiers.
+    bool fieldref = false, in = false;
+    int comparisons = 0;
+    const YAML::Node* first_op = nullptr;
+    (void)first_op;
+    size_t pos = bar;
+    while (pos != std::string::npos) {
+      size_t next = text.find('|', pos + 1);
+      std::string mod =
+          text.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+      size_t column = src_.QuoteOffset(key) + pos + 1;
+      if (std::find(Modifiers().begin(), Modifiers().end(), mod) == Modifiers().end()) {
+        return src_.Error(key, Unknown("modifier", mod, Modifiers()), column);
+      }
+      if (mod == "norm" || mod == "core") {
+        return src_.Error(key,
+                          fmt::format("|{} is not available yet: it needs the shared name "
+                                      "normaliser (the entity-join issue)",
+                                      mod),
+                          column);
+      }
+      using Op = Entry::Op;
+      static const std::map<std::string, Op> ops = {{"contains", Op::kContains},
+                                                    {"startswith", Op::kStartsWith},
+                                                    {"endswith", Op::kEndsWith},
+                                                    {"re", Op::kRe},
+                                                    {"gt", Op::kGt},
+                                                    {"gte", Op::kGte},
+                                                    {"lt", Op::kLt},
+                                                    {"lte", Op::kLte},
+                                                    {"neq", Op::kNeq},
+                                                    {"exists", Op::kExists},
+                                                    {"in", Op::kEquals}};
+      if (mod == "fieldref") {
+        fieldref = true;
+      } else if (mod == "all") {
+        e->all = true;
+      } else if (mod == "cased") {
+        e->cased = true;
+      } else {
+        if (++comparisons > 1) {
+          return src_.Error(key, fmt::format("|{}: an entry takes one comparison modifier", mod),
+                            column);
+        }
+        e->op = ops.at(mod);
+        in = mod == "in";
+      }
+      pos = next;
+    }
+
+    // Values: one scalar or a list; '@name' for a named list.
+    std::vector<YAML::Node> items;
+    if (value.IsSequence()) {
+      for (const auto& item : value) items.push_back(item);
+      if (items.empty()) return src_.Error(value, "an empty list of values never matches");
+    } else if (value.IsScalar() || value.IsNull()) {
+      items.push_back(value);
+    } else {
+      return src_.Error(value, fmt::format("'{}' needs a value or a list of values; a nested map "
+                                           "needs a quantifier such as '{}[any]'",
+                                           text, path));
+    }
+    if (in && !value.IsSequence() && !(value.IsScalar() && value.Scalar().rfind("@", 0) == 0)) {
+      return src_.Error(value, "|in takes a list of values or a named list ('@name')");
+    }
+    for (const YAML::Node& item : items) {
+      if (!item.IsScalar())
+        return src_.Error(item, "a value must be a single value, not a map or list");
+      std::optional<Value> v = Literal(item);
+      if (!v) {
+        return src_.Error(item,
+                          "null never matches: to ask for a missing field write "
+                          "'|exists: false'");
+      }
+      if (v->kind == Value::Kind::kString && v->string.size() > 1 && v->string[0] == '@' &&
+          e->op == Entry::Op::kEquals) {
+        e->lists.push_back({v->string.substr(1), src_.At(item.Mark(), src_.QuoteOffset(item)),
+                            std::string(src_.Line(item.Mark()))});
+        continue;
+      }
+      if (fieldref) {
+        if (v->kind != Value::Kind::kString)
+          return src_.Error(item, "|fieldref takes a field path");
+        Result<FieldPath> ref = FieldPath::Parse(v->string);
+        if (!ref.ok()) return src_.Relocate(ref.status(), item, "fieldref");
+        e->refs.push_back(std::move(*ref));
+        continue;
+      }
+      switch (e->op) {
+        case Entry::Op::kGt:
+        case Entry::Op::kGte:
+        case Entry::Op::kLt:
+        case Entry::Op::kLte:
+          if (v->kind != Value::Kind::kNumber) {
+            return src_.Error(
+                item, fmt::format("a numeric modifier needs a number, not '{}'", item.Scalar()));
+          }
+          break;
+        case Entry::Op::kExists:
+          if (v->kind != Value::Kind::kBool) return src_.Error(item, "|exists takes true or false");
+          e->exists = v->boolean;
+          break;
+        case Entry::Op::kRe: {
+          RE2::Options options;
+          options.set_log_errors(false);
+          auto re = std::make_unique<RE2>(item.Scalar(), options);
+          if (!re->ok()) {
+            return src_.Error(
+                item, fmt::format("RE2 cannot run this regular expression: {}", re->error()));
+          }
+          e->regexes.push_back(std::move(re));
+          break;
+        }
+        case Entry::Op::kContains:
+        case Entry::Op::kStartsWith:
+        case Entry::Op::kEndsWith:
+          if (v->kind != Value::Kind::kString) v = Value::String(item.Scalar());
+          break;
+        default:
+          break;
+      }
+      e->literals.push_back(std::move(*v));
+    }
+    if (fieldref && (e->op == Entry::Op::kExists || e->op == Entry::Op::kRe)) {
+      return src_.Error(key, "|fieldref combines with a comparison: gt, gte, lt, lte, neq or none");
+    }
+    if (e->op == Entry::Op::kExists && items.size() != 1) {
+      return src_.Error(value, "|exists takes one value, true or false");
+    }
+    return Status::OK();
+  }
+
+  Status LeadPath(const YAML::Node& node, std::string* text, std::optional<FieldPath>* path,
+                  std::string* let) {
+    if (!node.IsScalar()) return src_.Error(node, "expected a field path or $name");
+    *text = node.Scalar();
+    if (!text->empty() && (*text)[0] == '$') {
+      *let = text->substr(1);
+      if (!LetDefined(*let) && *let != "group" && *let != "count" && *let != "sum") {
+        return src_.Error(node, fmt::format("${} is not defined in let", *let));
+      }
+      return Status::OK();
+    }
+    Result<FieldPath> p = FieldPath::Parse(*text);
+    if (!p.ok()) return src_.Relocate(p.status(), node, "");
+    *path = std::move(*p);
+    return Status::OK();
+  }
+
+  Status Lead(const YAML::Node& lead) {
+    if (!lead.IsMap()) return src_.Error(lead, "lead must be a map (key, subject, evidence)");
+    static const std::vector<std::string> keys = {"key", "subject", "evidence"};
+    for (const auto& kv : lead) {
+      if (std::find(keys.begin(), keys.end(), kv.first.Scalar()) == keys.end()) {
+        return src_.Error(kv.first, Unknown("lead key", kv.first.Scalar(), keys));
+      }
+    }
+    LeadSpec& spec = rule_->lead;
+    if (YAML::Node k = lead["key"]) {
+      std::vector<YAML::Node> items;
+      if (k.IsSequence()) {
+        for (const auto& i : k) items.push_back(i);
+      } else {
+        items.push_back(k);
+      }
+      for (const YAML::Node& i : items) {
+        if (!i.IsScalar()) return src_.Error(i, "a key is a list of field paths");
+        Result<FieldPath> p = FieldPath::Parse(i.Scalar());
+        if (!p.ok()) return src_.Relocate(p.status(), i, "");
+        spec.key_text.push_back(i.Scalar());
+        spec.key.push_back(std::move(*p));
+      }
+    }
+    if (YAML::Node s = lead["subject"]) {
+      CASESIFT_RETURN_IF_ERROR(LeadPath(s, &spec.subject_text, &spec.subject, &spec.subject_let));
+    }
+    if (YAML::Node ev = lead["evidence"]) {
+      if (!ev.IsSequence()) return src_.Error(ev, "evidence is a list of field paths and $names");
+      for (const auto& item : ev) {
+        LeadSpec::Evidence e;
+        std::string text;
+        CASESIFT_RETURN_IF_ERROR(LeadPath(item, &text, &e.path, &e.let));
+        e.name = e.let.empty() ? text : e.let;
+        spec.evidence.push_back(std::move(e));
+      }
+    }
+    return Status::OK();
+  }
+
+  Status Tests(const YAML::Node& tests) {
+    if (!tests.IsSequence())
+      return src_.Error(tests, "tests must be a list of match: / nomatch: records");
+    for (const auto& t : tests) {
+      if (!t.IsMap() || t.size() != 1) {
+        return src_.Error(t, "a test is 'match: RECORD' or 'nomatch: RECORD'");
+      }
+      auto kv = *t.begin();
+      const std::string& kind = kv.first.Scalar();
+      if (kind != "match" && kind != "nomatch") {
+        return src_.Error(kv.first, Unknown("test kind", kind, {"match", "nomatch"}));
+      }
+      if (!kv.second.IsMap()) return src_.Error(kv.second, "a test record is a map of fields");
+      RuleTest test;
+      test.match = kind == "match";
+      JsonBuilder b(&test.record_json);
+      ToJson(kv.second, b);
+      test.location = src_.At(kv.first.Mark());
+      rule_->tests.push_back(std::move(test));
+    }
+    return Status::OK();
+  }
+
+  const Source& src_;
+  RuleSet* set_;
+  Rule* rule_ = nullptr;
+};
+
+Status ResolveLists(const std::map<std::string, std::vector<Value>>& lists,
+                    std::vector<Entry>* entries) {
+  for (Entry& e : *entries) {
+    for (const Entry::ListRef& ref : e.lists) {
+      auto it = lists.find(ref.name);
+      if (it == lists.end()) {
+        std::vector<std::string> names;
+        for (const auto& [n, v] : lists) names.push_back(n);
+        std::string hint = Suggest(ref.name, names);
+        return Status::Usage(
+                   fmt::format("no list named '@{}'{}", ref.name,
+                               hint.empty() ? "" : fmt::format(" (did you mean '@{}'?)", hint)))
+            .At(ref.location, ref.source_line);
+      }
+      e.literals.insert(e.literals.end(), it->second.begin(), it->second.end());
+    }
+    for (auto& alt : e.nested) CASESIFT_RETURN_IF_ERROR(ResolveLists(lists, &alt));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status LoadRules(const std::vector<std::string>& paths, const std::string& lists_dir,
+                 RuleSet* out) {
+  if (paths.empty()) return Status::Usage("no rules: give -r FILE or -r FOLDER");
+  if (!lists_dir.empty()) CASESIFT_RETURN_IF_ERROR(LoadLists(lists_dir, &out->lists));
+  std::vector<std::string> files;
+  for (const std::string& p : paths) CASESIFT_RETURN_IF_ERROR(CollectFiles(p, &files));
+  if (files.empty()) return Status::Usage("no rules: the folders given hold no .yaml or .yml file");
+
+  std::map<std::string, Location> ids;
+  std::set<std::string> seen;  // a file named twice (rules/ and rules/a.yaml) loads once
+  for (const std::string& file : files) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(file, ec);
+    if (!seen.insert(ec ? file : canonical.string()).second) continue;
+    std::string text;
+    CASESIFT_RETURN_IF_ERROR(ReadFile(file, &text));
+    auto src = std::make_shared<Source>(file, text);
+    std::vector<YAML::Node> docs;
+    try {
+      docs = YAML::LoadAll(text);
+    } catch (const YAML::Exception& e) {
+      return Status::Usage(e.msg).At(src->At(e.mark), src->Line(e.mark));
+    }
+    ++out->files;
+    for (const YAML::Node& doc : docs) {
+      if (doc.IsNull()) continue;  // an empty document (a trailing ---)
+      Rule rule;
+      RuleLoader loader(*src, out);
+      try {
+        CASESIFT_RETURN_IF_ERROR(loader.Load(doc, &rule));
+      } catch (const YAML::Exception& e) {  // a node used as the wrong kind: still located
+        return Status::Usage(e.msg).At(src->At(e.mark), src->Line(e.mark));
+      }
+      auto [it, fresh] = ids.emplace(rule.id, rule.location);
+      if (!fresh) {
+        return src->Error(doc["id"], fmt::format("duplicate id '{}' (first defined at {}:{})",
+                                                 rule.id, it->second.file, it->second.line));
+      }
+      out->rules.push_back(std::move(rule));
+    }
+  }
+  // Named lists, now that every file's are known.
+  for (Rule& rule : out->rules) {
+    for (Selection& sel : rule.selections) {
+      for (auto& alt : sel.alternatives) CASESIFT_RETURN_IF_ERROR(ResolveLists(out->lists, &alt));
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace casesift

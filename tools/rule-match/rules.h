@@ -1,0 +1,124 @@
+// The rule model of rule-match: rules loaded from YAML files (RULES.md), checked, and ready
+// to evaluate. Every error a rule file can have is found at load time and located
+// `file:line:col` with the source line and a caret; rule-match prints it and exits 2.
+//
+//   RuleSet rules;
+//   Status st = LoadRules({"rules/"}, "lists/", &rules);
+#ifndef CASESIFT_TOOLS_RULE_MATCH_RULES_H_
+#define CASESIFT_TOOLS_RULE_MATCH_RULES_H_
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/field_path.h"
+#include "common/status.h"
+#include "condition.h"
+#include "let_expr.h"
+#include "value.h"
+
+namespace casesift {
+
+struct Selection;
+
+// One entry of a selection: `PATH[|MODIFIER...]: VALUE`, or `PATH[QUANTIFIER]: {nested}`.
+struct Entry {
+  enum class Op : uint8_t {
+    kEquals,  // plain, or |in
+    kContains,
+    kStartsWith,
+    kEndsWith,
+    kRe,
+    kGt,
+    kGte,
+    kLt,
+    kLte,
+    kNeq,
+    kExists,
+  };
+  enum class Quantifier : uint8_t { kNone, kAny, kAll, kNone_, kCount };
+
+  std::string key;                // as written, for messages and --explain
+  std::string let_name;           // `$name` entries: the let value (without '$')
+  std::optional<FieldPath> path;  // otherwise: the path
+  Op op = Op::kEquals;
+  bool all = false;    // |all: one value satisfies every literal
+  bool cased = false;  // |cased: Latin letters compare case-sensitively
+  std::vector<Value> literals;
+  std::vector<std::unique_ptr<RE2>> regexes;  // |re, one per literal
+  std::vector<FieldPath> refs;                // |fieldref: the other paths
+  bool exists = true;                         // |exists: true or false
+  // '@name' values, resolved into `literals` once every list is known.
+  struct ListRef {
+    std::string name;
+    Location location;
+    std::string source_line;
+  };
+  std::vector<ListRef> lists;
+
+  Quantifier quantifier = Quantifier::kNone;
+  char count_op[3] = {0, 0, 0};  // ">=", ">", "<=", "<", "=="
+  uint64_t count = 0;
+  std::vector<std::vector<Entry>> nested;  // the nested selection: an OR of maps
+};
+
+// A named selection: an OR of maps, each an AND of entries.
+struct Selection {
+  std::string name;
+  std::vector<std::vector<Entry>> alternatives;
+};
+
+struct LeadSpec {
+  std::vector<std::string> key_text;  // as written
+  std::vector<FieldPath> key;
+  std::string subject_text;  // a path or $name; empty: none
+  std::optional<FieldPath> subject;
+  std::string subject_let;
+  struct Evidence {
+    std::string name;  // the member name in the lead: the path as written, or the let name
+    std::optional<FieldPath> path;
+    std::string let;
+  };
+  std::vector<Evidence> evidence;
+};
+
+struct RuleTest {
+  bool match = true;  // match: or nomatch:
+  std::string record_json;
+  Location location;
+};
+
+struct Rule {
+  std::string id, title, status, level, recipient, description;
+  int64_t version = 0;
+  bool emit = true;
+  std::string file;
+  Location location;  // of the rule's first key
+  uint64_t hash = 0;  // XXH3 of the rule's canonical text (YAML re-emitted)
+
+  std::vector<std::pair<std::string, LetExpr>> lets;  // in dependency order
+  std::vector<Selection> selections;
+  std::optional<Condition> condition;
+  LeadSpec lead;
+  std::vector<RuleTest> tests;
+};
+
+struct RuleSet {
+  std::vector<Rule> rules;
+  std::map<std::string, std::vector<Value>> lists;
+  size_t files = 0;
+};
+
+// Loads every rule of `paths` (files, or folders read recursively for *.yaml and *.yml in
+// sorted path order) and the lists of `lists_dir` (NAME.txt: one value a line, `#`
+// comments; empty: none). The first error stops the load.
+Status LoadRules(const std::vector<std::string>& paths, const std::string& lists_dir, RuleSet* out);
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_RULE_MATCH_RULES_H_

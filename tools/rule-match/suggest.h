@@ -1,0 +1,22 @@
+// "Did you mean" hints for names a rule writer mistyped (keys, modifiers, selections,
+// functions, lists).
+#ifndef CASESIFT_TOOLS_RULE_MATCH_SUGGEST_H_
+#define CASESIFT_TOOLS_RULE_MATCH_SUGGEST_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casesift {
+
+// The Levenshtein distance between two byte strings.
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` within an edit distance of 2 (or a third of its length),
+// or "" when none is that close.
+std::string Suggest(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_RULE_MATCH_SUGGEST_H_
