@@ -67,7 +67,8 @@ bench: deps deps-bench
 
 demo: deps
 	@$(MAKE) --no-print-directory build
-	@echo "make demo: the scenarios arrive with the tools (issue 8); the build is ready in $(BUILD)/bin."
+	@bash examples/quickstart/run.sh $(BUILD)/bin out/quickstart
+	@echo "make demo: the quick start above (examples/quickstart); the six scenarios arrive with the remaining tools."
 
 lint: deps
 	sh tests/support/lint.sh
