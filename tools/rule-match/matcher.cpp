@@ -241,6 +241,17 @@ RuleOutcome EvaluateRule(const Rule& rule, simdjson::dom::element record, int64_
   return out;
 }
 
+void WriteLeadHead(JsonBuilder& b, const Rule& rule, std::string_view key) {
+  b.Key("lead_id").String(fmt::format("{}:{:016x}", rule.id, Hash64(key)));
+  b.Key("rule").String(rule.id);
+  b.Key("rule_version").Int(rule.version);
+  b.Key("rule_hash").String(FormatHash(rule.hash));
+  b.Key("title").String(rule.title);
+  b.Key("level").String(rule.level);
+  if (!rule.recipient.empty()) b.Key("recipient").String(rule.recipient);
+  b.Key("key").Raw(key);
+}
+
 std::string ExplainJson(const Rule& rule, const RuleOutcome& outcome,
                         simdjson::dom::element record) {
   Evaluator eval(outcome);
@@ -292,15 +303,7 @@ std::string LeadJson(const Rule& rule, const RuleOutcome& outcome, simdjson::dom
   std::string out;
   JsonBuilder b(&out);
   b.BeginObject();
-  uint64_t key_hash = Hash64(key);
-  b.Key("lead_id").String(fmt::format("{}:{:016x}", rule.id, key_hash));
-  b.Key("rule").String(rule.id);
-  b.Key("rule_version").Int(rule.version);
-  b.Key("rule_hash").String(FormatHash(rule.hash));
-  b.Key("title").String(rule.title);
-  b.Key("level").String(rule.level);
-  if (!rule.recipient.empty()) b.Key("recipient").String(rule.recipient);
-  b.Key("key").Raw(key);
+  WriteLeadHead(b, rule, key);
   if (!rule.lead.subject_text.empty()) {
     Values subject = let_or_path(rule.lead.subject_let, rule.lead.subject);
     b.Key("subject");

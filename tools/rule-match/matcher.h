@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/json_builder.h"
 #include "rules.h"
 
 namespace casesift {
@@ -36,6 +37,11 @@ std::string LeadJson(const Rule& rule, const RuleOutcome& outcome, simdjson::dom
 //   {"divorce":{"held":true,"seen":[{"cause":"离婚纠纷","outcome":"mediated"}]}, ...}
 std::string ExplainJson(const Rule& rule, const RuleOutcome& outcome,
                         simdjson::dom::element record);
+
+// The members every lead starts with (RECORDS.md): lead_id (the rule id and the XXH3 of
+// `key`, the canonical key object's JSON), rule, rule_version, rule_hash, title, level,
+// recipient and key. `b` is inside the lead's object.
+void WriteLeadHead(JsonBuilder& b, const Rule& rule, std::string_view key);
 
 // The values a path yields, as Values (null and containers left out).
 Values PathValues(const FieldPath& path, simdjson::dom::element record);

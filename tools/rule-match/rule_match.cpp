@@ -12,22 +12,14 @@
 #include "common/output.h"
 #include "common/progress.h"
 #include "common/record_splice.h"
+#include "correlation.h"
+#include "let_expr.h"
 #include "matcher.h"
 #include "rules.h"
 #include "score.h"
 
 namespace casesift {
 namespace {
-
-// Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
 
 // The lint of --check beyond what loading finds.
 Status Lint(const RuleSet& set) {
@@ -40,6 +32,47 @@ Status Lint(const RuleSet& set) {
     }
   }
   return Status::OK();
+}
+
+// Feeds a correlation test's records through every detection rule and the correlations;
+// fails unless rule `index` gives `leads` leads (with the `keys` given).
+Status RunCorrelationTest(const RuleSet& set, size_t index, const CorrelationTest& t,
+                          int64_t today) {
+  simdjson::dom::parser parser;
+  CorrelationEngine engine(set);
+  std::vector<size_t> matched;
+  for (size_t n = 0; n < t.records_json.size(); ++n) {
+    simdjson::dom::element record;
+    if (parser.parse(t.records_json[n]).get(record) != simdjson::SUCCESS) {
+      return Status::Usage("the test record is not valid JSON").At(t.location);
+    }
+    matched.clear();
+    for (size_t i = 0; i < set.rules.size(); ++i) {
+      if (!set.rules[i].correlation && EvaluateRule(set.rules[i], record, today).matched) {
+        matched.push_back(i);
+      }
+    }
+    engine.Add(record, n + 1, matched, fmt::format("{{\"test_record\":{}}}", n + 1));
+  }
+  std::vector<CorrelationLead> leads;
+  engine.Flush(&leads);
+  std::vector<std::string> keys;
+  for (const CorrelationLead& l : leads) {
+    if (l.rule == index) keys.push_back(l.key_json);
+  }
+  std::string want_keys, got_keys;
+  if (t.keys) {
+    std::vector<std::string> want = *t.keys;
+    std::sort(want.begin(), want.end());
+    for (const std::string& k : want) want_keys += (want_keys.empty() ? "" : ", ") + k;
+    for (const std::string& k : keys) got_keys += (got_keys.empty() ? "" : ", ") + k;
+  }
+  if (keys.size() == t.leads && want_keys == got_keys) return Status::OK();
+  return Status::InvalidData(fmt::format("rule '{}': expected {} leads{}, got {}{}",
+                                         set.rules[index].id, t.leads,
+                                         t.keys ? fmt::format(" [{}]", want_keys) : "", keys.size(),
+                                         t.keys ? fmt::format(" [{}]", got_keys) : ""))
+      .At(t.location);
 }
 
 // Runs every rule's tests; prints each failure with the selections that decided it.
@@ -69,6 +102,15 @@ Status RunTests(const RuleSet& set, int64_t today, bool quiet) {
                      .At(t.location));
     }
   }
+  for (size_t index = 0; index < set.rules.size(); ++index) {
+    for (const CorrelationTest& t : set.rules[index].correlation_tests) {
+      ++run;
+      Status st = RunCorrelationTest(set, index, t, today);
+      if (st.ok()) continue;
+      ++failed;
+      PrintError(st);
+    }
+  }
   if (!quiet) {
     PrintMessage(fmt::format("{} tests of {} rules: {} passed, {} failed", run, set.rules.size(),
                              run - failed, failed));
@@ -92,13 +134,10 @@ std::string SrcJson(const JsonlReader::Record& rec) {
 
 Result<int64_t> RunDate(const std::string& as_of) {
   if (!as_of.empty()) {
-    unsigned y = 0, m = 0, d = 0;
-    char tail = 0;
-    if (as_of.size() != 10 || std::sscanf(as_of.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
-        m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2999) {
+    std::optional<int64_t> days = LetExpr::IsoDateDays(as_of);
+    if (!days)
       return Status::Usage(fmt::format("--as-of {}: expected a date as YYYY-MM-DD", as_of));
-    }
-    return DaysFromCivil(y, m, d);
+    return *days;
   }
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     char* end = nullptr;
@@ -136,13 +175,31 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
   Output* out = &(*stream)->out();
   JsonlReader::Record rec;
   std::vector<const Rule*> matched;
+  std::vector<size_t> matched_index;
   std::string line;
+  // Correlations read what the detection rules matched; --annotate and --select ignore them.
+  std::optional<CorrelationEngine> engine;
+  if (!options.annotate && !options.select) engine.emplace(rules);
+  std::vector<CorrelationLead> leads;
+  auto write_leads = [&]() -> Status {
+    leads.clear();
+    engine->Flush(&leads);
+    for (const CorrelationLead& l : leads) {
+      if (rules.rules[l.rule].emit) CASESIFT_RETURN_IF_ERROR(out->WriteRecord(l.json));
+    }
+    return Status::OK();
+  };
+  uint64_t order = 0;
   while (reader.Next(&rec)) {
+    ++order;
     matched.clear();
+    matched_index.clear();
     for (const Rule& rule : rules.rules) {
+      if (rule.correlation) continue;
       RuleOutcome o = EvaluateRule(rule, rec.root, *today);
       if (!o.matched) continue;
       matched.push_back(&rule);
+      matched_index.push_back(static_cast<size_t>(&rule - rules.rules.data()));
       if (!options.annotate && !options.select && rule.emit) {
         CASESIFT_RETURN_IF_ERROR(
             out->WriteRecord(LeadJson(rule, o, rec.root, SrcJson(rec), options.explain)));
@@ -162,8 +219,13 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
       SpliceFields(rec.text, std::span<const SplicedField>(&field, 1), &line);
       CASESIFT_RETURN_IF_ERROR(out->WriteRecord(line));
     }
+    if (engine && engine->active() && !matched_index.empty()) {
+      engine->Add(rec.root, order, matched_index, SrcJson(rec));
+      if (common.line_buffered) CASESIFT_RETURN_IF_ERROR(write_leads());
+    }
   }
   CASESIFT_RETURN_IF_ERROR(reader.status());
+  if (engine && engine->active()) CASESIFT_RETURN_IF_ERROR(write_leads());
   return (*stream)->Finish();
 }
 

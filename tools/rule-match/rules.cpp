@@ -63,13 +63,15 @@ class RuleLoader {
     }
     CASESIFT_RETURN_IF_ERROR(Metadata(doc));
     if (doc["correlation"]) {
-      return src_.Error(doc["correlation"],
-                        "correlation rules are not supported by this version of rule-match yet");
+      CASESIFT_RETURN_IF_ERROR(LoadCorrelation(src_, doc, rule));
+      if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(Lead(doc["lead"]));
+      rule->hash = Hash64(YAML::Dump(doc));
+      return Status::OK();
     }
     if (doc["lists"]) CASESIFT_RETURN_IF_ERROR(Lists(doc["lists"]));
     if (doc["let"]) CASESIFT_RETURN_IF_ERROR(Lets(doc["let"]));
     if (!doc["detection"])
-      return src_.Error(doc, fmt::format("rule '{}' has no detection", rule->id));
+      return src_.Error(doc, fmt::format("rule '{}' has no detection: or correlation:", rule->id));
     CASESIFT_RETURN_IF_ERROR(Detection(doc["detection"]));
     if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(Lead(doc["lead"]));
     if (rule->lead.key.empty()) rule->lead.key_text.push_back("case_no");
@@ -310,8 +312,6 @@ class RuleLoader {
     // Modifiers.
     bool fieldref = false, in = false;
     int comparisons = 0;
-    const YAML::Node* first_op = nullptr;
-    (void)first_op;
     size_t pos = bar;
     while (pos != std::string::npos) {
       size_t next = text.find('|', pos + 1);
@@ -445,7 +445,7 @@ class RuleLoader {
     *text = node.Scalar();
     if (!text->empty() && (*text)[0] == '$') {
       *let = text->substr(1);
-      if (!LetDefined(*let) && *let != "group" && *let != "count" && *let != "sum") {
+      if (!LetDefined(*let) && !(rule_->correlation && IsAggregateName(*let))) {
         return src_.Error(node, fmt::format("${} is not defined in let", *let));
       }
       return Status::OK();
@@ -594,7 +594,7 @@ Status LoadRules(const std::vector<std::string>& paths, const std::string& lists
       for (auto& alt : sel.alternatives) CASESIFT_RETURN_IF_ERROR(ResolveLists(out->lists, &alt));
     }
   }
-  return Status::OK();
+  return ResolveCorrelations(out);
 }
 
 }  // namespace casesift

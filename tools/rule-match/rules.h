@@ -19,6 +19,7 @@
 #include "common/field_path.h"
 #include "common/status.h"
 #include "condition.h"
+#include "correlation_rules.h"
 #include "let_expr.h"
 #include "value.h"
 
@@ -106,12 +107,16 @@ struct Rule {
   std::optional<Condition> condition;
   LeadSpec lead;
   std::vector<RuleTest> tests;
+  // A correlation rule has `correlation` (and correlation tests) instead of a detection.
+  std::optional<CorrelationSpec> correlation;
+  std::vector<CorrelationTest> correlation_tests;
 };
 
 struct RuleSet {
   std::vector<Rule> rules;
   std::map<std::string, std::vector<Value>> lists;
   size_t files = 0;
+  std::vector<size_t> correlation_order;  // correlation rules, each after its inputs
 };
 
 // Loads every rule of `paths` (files, or folders read recursively for *.yaml and *.yml in

@@ -1,0 +1,333 @@
+#include "correlation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "common/hash.h"
+#include "common/json_builder.h"
+#include "let_expr.h"
+#include "matcher.h"
+
+namespace casesift {
+namespace {
+
+// Days from 1970-01-01 for a YYYY-MM-DD date; nothing for anything else.
+std::optional<int64_t> DayOf(std::string_view s) { return LetExpr::IsoDateDays(s); }
+
+// One aggregate over a window that members enter and leave.
+class Running {
+ public:
+  Running(Aggregate type, const Values CorrelationMember::*values) : type_(type), of_(values) {}
+  void Add(const CorrelationMember& m, int sign) {
+    for (const Value& v : m.*of_) {
+      if (type_ == Aggregate::kValueCount) {
+        std::string text = ValueJson(v);
+        if (sign > 0) {
+          ++distinct_[text];
+        } else if (auto it = distinct_.find(text); it != distinct_.end() && --it->second == 0) {
+          distinct_.erase(it);
+        }
+      } else if (std::optional<double> x = AsNumber(v)) {
+        sum_ += sign * static_cast<long double>(*x);
+        if (sign > 0) {
+          numbers_.insert(*x);
+        } else {
+          numbers_.erase(numbers_.find(*x));
+        }
+      }
+    }
+  }
+  std::optional<double> Get(size_t members) const {
+    switch (type_) {
+      case Aggregate::kEventCount:
+        return static_cast<double>(members);
+      case Aggregate::kValueCount:
+        return static_cast<double>(distinct_.size());
+      default:
+        break;
+    }
+    if (numbers_.empty()) return std::nullopt;
+    if (type_ == Aggregate::kMin) return *numbers_.begin();
+    if (type_ == Aggregate::kMax) return *numbers_.rbegin();
+    // A sum of the numbers still in the window, added afresh when few enough to be cheap.
+    long double sum = sum_;
+    if (numbers_.size() <= 64) {
+      sum = 0;
+      for (double x : numbers_) sum += x;
+    }
+    if (type_ == Aggregate::kSum) return static_cast<double>(sum);
+    return static_cast<double>(sum / static_cast<long double>(numbers_.size()));
+  }
+
+ private:
+  Aggregate type_;
+  const Values CorrelationMember::*of_;
+  std::map<std::string, size_t> distinct_;
+  std::multiset<double> numbers_;
+  long double sum_ = 0;
+};
+
+}  // namespace
+
+std::optional<double> AggregateOf(Aggregate aggregate, size_t members, const Values& values) {
+  if (aggregate == Aggregate::kEventCount) return static_cast<double>(members);
+  if (aggregate == Aggregate::kValueCount) {
+    std::set<std::string> distinct;
+    for (const Value& v : values) distinct.insert(ValueJson(v));
+    return static_cast<double>(distinct.size());
+  }
+  std::vector<double> xs;
+  for (const Value& v : values) {
+    if (std::optional<double> x = AsNumber(v)) xs.push_back(*x);
+  }
+  if (xs.empty()) return std::nullopt;
+  if (aggregate == Aggregate::kMin) return *std::min_element(xs.begin(), xs.end());
+  if (aggregate == Aggregate::kMax) return *std::max_element(xs.begin(), xs.end());
+  long double sum = 0;
+  for (double x : xs) sum += x;
+  if (aggregate == Aggregate::kSum) return static_cast<double>(sum);
+  return static_cast<double>(sum / static_cast<long double>(xs.size()));
+}
+
+std::vector<size_t> QualifyingMembers(const CorrelationSpec& spec,
+                                      const std::vector<const CorrelationMember*>& members) {
+  Running main(spec.type, &CorrelationMember::field);
+  std::optional<Running> also;
+  if (spec.also_type) also.emplace(*spec.also_type, &CorrelationMember::also);
+  auto add = [&](size_t i, int sign) {
+    main.Add(*members[i], sign);
+    if (also) also->Add(*members[i], sign);
+  };
+  auto qualifies = [&](size_t count) {
+    std::optional<double> v = main.Get(count);
+    if (!v || !spec.condition.Holds(*v)) return false;
+    if (!also) return true;
+    std::optional<double> a = also->Get(count);
+    return a && spec.also.Holds(*a);
+  };
+  std::vector<size_t> out;
+  const size_t n = members.size();
+  if (!spec.timespan_days) {
+    for (size_t i = 0; i < n; ++i) add(i, 1);
+    if (n > 0 && qualifies(n)) {
+      for (size_t i = 0; i < n; ++i) out.push_back(i);
+    }
+    return out;
+  }
+  size_t end = 0, covered = 0, start = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && members[i]->day == members[i - 1]->day) continue;
+    for (; start < i; ++start) add(start, -1);
+    for (; end < n && members[end]->day - members[i]->day <= *spec.timespan_days; ++end) {
+      add(end, 1);
+    }
+    if (qualifies(end - i)) {
+      for (covered = std::max(covered, i); covered < end; ++covered) out.push_back(covered);
+    }
+  }
+  return out;
+}
+
+std::string KeyJson(const CorrelationSpec& spec, const std::vector<std::string>& values) {
+  std::string key;
+  JsonBuilder b(&key);
+  b.BeginObject();
+  for (size_t i = 0; i < values.size(); ++i) b.Key(spec.group_by_text[i]).Raw(values[i]);
+  b.EndObject();
+  return key;
+}
+
+CorrelationMember MemberOf(const CorrelationSpec& spec, simdjson::dom::element record,
+                           uint64_t order, std::string src_json) {
+  CorrelationMember m;
+  m.order = order;
+  m.src_json = std::move(src_json);
+  std::string_view text;
+  if (record["case_no"].get_string().get(text) == simdjson::SUCCESS) m.case_no = text;
+  if (spec.time_field) {
+    for (const Value& v : PathValues(*spec.time_field, record)) {
+      std::optional<int64_t> day;
+      if (v.kind == Value::Kind::kString) day = DayOf(v.string);
+      if (!day) continue;
+      m.dated = true;
+      m.day = *day;
+      m.date = v.string;
+      break;
+    }
+  }
+  // The group keys: every combination of the group-by paths' distinct values.
+  std::vector<std::vector<std::string>> tuples = {{}};
+  for (const FieldPath& path : spec.group_by) {
+    std::vector<std::string> values;
+    for (const Value& v : PathValues(path, record)) {
+      std::string json = ValueJson(v);
+      if (std::find(values.begin(), values.end(), json) == values.end()) values.push_back(json);
+    }
+    std::vector<std::vector<std::string>> next;
+    for (const auto& t : tuples) {
+      for (const std::string& v : values) {
+        next.push_back(t);
+        next.back().push_back(v);
+      }
+    }
+    tuples = std::move(next);
+  }
+  m.groups = std::move(tuples);
+  if (spec.field) m.field = PathValues(*spec.field, record);
+  if (spec.also_field) m.also = PathValues(*spec.also_field, record);
+  return m;
+}
+
+CorrelationEngine::CorrelationEngine(const RuleSet& rules) : rules_(rules) {
+  for (size_t i : rules.correlation_order) {
+    State& st = states_[i];
+    for (size_t in : rules.rules[i].correlation->inputs) {
+      if (rules.rules[in].correlation) {
+        const State& inner = states_.at(in);
+        st.bases.insert(inner.bases.begin(), inner.bases.end());
+      } else {
+        st.direct.insert(in);
+        st.bases.insert(in);
+      }
+    }
+  }
+}
+
+void CorrelationEngine::Add(simdjson::dom::element record, uint64_t order,
+                            const std::vector<size_t>& matched, std::string_view src_json) {
+  for (auto& [index, st] : states_) {
+    auto in = [&](const std::set<size_t>& s) {
+      return std::any_of(matched.begin(), matched.end(), [&](size_t r) { return s.count(r); });
+    };
+    if (!in(st.bases)) continue;
+    st.by_order[order] = st.members.size();
+    st.members.push_back(
+        MemberOf(*rules_.rules[index].correlation, record, order, std::string(src_json)));
+    if (in(st.direct)) st.pending.push_back(order);
+  }
+}
+
+void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
+  size_t first = out->size();
+  for (size_t index : rules_.correlation_order) {
+    const Rule& rule = rules_.rules[index];
+    const CorrelationSpec& spec = *rule.correlation;
+    State& st = states_.at(index);
+    std::vector<uint64_t> delta = std::move(st.pending);
+    st.pending.clear();
+    st.grown.clear();
+    for (size_t in : spec.inputs) {
+      if (!rules_.rules[in].correlation) continue;
+      const State& inner = states_.at(in);
+      delta.insert(delta.end(), inner.grown.begin(), inner.grown.end());
+    }
+    std::set<std::string> touched;
+    for (uint64_t order : delta) {
+      auto it = st.by_order.find(order);
+      if (it == st.by_order.end() || !st.inputs.insert(order).second) continue;
+      const CorrelationMember& m = st.members[it->second];
+      if (spec.timespan_days && !m.dated) continue;
+      for (const std::vector<std::string>& values : m.groups) {
+        std::string key = KeyJson(spec, values);
+        Group& g = st.groups[key];
+        if (g.values.empty()) g.values = values;
+        auto pos = std::upper_bound(
+            g.members.begin(), g.members.end(), it->second, [&](size_t a, size_t b) {
+              const CorrelationMember &x = st.members[a], &y = st.members[b];
+              return std::tie(x.day, x.order) < std::tie(y.day, y.order);
+            });
+        g.members.insert(pos, it->second);
+        touched.insert(std::move(key));
+      }
+    }
+    for (const std::string& key : touched) {
+      Group& g = st.groups.at(key);
+      std::vector<const CorrelationMember*> sorted;
+      for (size_t i : g.members) sorted.push_back(&st.members[i]);
+      std::vector<size_t> q;
+      for (size_t i : QualifyingMembers(spec, sorted)) q.push_back(g.members[i]);
+      std::vector<uint64_t> orders;
+      for (size_t i : q) orders.push_back(st.members[i].order);
+      std::sort(orders.begin(), orders.end());
+      if (q.empty() || orders == g.lead) continue;
+      std::set_difference(orders.begin(), orders.end(), g.lead.begin(), g.lead.end(),
+                          std::back_inserter(st.grown));
+      g.lead = std::move(orders);
+      out->push_back({index, key, LeadJson(rule, st, key, g, q)});
+    }
+  }
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+            [](const CorrelationLead& a, const CorrelationLead& b) {
+              return std::tie(a.rule, a.key_json) < std::tie(b.rule, b.key_json);
+            });
+}
+
+std::string CorrelationEngine::LeadJson(const Rule& rule, const State& st, const std::string& key,
+                                        const Group& group, const std::vector<size_t>& members) {
+  const CorrelationSpec& spec = *rule.correlation;
+  Values field, also;
+  std::set<std::string> case_nos;
+  const CorrelationMember* first = nullptr;
+  const CorrelationMember* last = nullptr;
+  for (size_t i : members) {
+    const CorrelationMember& m = st.members[i];
+    field.insert(field.end(), m.field.begin(), m.field.end());
+    also.insert(also.end(), m.also.begin(), m.also.end());
+    if (!m.case_no.empty()) case_nos.insert(m.case_no);
+    if (m.dated && first == nullptr) first = &m;
+    if (m.dated) last = &m;
+  }
+  const size_t count = spec.type == Aggregate::kValueCount
+                           ? static_cast<size_t>(*AggregateOf(spec.type, 0, field))
+                           : members.size();
+  auto value = [&](JsonBuilder& b, const std::string& name) {
+    if (name == "group") {
+      b.Raw(group.values.size() == 1 ? group.values[0] : key);
+      return;
+    }
+    if (name == "count") {
+      b.Uint(count);
+      return;
+    }
+    Aggregate a = Aggregate::kEventCount;
+    for (Aggregate x : {Aggregate::kValueCount, Aggregate::kSum, Aggregate::kMin, Aggregate::kMax,
+                        Aggregate::kAvg}) {
+      if (AggregateName(x) == name) a = x;
+    }
+    const Values& of = spec.type == a        ? field
+                       : spec.also_type == a ? also
+                       : spec.field          ? field
+                                             : also;
+    std::optional<double> v = AggregateOf(a, members.size(), of);
+    if (v) {
+      b.Raw(ValueJson(Value::Number(*v)));
+    } else {
+      b.Null();
+    }
+  };
+  std::string out;
+  JsonBuilder b(&out);
+  b.BeginObject();
+  WriteLeadHead(b, rule, key);
+  if (!rule.lead.subject_let.empty()) value(b.Key("subject"), rule.lead.subject_let);
+  b.Key("count").Uint(count);
+  b.Key("case_nos").BeginArray();
+  for (const std::string& c : case_nos) b.String(c);
+  b.EndArray();
+  if (first != nullptr) {
+    b.Key("first_date").String(first->date).Key("last_date").String(last->date);
+  }
+  if (!rule.lead.evidence.empty()) {
+    b.Key("evidence").BeginObject();
+    for (const LeadSpec::Evidence& e : rule.lead.evidence) value(b.Key(e.name), e.let);
+    b.EndObject();
+  }
+  b.Key("src").BeginArray();
+  for (size_t i : members) b.Raw(st.members[i].src_json);
+  b.EndArray();
+  b.EndObject();
+  return out;
+}
+
+}  // namespace casesift

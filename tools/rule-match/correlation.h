@@ -1,0 +1,109 @@
+// Evaluates correlation rules (RULES.md, "Correlation windows"; "Batch and live"): records
+// matched by a rule's inputs become members of groups (one per group-by value, or tuple of
+// values); a group fires when one of its windows satisfies `condition` and `also`, and its
+// lead lists the members of every qualifying window.
+//
+//   CorrelationEngine engine(rules);
+//   for each record: engine.Add(record, matched_rule_indices, src_json);
+//   engine.Flush(&leads);  // after each record (live) or once at the end (batch)
+//
+// Not thread-safe; an engine lives for one run over one input.
+#ifndef CASESIFT_TOOLS_RULE_MATCH_CORRELATION_H_
+#define CASESIFT_TOOLS_RULE_MATCH_CORRELATION_H_
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules.h"
+#include "value.h"
+
+namespace casesift {
+
+// One record as one correlation rule sees it: only what the rule reads of it.
+struct CorrelationMember {
+  uint64_t order = 0;  // the record's number in the input
+  std::string case_no;
+  bool dated = false;  // the time field held a YYYY-MM-DD date
+  int64_t day = 0;     // that date as days since 1970-01-01
+  std::string date;
+  // Each group the record is in: the value (as JSON) of each group-by path.
+  std::vector<std::vector<std::string>> groups;
+  Values field, also;  // the values of `field` and of `also`'s field
+  std::string src_json;
+};
+
+// The members (indices into `members`) in some qualifying window of `spec`. `members` must
+// be one group's members sorted by (day, order). A window is the members dated from one
+// member's date to `timespan` days later (inclusive); without a timespan, the whole group.
+// Linear after sorting, but for the ordered sets min, max and value_count keep.
+std::vector<size_t> QualifyingMembers(const CorrelationSpec& spec,
+                                      const std::vector<const CorrelationMember*>& members);
+
+// The value of `aggregate` over `values` (the members' values of its field; one count per
+// member for event_count): nothing when no value is a number (sum, min, max, avg).
+std::optional<double> AggregateOf(Aggregate aggregate, size_t members,
+                                  const std::vector<Value>& values);
+
+// The parts of a record a correlation reads: members as `spec` sees them.
+CorrelationMember MemberOf(const CorrelationSpec& spec, simdjson::dom::element record,
+                           uint64_t order, std::string src_json);
+
+// The lead key of a group: {"GROUP-BY PATH AS WRITTEN": VALUE, ...}.
+std::string KeyJson(const CorrelationSpec& spec, const std::vector<std::string>& values);
+
+// One correlation lead, ready to write.
+struct CorrelationLead {
+  size_t rule = 0;  // index in RuleSet::rules
+  std::string key_json;
+  std::string json;
+};
+
+class CorrelationEngine {
+ public:
+  // REQUIRES: `rules` outlives the engine and has been through LoadRules.
+  explicit CorrelationEngine(const RuleSet& rules);
+
+  // Whether any correlation rule reads records.
+  bool active() const { return !states_.empty(); }
+
+  // Records that `record` (the input's `order`-th) was matched by the detection rules
+  // `matched` (indices in RuleSet::rules).
+  void Add(simdjson::dom::element record, uint64_t order, const std::vector<size_t>& matched,
+           std::string_view src_json);
+
+  // Re-evaluates the groups that gained members since the last flush and appends a lead
+  // for each group that fired for the first time or whose member set changed, sorted by
+  // rule order, then key. Includes the leads of rules with `emit: false`.
+  void Flush(std::vector<CorrelationLead>* out);
+
+ private:
+  struct Group {
+    std::vector<std::string> values;  // the group-by values, as JSON
+    std::vector<size_t> members;      // indices into State::members, sorted by (day, order)
+    std::vector<uint64_t> lead;       // the orders of the last lead's members
+  };
+  struct State {
+    std::set<size_t> direct;  // the detection rules among its inputs
+    std::set<size_t> bases;   // the detection rules it reads, directly or through others
+    std::vector<CorrelationMember> members;
+    std::map<uint64_t, size_t> by_order;  // record order -> index in members
+    std::set<uint64_t> inputs;            // orders of the records that are its input
+    std::vector<uint64_t> pending;        // orders matched by a direct input since the flush
+    std::vector<uint64_t> grown;          // orders newly in its leads in this flush
+    std::map<std::string, Group> groups;
+  };
+  static std::string LeadJson(const Rule& rule, const State& st, const std::string& key,
+                              const Group& group, const std::vector<size_t>& members);
+
+  const RuleSet& rules_;
+  std::map<size_t, State> states_;  // by rule index
+};
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_RULE_MATCH_CORRELATION_H_
