@@ -309,7 +309,6 @@ std::string LeadJson(const Rule& rule, const RuleOutcome& outcome, simdjson::dom
     b.Key("subject");
     WriteValues(b, subject);
   }
-  Values case_nos;
   simdjson::dom::element case_no;
   std::string_view text;
   b.Key("case_nos").BeginArray();

@@ -37,7 +37,7 @@ std::optional<double> ParseDecimal(std::string_view s) {
       return std::nullopt;
     }
   }
-  if (digits == 0 || (point != 0 && point == s.size() && digits == 0)) return std::nullopt;
+  if (digits == 0) return std::nullopt;
   std::string copy(s);
   char* end = nullptr;
   double d = std::strtod(copy.c_str(), &end);
