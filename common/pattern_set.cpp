@@ -4,6 +4,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <cstdlib>
 
@@ -18,18 +19,18 @@ class ThreadScratch {
   ~ThreadScratch() {
     if (scratch_ != nullptr) hs_free_scratch(scratch_);
   }
-  hs_scratch_t* For(const hs_database_t* db) {
-    if (std::find(fitted_.begin(), fitted_.end(), db) == fitted_.end()) {
+  hs_scratch_t* For(const hs_database_t* db, uint64_t serial) {
+    if (std::find(fitted_.begin(), fitted_.end(), serial) == fitted_.end()) {
       // Only fails on allocation failure, which the caller cannot recover from either.
       if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) std::abort();
-      fitted_.push_back(db);
+      fitted_.push_back(serial);
     }
     return scratch_;
   }
 
  private:
   hs_scratch_t* scratch_ = nullptr;
-  std::vector<const hs_database_t*> fitted_;
+  std::vector<uint64_t> fitted_;  // the serials of the sets it fits
 };
 
 struct ScanContext {
@@ -108,7 +109,9 @@ PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 PatternSet::~PatternSet() = default;
 
 Result<PatternSet> PatternSet::Compile(const std::vector<Pattern>& patterns) {
+  static std::atomic<uint64_t> serials{0};
   PatternSet set;
+  set.serial_ = ++serials;
   for (const Pattern& p : patterns) {
     if (p.start) continue;
     if (set.without_start_.size() <= p.id) set.without_start_.resize(p.id + size_t{1});
@@ -159,7 +162,7 @@ void PatternSet::Scan(std::string_view text, std::vector<PatternHit>* hits) cons
   size_t first = hits->size();
   const auto length = static_cast<unsigned int>(std::min<size_t>(text.size(), UINT_MAX));
   ScanContext context{hits, &without_start_};
-  hs_scan(db_.get(), text.data(), length, 0, scratch.For(db_.get()), OnMatch, &context);
+  hs_scan(db_.get(), text.data(), length, 0, scratch.For(db_.get(), serial_), OnMatch, &context);
   std::sort(hits->begin() + static_cast<std::ptrdiff_t>(first), hits->end(),
             [](const PatternHit& a, const PatternHit& b) {
               if (a.begin != b.begin) return a.begin < b.begin;

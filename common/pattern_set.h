@@ -91,6 +91,9 @@ class PatternSet {
   std::unique_ptr<hs_database, DatabaseDeleter> db_;
   std::vector<bool> without_start_;  // by id: compiled without start of match
   bool precompiled_ = false;
+  // Unique per compiled set in the process: what a thread's scratch space remembers it was
+  // fitted to (an address could be reused by a later set with a larger database).
+  uint64_t serial_ = 0;
 };
 
 }  // namespace casesift

@@ -20,17 +20,6 @@ namespace casesift {
 
 class Condition {
  public:
-  // Parses `text` over the selections `names`. Errors are Usage statuses located at a
-  // column of `text` (1-based, bytes) with `text` as the source line: an unknown name
-  // (with a suggestion), a pattern that matches no selection, a missing operand or
-  // parenthesis, a count of 0.
-  static Result<Condition> Parse(std::string_view text, const std::vector<std::string>& names);
-
-  // Whether the condition holds given whether each selection held (by index into names).
-  bool Eval(const std::vector<bool>& held) const;
-  // Which selections the condition refers to, by index (directly or through a pattern).
-  const std::vector<bool>& used() const { return used_; }
-
   // The parsed form (internal; public for the parser in condition.cpp).
   struct Node {
     enum class Kind : uint8_t { kName, kAnd, kOr, kNot, kOf } kind;
@@ -40,8 +29,56 @@ class Condition {
     std::vector<uint32_t> members;  // kOf: the selections the pattern matches
   };
 
+  // Parses `text` over the selections `names`. Errors are Usage statuses located at a
+  // column of `text` (1-based, bytes) with `text` as the source line: an unknown name
+  // (with a suggestion), a pattern that matches no selection, a missing operand or
+  // parenthesis, a count of 0.
+  static Result<Condition> Parse(std::string_view text, const std::vector<std::string>& names);
+
+  // Whether the condition holds given whether each selection held (by index into names).
+  bool Eval(const std::vector<bool>& held) const;
+  // The same, asking held(i) only for the selections it needs to know: `and` and `or`
+  // stop at their first operand when it decides, `N of` when the count is reached.
+  template <typename Fn>
+  bool EvalLazy(Fn&& held) const {
+    return EvalLazyNode(root_, held);
+  }
+  // The parsed tree, for analyses such as the engine's triggers.
+  const std::vector<Node>& nodes() const { return nodes_; }
+  uint32_t root() const { return root_; }
+  // Which selections the condition refers to, by index (directly or through a pattern).
+  const std::vector<bool>& used() const { return used_; }
+
  private:
   bool EvalNode(uint32_t n, const std::vector<bool>& held) const;
+  template <typename Fn>
+  bool EvalLazyNode(uint32_t n, Fn& held) const {
+    const Node& node = nodes_[n];
+    switch (node.kind) {
+      case Node::Kind::kName:
+        return held(node.name);
+      case Node::Kind::kAnd:
+        return EvalLazyNode(node.a, held) && EvalLazyNode(node.b, held);
+      case Node::Kind::kOr:
+        return EvalLazyNode(node.a, held) || EvalLazyNode(node.b, held);
+      case Node::Kind::kNot:
+        return !EvalLazyNode(node.a, held);
+      case Node::Kind::kOf: {
+        size_t need = node.need == 0 ? node.members.size() : node.need, count = 0, left;
+        left = node.members.size();
+        for (uint32_t m : node.members) {
+          --left;
+          if (held(m)) {
+            if (++count >= need) return true;
+          } else if (node.need == 0 || count + left < need) {
+            return false;
+          }
+        }
+        return count >= need;
+      }
+    }
+    return false;
+  }
 
   std::vector<Node> nodes_;
   uint32_t root_ = 0;

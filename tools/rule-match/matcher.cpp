@@ -107,7 +107,7 @@ bool ValueHolds(const Entry& e, const Value& v, const std::vector<Value>& litera
 
 class Evaluator {
  public:
-  explicit Evaluator(const RuleOutcome& outcome) : outcome_(outcome) {}
+  explicit Evaluator(const LetValues& lets) : lets_(lets) {}
 
   bool Alternatives(const std::vector<std::vector<Entry>>& alts,
                     simdjson::dom::element scope) const {
@@ -127,8 +127,8 @@ class Evaluator {
   // The values an entry compares: its let value, or what its path yields in `scope`.
   Values Of(const Entry& e, simdjson::dom::element scope) const {
     if (!e.let_name.empty()) {
-      auto it = outcome_.lets.find(e.let_name);
-      return it == outcome_.lets.end() ? Values{} : it->second;
+      auto it = lets_.find(e.let_name);
+      return it == lets_.end() ? Values{} : it->second;
     }
     return PathValues(*e.path, scope);
   }
@@ -151,7 +151,6 @@ class Evaluator {
     return {total, satisfied};
   }
 
- private:
   bool Holds(const Entry& e, simdjson::dom::element scope) const {
     if (e.quantifier != Entry::Quantifier::kNone) return Quantified(e, scope);
     Values values = Of(e, scope);
@@ -194,7 +193,7 @@ class Evaluator {
     return false;
   }
 
-  const RuleOutcome& outcome_;
+  const LetValues& lets_;
 };
 
 // Values as one JSON value: nothing is null, one value is itself, several are an array.
@@ -220,19 +219,28 @@ Values PathValues(const FieldPath& path, simdjson::dom::element record) {
   return out;
 }
 
+void ComputeLets(const Rule& rule, simdjson::dom::element record, int64_t today_days,
+                 LetValues* lets) {
+  lets->clear();
+  if (rule.lets.empty()) return;
+  LetContext ctx;
+  ctx.record = record;
+  ctx.lookup = [&](std::string_view name) -> const Values* {
+    auto it = lets->find(name);
+    return it == lets->end() ? nullptr : &it->second;
+  };
+  ctx.today_days = today_days;
+  for (const auto& [name, expr] : rule.lets) (*lets)[name] = expr.Eval(ctx);
+}
+
+bool EntryHolds(const Entry& entry, simdjson::dom::element scope, const LetValues& lets) {
+  return Evaluator(lets).Holds(entry, scope);
+}
+
 RuleOutcome EvaluateRule(const Rule& rule, simdjson::dom::element record, int64_t today_days) {
   RuleOutcome out;
-  if (!rule.lets.empty()) {
-    LetContext ctx;
-    ctx.record = record;
-    ctx.lookup = [&](std::string_view name) -> const Values* {
-      auto it = out.lets.find(name);
-      return it == out.lets.end() ? nullptr : &it->second;
-    };
-    ctx.today_days = today_days;
-    for (const auto& [name, expr] : rule.lets) out.lets[name] = expr.Eval(ctx);
-  }
-  Evaluator eval(out);
+  ComputeLets(rule, record, today_days, &out.lets);
+  Evaluator eval(out.lets);
   out.held.resize(rule.selections.size());
   for (size_t i = 0; i < rule.selections.size(); ++i) {
     out.held[i] = eval.Alternatives(rule.selections[i].alternatives, record);
@@ -254,7 +262,7 @@ void WriteLeadHead(JsonBuilder& b, const Rule& rule, std::string_view key) {
 
 std::string ExplainJson(const Rule& rule, const RuleOutcome& outcome,
                         simdjson::dom::element record) {
-  Evaluator eval(outcome);
+  Evaluator eval(outcome.lets);
   std::string out;
   JsonBuilder b(&out);
   b.BeginObject();

@@ -15,15 +15,25 @@
 
 namespace casesift {
 
+// The values of a rule's `let` names on one record.
+using LetValues = std::map<std::string, Values, std::less<>>;
+
 // What one rule found on one record.
 struct RuleOutcome {
   bool matched = false;
   std::vector<bool> held;  // per selection, in the rule's order
-  std::map<std::string, Values, std::less<>> lets;
+  LetValues lets;
 };
 
 // Evaluates `rule` on `record`; `today_days` is the run's date (days since 1970-01-01).
 RuleOutcome EvaluateRule(const Rule& rule, simdjson::dom::element record, int64_t today_days);
+
+// The pieces EvaluateRule is made of, for the engine (engine.h), which evaluates only the
+// entries its scans could not decide: a rule's let values on `record`, and whether one
+// entry holds in `scope` (the record, or an array element for a nested entry).
+void ComputeLets(const Rule& rule, simdjson::dom::element record, int64_t today_days,
+                 LetValues* lets);
+bool EntryHolds(const Entry& entry, simdjson::dom::element scope, const LetValues& lets);
 
 // The lead of a match as one JSON object (RECORDS.md, "Lead record"). `src_json` is the
 // record's `src` member when it has one, else a {file, line} object for the input line.

@@ -13,6 +13,7 @@
 #include "common/progress.h"
 #include "common/record_splice.h"
 #include "correlation.h"
+#include "engine.h"
 #include "let_expr.h"
 #include "matcher.h"
 #include "rules.h"
@@ -21,8 +22,8 @@
 namespace casesift {
 namespace {
 
-// The lint of --check beyond what loading finds.
-Status Lint(const RuleSet& set) {
+// The lint of --check beyond what loading finds: errors, and warnings printed as found.
+Status Lint(const RuleSet& set, const Engine& engine, size_t* warnings) {
   for (const Rule& r : set.rules) {
     if (r.status == "stable" && r.tests.empty()) {
       return Status::Usage(fmt::format("rule '{}' is stable but has no tests: add match: and "
@@ -31,12 +32,23 @@ Status Lint(const RuleSet& set) {
           .At(r.location);
     }
   }
+  for (size_t index : engine.Untriggered()) {
+    const Rule& r = set.rules[index];
+    PrintMessage(Status::Usage(fmt::format("warning: rule '{}' has no selective literal, so it "
+                                           "is evaluated on every record: give the condition "
+                                           "an equality, in, contains, startswith, endswith "
+                                           "or re entry that must hold",
+                                           r.id))
+                     .At(r.location)
+                     .ToString());
+    ++*warnings;
+  }
   return Status::OK();
 }
 
 // Feeds a correlation test's records through every detection rule and the correlations;
 // fails unless rule `index` gives `leads` leads (with the `keys` given).
-Status RunCorrelationTest(const RuleSet& set, size_t index, const CorrelationTest& t,
+Status RunCorrelationTest(const RuleSet& set, Engine& rules, size_t index, const CorrelationTest& t,
                           int64_t today) {
   simdjson::dom::parser parser;
   CorrelationEngine engine(set);
@@ -46,12 +58,7 @@ Status RunCorrelationTest(const RuleSet& set, size_t index, const CorrelationTes
     if (parser.parse(t.records_json[n]).get(record) != simdjson::SUCCESS) {
       return Status::Usage("the test record is not valid JSON").At(t.location);
     }
-    matched.clear();
-    for (size_t i = 0; i < set.rules.size(); ++i) {
-      if (!set.rules[i].correlation && EvaluateRule(set.rules[i], record, today).matched) {
-        matched.push_back(i);
-      }
-    }
+    rules.Match(record, today, &matched);
     engine.Add(record, n + 1, matched, fmt::format("{{\"test_record\":{}}}", n + 1));
   }
   std::vector<CorrelationLead> leads;
@@ -76,8 +83,9 @@ Status RunCorrelationTest(const RuleSet& set, size_t index, const CorrelationTes
 }
 
 // Runs every rule's tests; prints each failure with the selections that decided it.
-Status RunTests(const RuleSet& set, int64_t today, bool quiet) {
+Status RunTests(const RuleSet& set, Engine& engine, int64_t today, bool quiet) {
   simdjson::dom::parser parser;
+  std::vector<size_t> matched;
   size_t run = 0, failed = 0;
   for (const Rule& r : set.rules) {
     for (const RuleTest& t : r.tests) {
@@ -88,8 +96,12 @@ Status RunTests(const RuleSet& set, int64_t today, bool quiet) {
         ++failed;
         continue;
       }
+      // The engine decides, as in a real run; the plain evaluator says why.
+      engine.Match(record, today, &matched);
+      size_t index = static_cast<size_t>(&r - set.rules.data());
+      bool got = std::binary_search(matched.begin(), matched.end(), index);
+      if (got == t.match) continue;
       RuleOutcome o = EvaluateRule(r, record, today);
-      if (o.matched == t.match) continue;
       ++failed;
       std::string why;
       for (size_t i = 0; i < r.selections.size(); ++i) {
@@ -98,14 +110,14 @@ Status RunTests(const RuleSet& set, int64_t today, bool quiet) {
       }
       PrintError(Status::InvalidData(fmt::format("rule '{}': expected {}, got {} ({})", r.id,
                                                  t.match ? "a match" : "no match",
-                                                 o.matched ? "a match" : "no match", why))
+                                                 got ? "a match" : "no match", why))
                      .At(t.location));
     }
   }
   for (size_t index = 0; index < set.rules.size(); ++index) {
     for (const CorrelationTest& t : set.rules[index].correlation_tests) {
       ++run;
-      Status st = RunCorrelationTest(set, index, t, today);
+      Status st = RunCorrelationTest(set, engine, index, t, today);
       if (st.ok()) continue;
       ++failed;
       PrintError(st);
@@ -159,22 +171,26 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
   if (!today.ok()) return today.status();
   RuleSet rules;
   CASESIFT_RETURN_IF_ERROR(LoadRules(options.rules, options.lists, &rules));
+  Result<std::unique_ptr<Engine>> built = Engine::Build(rules);
+  if (!built.ok()) return built.status();
+  Engine& matcher = **built;
   if (options.check) {
-    CASESIFT_RETURN_IF_ERROR(Lint(rules));
+    size_t warnings = 0;
+    CASESIFT_RETURN_IF_ERROR(Lint(rules, matcher, &warnings));
     if (!common.quiet) {
-      PrintMessage(
-          fmt::format("{} rules in {} files: no problems found", rules.rules.size(), rules.files));
+      PrintMessage(fmt::format(
+          "{} rules in {} files: {}", rules.rules.size(), rules.files,
+          warnings == 0 ? std::string("no problems found") : fmt::format("{} warnings", warnings)));
     }
     return Status::OK();
   }
-  if (options.test) return RunTests(rules, *today, common.quiet);
+  if (options.test) return RunTests(rules, matcher, *today, common.quiet);
 
   Result<std::unique_ptr<Stream>> stream = Stream::Open(common);
   if (!stream.ok()) return stream.status();
   JsonlReader& reader = (*stream)->reader();
   Output* out = &(*stream)->out();
   JsonlReader::Record rec;
-  std::vector<const Rule*> matched;
   std::vector<size_t> matched_index;
   std::string line;
   // Correlations read what the detection rules matched; --annotate and --select ignore them.
@@ -192,27 +208,26 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
   uint64_t order = 0;
   while (reader.Next(&rec)) {
     ++order;
-    matched.clear();
-    matched_index.clear();
-    for (const Rule& rule : rules.rules) {
-      if (rule.correlation) continue;
-      RuleOutcome o = EvaluateRule(rule, rec.root, *today);
-      if (!o.matched) continue;
-      matched.push_back(&rule);
-      matched_index.push_back(static_cast<size_t>(&rule - rules.rules.data()));
-      if (!options.annotate && !options.select && rule.emit) {
+    matcher.Match(rec.root, *today, &matched_index);
+    if (!options.annotate && !options.select) {
+      for (size_t index : matched_index) {
+        const Rule& rule = rules.rules[index];
+        if (!rule.emit) continue;
+        // The lead carries what the plain evaluator saw: lets, and --explain's values.
+        RuleOutcome o = EvaluateRule(rule, rec.root, *today);
         CASESIFT_RETURN_IF_ERROR(
             out->WriteRecord(LeadJson(rule, o, rec.root, SrcJson(rec), options.explain)));
       }
     }
     if (options.select) {
-      bool any = std::any_of(matched.begin(), matched.end(), [](const Rule* r) { return r->emit; });
+      bool any = std::any_of(matched_index.begin(), matched_index.end(),
+                             [&](size_t i) { return rules.rules[i].emit; });
       if (any) CASESIFT_RETURN_IF_ERROR(out->WriteRecord(rec.text));
     } else if (options.annotate) {
       std::string ids;
       JsonBuilder b(&ids);
       b.BeginArray();
-      for (const Rule* r : matched) b.String(r->id);
+      for (size_t index : matched_index) b.String(rules.rules[index].id);
       b.EndArray();
       SplicedField field{"matched_rules", ids};
       line.clear();
