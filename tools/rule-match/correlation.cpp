@@ -191,17 +191,26 @@ CorrelationEngine::CorrelationEngine(const RuleSet& rules) : rules_(rules) {
         st.bases.insert(in);
       }
     }
+    for (size_t base : st.bases) readers_[base].push_back(i);
   }
 }
 
 void CorrelationEngine::Add(simdjson::dom::element record, uint64_t order,
                             const std::vector<size_t>& matched, std::string_view src_json) {
-  for (auto& [index, st] : states_) {
+  offered_.clear();
+  for (size_t r : matched) {
+    if (auto it = readers_.find(r); it != readers_.end()) {
+      offered_.insert(offered_.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(offered_.begin(), offered_.end());
+  offered_.erase(std::unique(offered_.begin(), offered_.end()), offered_.end());
+  for (size_t index : offered_) {
+    State& st = states_.at(index);
     auto in = [&](const std::set<size_t>& s) {
       return std::any_of(matched.begin(), matched.end(), [&](size_t r) { return s.count(r); });
     };
-    if (!in(st.bases)) continue;
-    st.by_order[order] = st.members.size();
+    st.by_order.emplace_back(order, st.members.size());
     st.members.push_back(
         MemberOf(*rules_.rules[index].correlation, record, order, std::string(src_json)));
     if (in(st.direct)) st.pending.push_back(order);
@@ -224,8 +233,11 @@ void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
     }
     std::set<std::string> touched;
     for (uint64_t order : delta) {
-      auto it = st.by_order.find(order);
-      if (it == st.by_order.end() || !st.inputs.insert(order).second) continue;
+      auto it = std::lower_bound(st.by_order.begin(), st.by_order.end(),
+                                 std::make_pair(order, size_t{0}));
+      if (it == st.by_order.end() || it->first != order || !st.inputs.insert(order).second) {
+        continue;
+      }
       const CorrelationMember& m = st.members[it->second];
       if (spec.timespan_days && !m.dated) continue;
       for (const std::vector<std::string>& values : m.groups) {

@@ -14,6 +14,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -90,11 +91,12 @@ class CorrelationEngine {
   struct State {
     std::set<size_t> direct;  // the detection rules among its inputs
     std::set<size_t> bases;   // the detection rules it reads, directly or through others
-    std::vector<CorrelationMember> members;
-    std::map<uint64_t, size_t> by_order;  // record order -> index in members
-    std::set<uint64_t> inputs;            // orders of the records that are its input
-    std::vector<uint64_t> pending;        // orders matched by a direct input since the flush
-    std::vector<uint64_t> grown;          // orders newly in its leads in this flush
+    std::deque<CorrelationMember> members;  // a deque: growing never moves members
+    // (record order, index in members), in increasing order: records arrive in order.
+    std::vector<std::pair<uint64_t, size_t>> by_order;
+    std::set<uint64_t> inputs;      // orders of the records that are its input
+    std::vector<uint64_t> pending;  // orders matched by a direct input since the flush
+    std::vector<uint64_t> grown;    // orders newly in its leads in this flush
     std::map<std::string, Group> groups;
   };
   static std::string LeadJson(const Rule& rule, const State& st, const std::string& key,
@@ -102,6 +104,10 @@ class CorrelationEngine {
 
   const RuleSet& rules_;
   std::map<size_t, State> states_;  // by rule index
+  // Detection rule -> the correlation rules that read it (directly or through others), so
+  // a record is offered only to those.
+  std::map<size_t, std::vector<size_t>> readers_;
+  std::vector<size_t> offered_;  // scratch of Add
 };
 
 }  // namespace casesift

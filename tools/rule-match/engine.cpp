@@ -1,106 +1,47 @@
 #include "engine.h"
 
 #include <fmt/format.h>
-#include <re2/set.h>
 
 #include <algorithm>
-#include <cmath>
+#include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
-#include "common/hash.h"
-#include "common/pattern_set.h"
+#include "field_scan.h"
 #include "matcher.h"
 
 namespace casesift {
 namespace {
 
-// What a literal-pattern hit means for its atom.
-enum class Mode : uint8_t { kContains, kStartsWith, kEndsWith };
-
-// One scalar a path yields, viewing the record's own bytes.
-struct Scalar {
-  Value::Kind kind;
-  bool boolean;
-  double number;
-  std::string_view string;
-};
-
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return Hash64(s); }
-};
-using TextTable = std::unordered_map<std::string, std::vector<uint32_t>, TextHash, std::equal_to<>>;
-
-void FoldInto(std::string_view s, std::string* out) {
-  out->assign(s);
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-}
-
-// A decimal string as rules read it (value.h, ParseDecimal), with a cheap first test: most
-// strings (names, causes) cannot be numbers.
-std::optional<double> DecimalOf(std::string_view s) {
-  if (s.empty()) return std::nullopt;
-  char c = s[0];
-  if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')) return std::nullopt;
-  return ParseDecimal(s);
-}
-
-// The Hyperscan pattern for a literal: bytes as \xHH, Latin letters as [aA] unless cased.
-std::string LiteralPattern(std::string_view literal, bool cased) {
-  std::string out;
-  for (char ch : literal) {
-    auto c = static_cast<unsigned char>(ch);
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (letter && !cased) {
-      char lower = static_cast<char>(c | 0x20), upper = static_cast<char>(c & ~0x20);
-      out += fmt::format("[{}{}]", lower, upper);
-    } else if (letter || (c >= '0' && c <= '9')) {
-      out += static_cast<char>(c);
-    } else {
-      out += fmt::format("\\x{:02x}", c);
-    }
-  }
-  return out;
-}
-
-// A path and everything the rules ask of its values.
+// A path: what the rules ask of its values, and this record's values.
 struct Slot {
-  const FieldPath* outer = nullptr;  // the path; for a proxy, the quantified array path
-  const FieldPath* inner = nullptr;  // a proxy's nested path
-
-  // contains/startswith/endswith: one database; pattern id -> (atom, mode, literal bytes).
-  struct Target {
-    uint32_t atom;
-    Mode mode;
-    uint32_t length;
-  };
-  std::map<std::pair<std::string, bool>, uint32_t> pattern_ids;  // (literal, cased) -> id
-  std::vector<std::vector<Target>> pattern_targets;
-  std::optional<PatternSet> patterns;
-  std::vector<uint32_t> any_string;  // atoms with an empty literal: any string holds
-
-  // re: one RE2::Set; set index -> atoms.
-  std::map<std::string, uint32_t> regex_ids;
-  std::vector<std::vector<uint32_t>> regex_targets;
-  std::vector<const RE2*> regexes;
-  std::unique_ptr<RE2::Set> regex_set;
-
-  // equality and in.
-  TextTable folded, cased;
-  std::vector<std::pair<double, uint32_t>> numbers;  // sorted
-  std::vector<uint32_t> bools[2];
+  explicit Slot(const FieldPath* outer, const FieldPath* inner) : scan(outer, inner) {}
+  FieldScan scan;
+  // Whether some clause has its first atoms here: then every record scans the slot. The
+  // others are scanned when a clause whose atoms so far all held reaches them, or when an
+  // evaluation asks for one of their atoms.
+  bool first_of_a_clause = false;
+  std::vector<Scalar> values;  // this record's, when resolved == the record's number
+  uint64_t resolved = 0;
+  uint64_t scanned = 0;
 };
 
-// A compiled entry: decided by an atom's bit, or by the plain evaluator.
+// A compiled entry: decided by an atom, or by the plain evaluator.
 struct Step {
   int32_t atom;  // -1: evaluate `entry`
   const Entry* entry;
+};
+
+// An atom: an entry on a path whose answer comes from that path's values alone. A scanned
+// atom is set by the slot's scan; a computed one (numbers, neq, exists, |all) is worked out
+// from the slot's values when a rule asks, once per record.
+struct Atom {
+  uint32_t slot;
+  const Entry* computed = nullptr;  // null: scanned
+  uint64_t known = 0;               // computed: the record its value is for
 };
 struct CompiledRule {
   size_t index;
@@ -109,23 +50,55 @@ struct CompiledRule {
   bool triggered = false;
 };
 
-using Need = std::optional<std::vector<uint32_t>>;  // atoms one of which must hold; none: unknown
+// What must hold for a part of a rule to hold: some clause, each clause a set of atoms
+// that must all hold (sorted). None: nothing the scans can tell.
+using Clauses = std::vector<std::vector<uint32_t>>;
+using Need = std::optional<Clauses>;
 
-Need Better(Need a, Need b) {
-  if (!a) return b;
-  if (!b) return a;
-  return b->size() < a->size() ? b : a;
-}
+// A product of clause lists grows fast; past this many clauses an `and` keeps one side.
+constexpr size_t kMaxClauses = 32;
 
-Need Union(Need a, const Need& b) {
+Need Either(Need a, const Need& b) {  // a or b
   if (!a || !b) return std::nullopt;
   a->insert(a->end(), b->begin(), b->end());
   return a;
 }
 
-bool IsAtomShape(const Entry& e) {
-  if (e.quantifier != Entry::Quantifier::kNone || !e.let_name.empty() || !e.path) return false;
-  if (!e.refs.empty() || e.all || e.literals.empty()) return false;
+Need Both(const Need& a, const Need& b) {  // a and b
+  if (!a) return b;
+  if (!b) return a;
+  if (a->size() * b->size() > kMaxClauses) {
+    // Either side alone is still necessary: keep the one with more atoms per clause.
+    auto atoms = [](const Clauses& c) {
+      size_t least = SIZE_MAX;
+      for (const auto& clause : c) least = std::min(least, clause.size());
+      return c.empty() ? SIZE_MAX : least;
+    };
+    return atoms(*a) >= atoms(*b) ? a : b;
+  }
+  Clauses out;
+  for (const auto& x : *a) {
+    for (const auto& y : *b) {
+      std::vector<uint32_t> clause = x;
+      clause.insert(clause.end(), y.begin(), y.end());
+      std::sort(clause.begin(), clause.end());
+      clause.erase(std::unique(clause.begin(), clause.end()), clause.end());
+      out.push_back(std::move(clause));
+    }
+  }
+  return out;
+}
+
+// Whether an entry depends on its path's values alone (no let, fieldref or quantifier).
+bool OnPathAlone(const Entry& e) {
+  return e.quantifier == Entry::Quantifier::kNone && e.let_name.empty() && e.path && e.refs.empty();
+}
+
+// Whether the slot's scan answers the entry: equality, in, contains, startswith, endswith
+// and re, holding when any literal does. (With |all, the same entry without it is still
+// necessary: it serves as a trigger.)
+bool Scannable(const Entry& e) {
+  if (!OnPathAlone(e) || e.literals.empty()) return false;
   switch (e.op) {
     case Entry::Op::kEquals:
     case Entry::Op::kContains:
@@ -156,24 +129,39 @@ bool NeedsAnElement(const Entry& e) {
 
 struct Engine::Impl {
   const RuleSet* set = nullptr;
-  std::vector<Slot> slots;
+  std::vector<Slot> slots;  // std::deque would do as well: slots are never moved after Build
   std::map<std::string, uint32_t> slot_ids;  // outer text \x1f inner text -> slot
   std::map<std::string, uint32_t> atom_ids;  // canonical atom text -> atom
-  size_t atom_count = 0;
+  std::vector<Atom> atoms;
+  std::vector<uint32_t> order;  // the slots in scanning order
   std::vector<CompiledRule> rules;
-  std::vector<std::vector<uint32_t>> triggers;  // atom -> compiled rules it triggers
-  std::vector<uint32_t> always;                 // compiled rules with no trigger
+  struct Clause {
+    uint32_t rule;  // compiled rule
+    uint32_t size;  // atoms
+  };
+  std::vector<Clause> clauses;
+  // Where an atom sits in a clause: the clause, and the clause's atoms in slots up to and
+  // including this atom's slot (in scanning order); after them, the clause's next slot.
+  struct Place {
+    uint32_t clause;
+    uint32_t through;
+    uint32_t next_slot;  // UINT32_MAX: this is the clause's last slot
+  };
+  std::vector<std::vector<Place>> atom_places;      // atom -> where it sits
+  std::vector<std::vector<uint32_t>> atom_clauses;  // atom -> the clauses it is in (building)
+  std::vector<uint32_t> always;                     // compiled rules with no trigger
 
   // Per-record scratch.
-  std::vector<uint8_t> hit;
-  std::vector<uint32_t> hits;
-  std::vector<uint64_t> stamp;  // per compiled rule: the record it was last queued for
   uint64_t record_no = 0;
+  simdjson::dom::element current;  // the record being matched
+  std::vector<uint8_t> hit;        // per atom (scanned: set by the scan; computed: its value)
+  std::vector<uint32_t> hits;      // the atoms set
+  std::vector<uint32_t> found;     // what a slot's scan reported
+  std::vector<uint64_t> stamp;     // per compiled rule: the record it was last queued for
+  std::vector<uint64_t> wanted;    // per slot: the record a clause last reached it for
+  std::vector<uint32_t> counts;    // per clause: its atoms that held on this record
+  std::vector<uint32_t> counted;
   std::vector<uint32_t> queue;
-  std::vector<Scalar> values;
-  std::vector<PatternHit> pattern_hits;
-  std::vector<int> regex_hits;
-  std::string folded;
   std::vector<int8_t> memo;
   LetValues lets;
 
@@ -181,108 +169,79 @@ struct Engine::Impl {
   uint32_t SlotFor(const FieldPath* outer, const FieldPath* inner) {
     std::string key = outer->text() + '\x1f' + (inner ? inner->text() : std::string("-"));
     auto [it, added] = slot_ids.emplace(key, static_cast<uint32_t>(slots.size()));
-    if (added) {
-      slots.emplace_back();
-      slots.back().outer = outer;
-      slots.back().inner = inner;
-    }
+    if (added) slots.emplace_back(outer, inner);
     return it->second;
   }
 
-  // The atom for entry `e` on the slot; entries alike share one.
-  uint32_t AtomFor(const Entry& e, const FieldPath* outer, const FieldPath* inner) {
+  // The atom for entry `e` on the slot; entries alike share one. `any`: the scanned atom
+  // that holds when any literal does, whatever |all says.
+  uint32_t AtomFor(const Entry& e, const FieldPath* outer, const FieldPath* inner, bool any) {
     uint32_t s = SlotFor(outer, inner);
-    std::string key = fmt::format("{}|{}|{}", s, static_cast<int>(e.op), e.cased);
+    bool computed = !any && !(Scannable(e) && !e.all);
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}", s, static_cast<int>(e.op), e.cased, computed,
+                                  computed && e.all, e.exists);
     for (size_t k = 0; k < e.literals.size(); ++k) {
       key += '\x1f';
       key += e.op == Entry::Op::kRe ? e.regexes[k]->pattern() : ValueJson(e.literals[k]);
     }
-    auto [it, added] = atom_ids.emplace(key, static_cast<uint32_t>(atom_count));
+    auto [it, added] = atom_ids.emplace(key, static_cast<uint32_t>(atoms.size()));
     if (!added) return it->second;
-    uint32_t atom = static_cast<uint32_t>(atom_count++);
-    Slot& slot = slots[s];
+    auto atom = static_cast<uint32_t>(atoms.size());
+    atoms.push_back({s, computed ? &e : nullptr, 0});
+    if (computed) return atom;
+    FieldScan& scan = slots[s].scan;
     for (size_t k = 0; k < e.literals.size(); ++k) {
-      const Value& l = e.literals[k];
       switch (e.op) {
         case Entry::Op::kEquals:
-          AddEquality(&slot, l, e.cased, atom);
+          scan.AddEquality(e.literals[k], e.cased, atom);
           break;
-        case Entry::Op::kRe: {
-          const std::string& pattern = e.regexes[k]->pattern();
-          auto [id, fresh] = slot.regex_ids.emplace(pattern, slot.regexes.size());
-          if (fresh) {
-            slot.regexes.push_back(e.regexes[k].get());
-            slot.regex_targets.emplace_back();
-          }
-          slot.regex_targets[id->second].push_back(atom);
+        case Entry::Op::kRe:
+          scan.AddRegex(e.regexes[k].get(), atom);
           break;
-        }
-        default: {
-          Mode mode = e.op == Entry::Op::kContains     ? Mode::kContains
-                      : e.op == Entry::Op::kStartsWith ? Mode::kStartsWith
-                                                       : Mode::kEndsWith;
-          if (l.string.empty()) {
-            slot.any_string.push_back(atom);
-            break;
-          }
-          auto [id, fresh] = slot.pattern_ids.emplace(std::make_pair(l.string, e.cased),
-                                                      slot.pattern_targets.size());
-          if (fresh) slot.pattern_targets.emplace_back();
-          slot.pattern_targets[id->second].push_back(
-              {atom, mode, static_cast<uint32_t>(l.string.size())});
-        }
+        default:
+          scan.AddPattern(e.op == Entry::Op::kContains     ? FieldScan::Mode::kContains
+                          : e.op == Entry::Op::kStartsWith ? FieldScan::Mode::kStartsWith
+                                                           : FieldScan::Mode::kEndsWith,
+                          e.literals[k].string, e.cased, atom);
       }
     }
     return atom;
   }
 
-  static void AddEquality(Slot* slot, const Value& l, bool cased, uint32_t atom) {
-    if (l.kind == Value::Kind::kBool) {
-      slot->bools[l.boolean ? 1 : 0].push_back(atom);
-    } else if (std::optional<double> n = AsNumber(l)) {
-      // A decimal string equals only what reads as its number: text equality with it
-      // would need the value to be the same decimal text.
-      slot->numbers.emplace_back(*n, atom);
-    } else if (cased) {
-      slot->cased[l.string].push_back(atom);
-    } else {
-      std::string key;
-      FoldInto(l.string, &key);
-      slot->folded[key].push_back(atom);
-    }
-  }
-
-  // Compiles a rule's entries and works out what must hold for it to match.
+  // Compiles a map's entries (atoms first: their bits are free) and works out what must
+  // hold for the map to hold.
   Need CompileEntries(const std::vector<Entry>& entries, std::vector<Step>* steps) {
     Need need;
-    std::vector<Step> rest;
+    std::vector<Step> computed, rest;
     for (const Entry& e : entries) {
-      if (IsAtomShape(e)) {
-        uint32_t atom = AtomFor(e, &*e.path, nullptr);
-        steps->push_back({static_cast<int32_t>(atom), &e});
-        need = Better(need, std::vector<uint32_t>{atom});
+      if (OnPathAlone(e)) {
+        uint32_t atom = AtomFor(e, &*e.path, nullptr, false);
+        (atoms[atom].computed ? computed : *steps).push_back({static_cast<int32_t>(atom), &e});
+        if (Scannable(e)) need = Both(need, Clauses{{AtomFor(e, &*e.path, nullptr, true)}});
         continue;
       }
       rest.push_back({-1, &e});
       if (e.quantifier != Entry::Quantifier::kNone && NeedsAnElement(e)) {
-        need = Better(need, ProxyNeed(e));
+        need = Both(need, ProxyNeed(e));
       }
     }
-    steps->insert(steps->end(), rest.begin(), rest.end());  // bits first: they are free
+    // Scanned atoms first (their bits are free), then computed ones, then the rest.
+    steps->insert(steps->end(), computed.begin(), computed.end());
+    steps->insert(steps->end(), rest.begin(), rest.end());
     return need;
   }
 
-  // What a quantified entry needs: an atom of each nested map, scanned over the array.
+  // What a quantified entry needs: the atoms of one nested map, scanned over the array.
   Need ProxyNeed(const Entry& e) {
-    Need need = std::vector<uint32_t>{};
+    Need need = Clauses{};
     for (const std::vector<Entry>& alt : e.nested) {
       Need alt_need;
       for (const Entry& n : alt) {
-        if (IsAtomShape(n)) {
-          alt_need = Better(alt_need, std::vector<uint32_t>{AtomFor(n, &*e.path, &*n.path)});
+        if (Scannable(n)) {
+          alt_need = Both(alt_need, Clauses{{AtomFor(n, &*e.path, &*n.path, true)}});
         }
       }
-      need = Union(need, alt_need);
+      need = Either(need, alt_need);
     }
     return need;
   }
@@ -293,16 +252,16 @@ struct Engine::Impl {
       case Condition::Node::Kind::kName:
         return selections[node.name];
       case Condition::Node::Kind::kAnd:
-        return Better(ConditionNeed(c, node.a, selections), ConditionNeed(c, node.b, selections));
+        return Both(ConditionNeed(c, node.a, selections), ConditionNeed(c, node.b, selections));
       case Condition::Node::Kind::kOr:
-        return Union(ConditionNeed(c, node.a, selections), ConditionNeed(c, node.b, selections));
+        return Either(ConditionNeed(c, node.a, selections), ConditionNeed(c, node.b, selections));
       case Condition::Node::Kind::kNot:
         return std::nullopt;
       case Condition::Node::Kind::kOf: {
         if (node.members.empty()) return std::nullopt;
-        Need need = node.need == 0 ? Need() : Need(std::vector<uint32_t>{});
+        Need need = node.need == 0 ? Need() : Need(Clauses{});
         for (uint32_t m : node.members) {
-          need = node.need == 0 ? Better(need, selections[m]) : Union(need, selections[m]);
+          need = node.need == 0 ? Both(need, selections[m]) : Either(need, selections[m]);
         }
         return need;
       }
@@ -316,21 +275,27 @@ struct Engine::Impl {
     std::vector<Need> needs;
     for (const Selection& sel : rule.selections) {
       cr.selections.emplace_back();
-      Need need = std::vector<uint32_t>{};
+      Need need = Clauses{};
       for (const std::vector<Entry>& alt : sel.alternatives) {
         cr.selections.back().emplace_back();
-        need = Union(need, CompileEntries(alt, &cr.selections.back().back()));
+        need = Either(need, CompileEntries(alt, &cr.selections.back().back()));
       }
       needs.push_back(std::move(need));
     }
     Need need =
         rule.condition ? ConditionNeed(*rule.condition, rule.condition->root(), needs) : Need();
     auto n = static_cast<uint32_t>(rules.size());
-    if (need) {
+    bool empty_clause = need && std::any_of(need->begin(), need->end(),
+                                            [](const auto& clause) { return clause.empty(); });
+    if (need && !empty_clause) {
       std::sort(need->begin(), need->end());
       need->erase(std::unique(need->begin(), need->end()), need->end());
-      if (triggers.size() < atom_count) triggers.resize(atom_count);
-      for (uint32_t atom : *need) triggers[atom].push_back(n);
+      if (atom_clauses.size() < atoms.size()) atom_clauses.resize(atoms.size());
+      for (const std::vector<uint32_t>& clause : *need) {
+        auto c = static_cast<uint32_t>(clauses.size());
+        clauses.push_back({n, static_cast<uint32_t>(clause.size())});
+        for (uint32_t atom : clause) atom_clauses[atom].push_back(c);
+      }
       cr.triggered = true;
     } else {
       always.push_back(n);
@@ -339,163 +304,119 @@ struct Engine::Impl {
   }
 
   Status CompileSlots() {
-    for (Slot& slot : slots) {
-      std::sort(slot.numbers.begin(), slot.numbers.end());
-      if (!slot.pattern_targets.empty()) {
-        std::vector<PatternSet::Pattern> patterns;
-        for (const auto& [literal, id] : slot.pattern_ids) {
-          patterns.push_back({LiteralPattern(literal.first, literal.second), id, false});
-        }
-        Result<PatternSet> compiled = PatternSet::Compile(patterns);
-        if (!compiled.ok()) return compiled.status();
-        slot.patterns.emplace(std::move(*compiled));
-      }
-      if (!slot.regexes.empty()) {
-        RE2::Options options;
-        options.set_log_errors(false);
-        options.set_max_mem(int64_t{64} << 20);
-        slot.regex_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-        for (const RE2* re : slot.regexes) {
-          std::string error;
-          if (slot.regex_set->Add(re->pattern(), &error) < 0) {
-            return Status::Usage(fmt::format("RE2::Set rejects {}: {}", re->pattern(), error));
-          }
-        }
-        if (!slot.regex_set->Compile())
-          return Status::IoError("RE2::Set: out of memory compiling the regular expressions");
-      }
-    }
-    triggers.resize(atom_count);
-    hit.assign(atom_count, 0);
+    for (Slot& slot : slots) CASESIFT_RETURN_IF_ERROR(slot.scan.Compile());
+    atom_clauses.resize(atoms.size());
+    counts.assign(clauses.size(), 0);
+    wanted.assign(slots.size(), 0);
+    OrderSlots();
+    hit.assign(atoms.size(), 0);
     stamp.assign(rules.size(), 0);
     return Status::OK();
   }
 
+  // Slots in more clauses first (the fields most rules ask about: cause, court...), so
+  // that the others are scanned only for the clauses still open.
+  void OrderSlots() {
+    std::vector<std::vector<uint32_t>> clause_atoms(clauses.size());
+    for (uint32_t a = 0; a < atoms.size(); ++a) {
+      for (uint32_t c : atom_clauses[a]) clause_atoms[c].push_back(a);
+    }
+    std::vector<size_t> uses(slots.size(), 0);
+    for (const auto& in_clause : clause_atoms) {
+      std::set<uint32_t> in;
+      for (uint32_t a : in_clause) in.insert(atoms[a].slot);
+      for (uint32_t sl : in) ++uses[sl];
+    }
+    order.resize(slots.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return uses[a] > uses[b]; });
+    std::vector<size_t> rank(slots.size());
+    for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+    atom_places.assign(atoms.size(), {});
+    for (uint32_t c = 0; c < clause_atoms.size(); ++c) {
+      std::map<size_t, uint32_t> per_rank;  // rank of a slot -> this clause's atoms in it
+      for (uint32_t a : clause_atoms[c]) ++per_rank[rank[atoms[a].slot]];
+      slots[order[per_rank.begin()->first]].first_of_a_clause = true;
+      for (uint32_t a : clause_atoms[c]) {
+        size_t r = rank[atoms[a].slot];
+        uint32_t through = 0;
+        for (const auto& [other, n] : per_rank) through += other <= r ? n : 0;
+        auto next = per_rank.upper_bound(r);
+        atom_places[a].push_back(
+            {c, through, next == per_rank.end() ? UINT32_MAX : order[next->first]});
+      }
+    }
+  }
+
   // ---- matching ------------------------------------------------------------------------
-  void Mark(uint32_t atom) {
+  void Set(uint32_t atom) {
     if (hit[atom] != 0) return;
     hit[atom] = 1;
     hits.push_back(atom);
   }
 
-  void Resolve(const Slot& slot, simdjson::dom::element record) {
-    values.clear();
-    auto add = [&](simdjson::dom::element e) {
-      switch (e.type()) {
-        case simdjson::dom::element_type::STRING:
-          values.push_back({Value::Kind::kString, false, 0, e.get_string().value_unsafe()});
-          break;
-        case simdjson::dom::element_type::INT64:
-          values.push_back(
-              {Value::Kind::kNumber, false, static_cast<double>(e.get_int64().value_unsafe()), {}});
-          break;
-        case simdjson::dom::element_type::UINT64:
-          values.push_back({Value::Kind::kNumber,
-                            false,
-                            static_cast<double>(e.get_uint64().value_unsafe()),
-                            {}});
-          break;
-        case simdjson::dom::element_type::DOUBLE:
-          values.push_back({Value::Kind::kNumber, false, e.get_double().value_unsafe(), {}});
-          break;
-        case simdjson::dom::element_type::BOOL:
-          values.push_back({Value::Kind::kBool, e.get_bool().value_unsafe(), 0, {}});
-          break;
-        default:
-          break;
-      }
-    };
-    if (slot.inner == nullptr) {
-      slot.outer->ForEach(record, add);
-      return;
+  const std::vector<Scalar>& ValuesOf(Slot& slot) {
+    if (slot.resolved != record_no) {
+      slot.values.clear();
+      slot.scan.Resolve(current, &slot.values);
+      slot.resolved = record_no;
     }
-    // A proxy: the nested path in each element, as the quantifier sees the elements.
-    slot.outer->ForEach(record, [&](simdjson::dom::element v) {
-      simdjson::dom::array array;
-      if (v.get_array().get(array) == simdjson::SUCCESS) {
-        for (simdjson::dom::element item : array) slot.inner->ForEach(item, add);
-      } else if (!v.is_null()) {
-        slot.inner->ForEach(v, add);
-      }
-    });
+    return slot.values;
   }
 
-  void LookUpNumber(const Slot& slot, double x) {
-    double span = 1e-12 * std::max(1.0, std::fabs(x));
-    auto it = std::lower_bound(slot.numbers.begin(), slot.numbers.end(),
-                               std::make_pair(x - span, uint32_t{0}));
-    for (; it != slot.numbers.end() && it->first <= x + span; ++it) {
-      if (CompareNumbers(x, it->first) == 0) Mark(it->second);
-    }
+  // Scans a slot's values; returns where its atoms start in `hits`.
+  size_t ScanSlot(uint32_t s) {
+    Slot& slot = slots[s];
+    slot.scanned = record_no;
+    found.clear();
+    slot.scan.Scan(ValuesOf(slot), &found);
+    size_t first = hits.size();
+    for (uint32_t atom : found) Set(atom);
+    return first;
   }
 
-  void ScanString(const Slot& slot, std::string_view s) {
-    for (uint32_t atom : slot.any_string) Mark(atom);
-    if (slot.patterns) {
-      pattern_hits.clear();
-      slot.patterns->Scan(s, &pattern_hits);
-      for (const PatternHit& h : pattern_hits) {
-        for (const Slot::Target& t : slot.pattern_targets[h.id]) {
-          bool holds = t.mode == Mode::kContains ||
-                       (t.mode == Mode::kStartsWith ? h.end == t.length : h.end == s.size());
-          if (holds) Mark(t.atom);
-        }
-      }
-    }
-    if (slot.regex_set) {
-      regex_hits.clear();
-      RE2::Set::ErrorInfo error;
-      if (slot.regex_set->Match(s, &regex_hits, &error)) {
-        for (int i : regex_hits) {
-          for (uint32_t atom : slot.regex_targets[static_cast<size_t>(i)]) Mark(atom);
-        }
-      } else if (error.kind != RE2::Set::kNoError) {
-        // The DFA ran out of memory on this text: ask each regex on its own.
-        for (size_t i = 0; i < slot.regexes.size(); ++i) {
-          if (RE2::PartialMatch(s, *slot.regexes[i])) {
-            for (uint32_t atom : slot.regex_targets[i]) Mark(atom);
-          }
-        }
-      }
-    }
-    if (!slot.numbers.empty()) {
-      if (std::optional<double> n = DecimalOf(s)) {
-        LookUpNumber(slot, *n);
-        return;
-      }
-    }
-    if (!slot.cased.empty()) {
-      if (auto it = slot.cased.find(s); it != slot.cased.end()) {
-        for (uint32_t atom : it->second) Mark(atom);
-      }
-    }
-    if (!slot.folded.empty()) {
-      FoldInto(s, &folded);
-      if (auto it = slot.folded.find(std::string_view(folded)); it != slot.folded.end()) {
-        for (uint32_t atom : it->second) Mark(atom);
-      }
-    }
-  }
-
-  void Scan(simdjson::dom::element record) {
+  // Scans the slots some clause still needs, counting the atoms that held towards their
+  // clauses, and queues the rules whose clause completes.
+  void Scan() {
     for (uint32_t atom : hits) hit[atom] = 0;
     hits.clear();
-    for (const Slot& slot : slots) {
-      Resolve(slot, record);
-      for (const Scalar& v : values) {
-        switch (v.kind) {
-          case Value::Kind::kString:
-            ScanString(slot, v.string);
-            break;
-          case Value::Kind::kNumber:
-            if (!slot.numbers.empty()) LookUpNumber(slot, v.number);
-            break;
-          case Value::Kind::kBool:
-            for (uint32_t atom : slot.bools[v.boolean ? 1 : 0]) Mark(atom);
-            break;
+    for (uint32_t c : counted) counts[c] = 0;
+    counted.clear();
+    queue.clear();
+    for (uint32_t s : order) {
+      if (!slots[s].first_of_a_clause && wanted[s] != record_no) continue;
+      for (size_t i = ScanSlot(s); i < hits.size(); ++i) {
+        for (const Place& p : atom_places[hits[i]]) {
+          if (counts[p.clause]++ == 0) counted.push_back(p.clause);
+          if (counts[p.clause] != p.through) continue;  // not yet, or an atom before failed
+          if (p.next_slot != UINT32_MAX) {
+            wanted[p.next_slot] = record_no;
+            continue;
+          }
+          uint32_t r = clauses[p.clause].rule;
+          if (stamp[r] == record_no) continue;
+          stamp[r] = record_no;
+          queue.push_back(r);
         }
       }
     }
+  }
+
+  // Whether an atom holds: a scanned one scans its slot if no clause needed it yet; a
+  // computed one is worked out from the slot's values once per record.
+  bool Held(uint32_t a) {
+    Atom& atom = atoms[a];
+    Slot& slot = slots[atom.slot];
+    if (atom.computed != nullptr) {
+      if (atom.known != record_no) {
+        atom.known = record_no;
+        if (ScalarsSatisfy(*atom.computed, ValuesOf(slot))) Set(a);
+      }
+    } else if (slot.scanned != record_no) {
+      ScanSlot(atom.slot);
+    }
+    return hit[a] != 0;
   }
 
   bool Evaluate(const CompiledRule& cr, simdjson::dom::element record, int64_t today) {
@@ -503,7 +424,7 @@ struct Engine::Impl {
     memo.assign(cr.selections.size(), -1);
     bool lets_ready = false;
     auto entry_holds = [&](const Step& step) {
-      if (step.atom >= 0) return hit[static_cast<size_t>(step.atom)] != 0;
+      if (step.atom >= 0) return Held(static_cast<uint32_t>(step.atom));
       if (!lets_ready) {
         ComputeLets(*cr.rule, record, today, &lets);
         lets_ready = true;
@@ -543,16 +464,9 @@ void Engine::Match(simdjson::dom::element record, int64_t today_days,
                    std::vector<size_t>* matched) {
   Impl& m = *impl_;
   matched->clear();
-  m.Scan(record);
   ++m.record_no;
-  m.queue.clear();
-  for (uint32_t atom : m.hits) {
-    for (uint32_t r : m.triggers[atom]) {
-      if (m.stamp[r] == m.record_no) continue;
-      m.stamp[r] = m.record_no;
-      m.queue.push_back(r);
-    }
-  }
+  m.current = record;
+  m.Scan();
   m.queue.insert(m.queue.end(), m.always.begin(), m.always.end());
   std::sort(m.queue.begin(), m.queue.end());
   for (uint32_t r : m.queue) {

@@ -13,14 +13,15 @@
 // Per record, each path is resolved once, each of its values scanned once, and the atoms
 // that hold are set in a bit set.
 //
-// Each rule also gets a trigger: a set of atoms one of which must hold for the rule to
-// match (an `and` needs one operand's, an `or` both operands', a selection one atom from
-// each of its maps; `[any]`, `[all]` and `[count>=N]` lend the atoms of their nested map
-// scanned over the whole array). A rule is evaluated only on records where a trigger atom
-// held; a rule without a trigger (only `not`, numbers, `exists`...) on every record: those
-// are the rules `--check` reports as scanning everything. Evaluation then reads the atoms'
-// bits, deciding the other entries with the plain evaluator (matcher.h), and stops as soon
-// as the condition is decided.
+// Each rule also gets a trigger: clauses, each a set of atoms that must all hold, one of
+// which must be complete for the rule to match (a map needs all its atoms, a selection one
+// of its maps, an `and` both operands, an `or` either; `[any]`, `[all]` and `[count>=N]`
+// lend the atoms of their nested maps, scanned over the whole array). Per record, each atom
+// that held counts towards its clauses, and a rule is evaluated only when one of its
+// clauses is complete; a rule without a trigger (only `not`, numbers, `exists`...) on every
+// record: those are the rules `--check` reports as scanning everything. Evaluation then
+// reads the atoms' bits, deciding the other entries with the plain evaluator (matcher.h),
+// and stops as soon as the condition is decided.
 //
 // The result equals EvaluateRule for every rule on every record; tests/reference holds a
 // naive evaluator, and a generated comparison checks the two agree.
