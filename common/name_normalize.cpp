@@ -254,6 +254,8 @@ void NameNormalizer::Normalize(std::string_view name, NameLevel level, std::stri
   }
   // 3-5. Lower case, region qualifiers, punctuation.
   EmitKept(cps, out, &scratch.text);
+  // A combining mark that followed a removed space now follows a letter: compose them again.
+  if (slow) *out = name_chars::Nfkc(*out);
   // 6. The legal form.
   size_t form_len = 0;
   const LegalForm form = CanonicalizeLegalForm(out, &form_len);

@@ -29,7 +29,8 @@
 //  5. Spaces, punctuation, symbols and control characters removed, of every
 //     width and script: all but letters, digits and combining marks (Unicode
 //     categories L, N, M; private-use and unassigned code points are kept too).
-//     ，。、·•・-&'"() go; 〇 and 々 stay.
+//     ，。、·•・-&'"() go; 〇 and 々 stay. A combining mark that a removed space
+//     separated from its letter is composed with it again (NFKC).
 //  6. The legal form at the end made canonical, by the longest match anchored
 //     at the end:
 //       有限责任公司, 有限公司 -> 有限公司

@@ -63,6 +63,7 @@ constexpr Expected kExpected[] = {
     {"华夏１２３商行", "华夏123商行", "华夏123"},
     {"㈱華夏", "株华夏", "株华夏"},
     {"Café Ｒｏｓｅ", "caférose", "caférose"},
+    {"Ａ\u3000\u0301", "\u00e1", "\u00e1"},  // the accent composes with A once the space goes
     // Brackets: region qualifiers go, other brackets keep their content.
     {"华夏鼎盛商贸【北京】有限公司", "华夏鼎盛商贸有限公司", "华夏鼎盛"},
     {"华夏鼎盛商贸(北京市朝阳区)有限公司", "华夏鼎盛商贸有限公司", "华夏鼎盛"},
@@ -298,6 +299,44 @@ TEST_CASE("name is idempotent, and core of name is core", "[name_normalize]") {
     std::string out = s;
     N().Normalize(out, NameLevel::kName, &out);
     CHECK(out == name);
+  }
+}
+
+TEST_CASE("random bytes and random names: no crash, valid UTF-8, name idempotent, core kept",
+          "[name_normalize]") {
+  const std::vector<std::string> pieces = {
+      "上海", "市",   "（",   "）",     "(",        ")",      "【",       "】",       "華",
+      "夏",   "鼎盛", "有限", "责任",   "公司",     "分公司", "科技",     "贸易",     "Ａ",
+      "b",    " ",    "·",    "\xff",   "\xe5\x8d", "中国",   "浦东新区", "有限合伙", "个体户",
+      "店",   "某",   "é",    "\u0301", "㈱",       "\u3000"};
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> byte(0, 255);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 12);
+  auto valid_utf8 = [](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      if (name_chars::DecodeStrict(s, &i) == name_chars::kBad) return false;
+    }
+    return true;
+  };
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const int n = length(rng);
+    for (int k = 0; k < n; ++k) {
+      if (round % 2 == 0) {
+        text.push_back(static_cast<char>(byte(rng)));
+      } else {
+        text += pieces[pick(rng)];
+      }
+    }
+    INFO(text);
+    const std::string name = Name(text);
+    const std::string core = Core(text);
+    CHECK(valid_utf8(name));
+    CHECK(valid_utf8(core));
+    CHECK(Name(name) == name);
+    CHECK(core.empty() == name.empty());
+    CHECK(core.size() <= name.size());
   }
 }
 
