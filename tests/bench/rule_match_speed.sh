@@ -220,12 +220,13 @@ fi
 
 # ---- the report -------------------------------------------------------------------------------
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2> /dev/null | head -n 1)
-COMMIT=$(git -C "$(dirname "$0")" rev-parse --short HEAD 2> /dev/null || echo unknown)
-VERSION=$("$RULE_MATCH" --version 2> /dev/null | head -n 1 || true)
+# The program's own account of its build (`--version`: the version, then the commit it was
+# built from, "-dirty" when the tree had changes).
+VERSION=$("$RULE_MATCH" --version 2> /dev/null | head -n 2 | paste -sd ' ' - || true)
 {
   echo "rule-match throughput, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "machine: $(nproc) cores, ${CPU:-unknown CPU}, $(uname -sr)"
-  echo "rule-match: ${VERSION:-unknown} (source tree at $COMMIT)"
+  echo "rule-match: $RULE_MATCH, ${VERSION:-version unknown}"
   echo "load average before the runs: $LOAD, after: $(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null)"
   echo "input: cases-$N.jsonl, $BYTES bytes, $RECORDS records (bench-gen-cases --seed $CASE_SEED --count $N)"
   echo "rules: bench-gen-rules --count $RULE_COUNT --seed $RULE_SEED; one.yaml: cause 民间借贷纠纷, claim_yuan >= 100000"
