@@ -79,7 +79,11 @@ class Gen {
   // One entry `KEY: VALUE` on a scalar path.
   std::string ScalarEntry(const std::vector<std::string>& paths) {
     std::string path = Pick(paths);
-    switch (Below(12)) {
+    size_t kind = Below(12);
+    if (kind <= 6 || kind == 8) {
+      if (Chance(0.12)) path += Chance(0.5) ? "|norm" : "|core";
+    }
+    switch (kind) {
       case 0:
       case 1:
         return Quote(path) + ": " + TextLiteral();

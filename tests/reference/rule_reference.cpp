@@ -126,6 +126,7 @@ bool EntryHolds(const Entry& e, simdjson::dom::element scope, const Lets& lets) 
     if (lets.count(e.let_name) != 0) values = lets.at(e.let_name);
   } else {
     values = ValuesAt(*e.path, scope);
+    if (e.norm) NormalizeStrings(*e.norm, &values);
   }
   if (e.op == Entry::Op::kExists) return e.exists ? !values.empty() : values.empty();
   bool any = false;

@@ -504,6 +504,15 @@ TEST_CASE("let: located parse errors", "[rule_match][let]") {
   CHECK(e.status().ExitCode() == 2);
 }
 
+TEST_CASE("let: norm() is the name level of the shared normaliser", "[rule_match][let]") {
+  Evaluator eval;
+  CHECK(eval("norm('上海華夏貿易（上海）有限責任公司')") == R"(["上海华夏贸易有限公司"])");
+  CHECK(eval("norm(parties[*].name)") == R"(["王建国","上海某某教育科技有限公司","李新华"])");
+  CHECK(eval("norm('ABC Co., Ltd.') == norm('abc co ltd')") == "[true]");
+  CHECK(eval("norm(missing)") == "[]");
+  CHECK(eval("norm(12)") == "[12]");
+}
+
 TEST_CASE("let: function errors", "[rule_match][let]") {
   CHECK(ErrorOf("cout(parties)") == "1: unknown function 'cout' (did you mean 'count'?)");
   CHECK(ErrorOf("1 + summ(x)") == "5: unknown function 'summ' (did you mean 'sum'?)");
@@ -513,12 +522,8 @@ TEST_CASE("let: function errors", "[rule_match][let]") {
   CHECK(ErrorOf("median(x)") ==
         "1: unknown function 'median' (functions: count, sum, min, max, avg, len, lower, "
         "coalesce, days, today)");
-  CHECK(ErrorOf("norm(parties[*].name)") ==
-        "1: norm() is not available yet: it needs the shared name normaliser (entity-join "
-        "issue)");
-  CHECK(ErrorOf("x == norm('A')") ==
-        "6: norm() is not available yet: it needs the shared name normaliser (entity-join "
-        "issue)");
+  CHECK(ErrorOf("norm(a, b)") == "1: norm() takes 1 argument, got 2");
+  CHECK(ErrorOf("nrom(a)") == "1: unknown function 'nrom' (did you mean 'norm'?)");
   CHECK(ErrorOf("count()") == "1: count() takes 1 argument, got 0");
   CHECK(ErrorOf("1 + sum(a, b)") == "5: sum() takes 1 argument, got 2");
   CHECK(ErrorOf("days(a)") == "1: days() takes 2 arguments, got 1");

@@ -158,9 +158,13 @@ CorrelationMember MemberOf(const CorrelationSpec& spec, simdjson::dom::element r
   }
   // The group keys: every combination of the group-by paths' distinct values.
   std::vector<std::vector<std::string>> tuples = {{}};
-  for (const FieldPath& path : spec.group_by) {
+  for (size_t g = 0; g < spec.group_by.size(); ++g) {
     std::vector<std::string> values;
-    for (const Value& v : PathValues(path, record)) {
+    Values seen = PathValues(spec.group_by[g], record);
+    if (g < spec.group_by_norm.size() && spec.group_by_norm[g]) {
+      NormalizeStrings(*spec.group_by_norm[g], &seen);
+    }
+    for (const Value& v : seen) {
       std::string json = ValueJson(v);
       if (std::find(values.begin(), values.end(), json) == values.end()) values.push_back(json);
     }
@@ -175,6 +179,7 @@ CorrelationMember MemberOf(const CorrelationSpec& spec, simdjson::dom::element r
   }
   m.groups = std::move(tuples);
   if (spec.field) m.field = PathValues(*spec.field, record);
+  if (spec.field_norm) NormalizeStrings(*spec.field_norm, &m.field);
   if (spec.also_field) m.also = PathValues(*spec.also_field, record);
   return m;
 }

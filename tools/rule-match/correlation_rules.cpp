@@ -80,7 +80,9 @@ class CorrelationLoader {
     CASESIFT_RETURN_IF_ERROR(AggregateOf(c["type"], "type", &spec.type));
     CASESIFT_RETURN_IF_ERROR(Rules(c["rules"], &spec));
     CASESIFT_RETURN_IF_ERROR(GroupBy(c["group-by"], &spec));
-    if (YAML::Node f = c["field"]) CASESIFT_RETURN_IF_ERROR(Path(f, &spec.field));
+    if (YAML::Node f = c["field"]) {
+      CASESIFT_RETURN_IF_ERROR(Path(f, &spec.field, nullptr, &spec.field_norm));
+    }
     if (!spec.field && spec.type != Aggregate::kEventCount) {
       return src_.Error(c["type"], fmt::format("type {} needs field: (what it aggregates)",
                                                AggregateName(spec.type)));
@@ -117,10 +119,12 @@ class CorrelationLoader {
     return Status::OK();
   }
 
-  // A path with no modifier; `|norm` and `|core` are named as not yet available.
-  Status Path(const YAML::Node& n, std::optional<FieldPath>* out, std::string* text = nullptr) {
+  // A path with no modifier, or (where `norm` is given: group-by, field) |norm or |core.
+  Status Path(const YAML::Node& n, std::optional<FieldPath>* out, std::string* text = nullptr,
+              std::optional<NameLevel>* norm = nullptr) {
     if (!n.IsScalar()) return src_.Error(n, "expected a field path");
-    const std::string& s = n.Scalar();
+    std::string s = n.Scalar();
+    if (text != nullptr) *text = s;
     int depth = 0;
     bool quoted = false;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -131,19 +135,27 @@ class CorrelationLoader {
       if (s[i] != '|' || depth != 0) continue;
       std::string mod = s.substr(i + 1);
       size_t column = src_.QuoteOffset(n) + i + 1;
-      if (mod == "norm" || mod == "core") {
-        return src_.Error(n,
-                          fmt::format("|{} is not available yet: it needs the shared name "
-                                      "normaliser (the entity-join issue)",
-                                      mod),
-                          column);
+      if (norm != nullptr && (mod == "norm" || mod == "core")) {
+        Result<const NameNormalizer*> normalizer = NameNormalizer::Get();
+        if (!normalizer.ok()) {
+          return src_.Error(n,
+                            fmt::format("|{} needs the name normaliser, which cannot start: {}",
+                                        mod, normalizer.status().message()),
+                            column);
+        }
+        *norm = mod == "norm" ? NameLevel::kName : NameLevel::kCore;
+        s.resize(i);
+        break;
       }
-      return src_.Error(n, fmt::format("'|{}': a correlation path takes no modifier", mod), column);
+      return src_.Error(n,
+                        fmt::format("'|{}': {}", mod,
+                                    norm != nullptr ? "this path takes |norm or |core only"
+                                                    : "this path takes no modifier"),
+                        column);
     }
     Result<FieldPath> p = FieldPath::Parse(s);
     if (!p.ok()) return src_.Relocate(p.status(), n, "");
     *out = std::move(*p);
-    if (text != nullptr) *text = s;
     return Status::OK();
   }
 
@@ -158,7 +170,9 @@ class CorrelationLoader {
     for (const YAML::Node& i : items) {
       std::optional<FieldPath> p;
       std::string text;
-      CASESIFT_RETURN_IF_ERROR(Path(i, &p, &text));
+      std::optional<NameLevel> norm;
+      CASESIFT_RETURN_IF_ERROR(Path(i, &p, &text, &norm));
+      spec->group_by_norm.push_back(norm);
       if (std::find(spec->group_by_text.begin(), spec->group_by_text.end(), text) !=
           spec->group_by_text.end()) {
         return src_.Error(i, fmt::format("group-by names '{}' twice", text));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/field_path.h"
+#include "common/name_normalize.h"
 #include "common/status.h"
 
 namespace YAML {
@@ -44,6 +45,8 @@ struct CorrelationSpec {
   std::vector<size_t> inputs;
   std::vector<std::string> group_by_text;  // as written: the lead's key names
   std::vector<FieldPath> group_by;
+  std::vector<std::optional<NameLevel>> group_by_norm;  // |norm or |core, per group-by path
+  std::optional<NameLevel> field_norm;                  // |norm or |core on `field`
   std::optional<FieldPath> field;  // what value_count counts and sum/min/max/avg aggregate
   std::optional<FieldPath> time_field;
   std::optional<int64_t> timespan_days;  // none: the whole group is one window

@@ -18,7 +18,8 @@ namespace {
 
 // A path: what the rules ask of its values, and this record's values.
 struct Slot {
-  explicit Slot(const FieldPath* outer, const FieldPath* inner) : scan(outer, inner) {}
+  Slot(const FieldPath* outer, const FieldPath* inner, std::optional<NameLevel> norm)
+      : scan(outer, inner, norm) {}
   FieldScan scan;
   // Whether some clause has its first atoms here: then every record scans the slot. The
   // others are scanned when a clause whose atoms so far all held reaches them, or when an
@@ -166,17 +167,18 @@ struct Engine::Impl {
   LetValues lets;
 
   // ---- building ------------------------------------------------------------------------
-  uint32_t SlotFor(const FieldPath* outer, const FieldPath* inner) {
-    std::string key = outer->text() + '\x1f' + (inner ? inner->text() : std::string("-"));
+  uint32_t SlotFor(const FieldPath* outer, const FieldPath* inner, std::optional<NameLevel> norm) {
+    std::string key = fmt::format("{}\x1f{}\x1f{}", outer->text(), inner ? inner->text() : "-",
+                                  norm ? static_cast<int>(*norm) : -1);
     auto [it, added] = slot_ids.emplace(key, static_cast<uint32_t>(slots.size()));
-    if (added) slots.emplace_back(outer, inner);
+    if (added) slots.emplace_back(outer, inner, norm);
     return it->second;
   }
 
   // The atom for entry `e` on the slot; entries alike share one. `any`: the scanned atom
   // that holds when any literal does, whatever |all says.
   uint32_t AtomFor(const Entry& e, const FieldPath* outer, const FieldPath* inner, bool any) {
-    uint32_t s = SlotFor(outer, inner);
+    uint32_t s = SlotFor(outer, inner, e.norm);
     bool computed = !any && !(Scannable(e) && !e.all);
     std::string key = fmt::format("{}|{}|{}|{}|{}|{}", s, static_cast<int>(e.op), e.cased, computed,
                                   computed && e.all, e.exists);

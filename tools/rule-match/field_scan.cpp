@@ -192,11 +192,19 @@ Status FieldScan::Compile() {
 }
 
 void FieldScan::Resolve(simdjson::dom::element record, std::vector<Scalar>* values) const {
+  normalised_.clear();
   auto add = [&](simdjson::dom::element e) {
     switch (e.type()) {
-      case simdjson::dom::element_type::STRING:
-        values->push_back({Value::Kind::kString, false, 0, e.get_string().value_unsafe()});
+      case simdjson::dom::element_type::STRING: {
+        std::string_view s = e.get_string().value_unsafe();
+        if (norm_) {
+          normalised_.emplace_back();
+          NameNormalizer::Get().value()->Normalize(s, *norm_, &normalised_.back());
+          s = normalised_.back();
+        }
+        values->push_back({Value::Kind::kString, false, 0, s});
         break;
+      }
       case simdjson::dom::element_type::INT64:
         values->push_back(
             {Value::Kind::kNumber, false, static_cast<double>(e.get_int64().value_unsafe()), {}});

@@ -23,6 +23,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -54,8 +55,10 @@ bool ScalarsSatisfy(const Entry& e, const std::vector<Scalar>& values);
 class FieldScan {
  public:
   // The path's values; with `inner`, a proxy: `inner` in each element that `outer` yields
-  // (an array's elements, or the value itself), as a quantifier sees them.
-  FieldScan(const FieldPath* outer, const FieldPath* inner) : outer_(outer), inner_(inner) {}
+  // (an array's elements, or the value itself), as a quantifier sees them. With `norm`,
+  // string values are normalised at that level (REQUIRES: NameNormalizer::Get() succeeded).
+  FieldScan(const FieldPath* outer, const FieldPath* inner, std::optional<NameLevel> norm)
+      : outer_(outer), inner_(inner), norm_(norm) {}
 
   enum class Mode : uint8_t { kContains, kStartsWith, kEndsWith };
   void AddEquality(const Value& literal, bool cased, uint32_t atom);
@@ -65,7 +68,7 @@ class FieldScan {
   Status Compile();
 
   // Appends the values the path yields in `record` to *values (null, arrays and objects
-  // left out).
+  // left out). Normalised strings live in this FieldScan until the next Resolve.
   void Resolve(simdjson::dom::element record, std::vector<Scalar>* values) const;
   // Appends to *atoms every atom that holds on some value (an atom may appear twice).
   void Scan(const std::vector<Scalar>& values, std::vector<uint32_t>* atoms) const;
@@ -88,6 +91,8 @@ class FieldScan {
 
   const FieldPath* outer_;
   const FieldPath* inner_;
+  std::optional<NameLevel> norm_;
+  mutable std::deque<std::string> normalised_;  // a deque: growing never moves a string
   std::map<std::pair<std::string, bool>, uint32_t> pattern_ids_;  // (literal, cased) -> id
   std::vector<std::vector<Target>> pattern_targets_;              // by pattern id
   std::optional<PatternSet> patterns_;

@@ -261,6 +261,10 @@ Values LetExpr::Eval(const LetContext& ctx) const {
           for (char& c : v.string) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         }
         break;
+      case Op::kNorm:
+        result = std::move(args[0]);
+        NormalizeStrings(NameLevel::kName, &result);
+        break;
       case Op::kCoalesce:
         for (auto it = args; it != stack.end(); ++it) {
           if (!it->empty()) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <utility>
 
+#include "common/name_normalize.h"
 #include "common/utf8.h"
 #include "let_lexer.h"
 #include "suggest.h"
@@ -175,9 +176,12 @@ class LetParser {
   Status ParseCall(int depth) {
     const Token& name = Peek();
     if (name.text == "norm") {
-      return Error(name.start,
-                   "norm() is not available yet: it needs the shared name normaliser "
-                   "(entity-join issue)");
+      Result<const NameNormalizer*> normalizer = NameNormalizer::Get();
+      if (!normalizer.ok()) {
+        return Error(name.start, fmt::format("norm() needs the name normaliser, which cannot "
+                                             "start: {}",
+                                             normalizer.status().message()));
+      }
     }
     size_t fn = 0;
     while (fn < std::size(kFunctions) && kFunctions[fn].name != name.text) ++fn;

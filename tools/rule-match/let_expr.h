@@ -53,7 +53,7 @@
 //   days(a, b)       whole days from date a to date b (negative when b is earlier); nothing
 //                    unless both first values are full ISO dates `YYYY-MM-DD`.
 //   today()          the run's date (LetContext::today_days) as a `YYYY-MM-DD` string.
-//   norm(x)          rejected at parse time until the shared name normaliser exists.
+//   norm(x)          each string of x at the `name` level of the shared name normaliser
 //
 // Evaluation is iterative over a post-order node list: no recursion, time linear in the size
 // of the expression and of the record. Parse errors are Usage statuses located at line 1 and
@@ -150,7 +150,8 @@ class LetExpr {
     kLower,
     kCoalesce,
     kDays,
-    kToday
+    kToday,
+    kNorm
   };
   struct Node {
     Op op;

@@ -130,7 +130,9 @@ class Evaluator {
       auto it = lets_.find(e.let_name);
       return it == lets_.end() ? Values{} : it->second;
     }
-    return PathValues(*e.path, scope);
+    Values values = PathValues(*e.path, scope);
+    if (e.norm) NormalizeStrings(*e.norm, &values);
+    return values;
   }
 
   // The elements a quantified entry ranges over, and how many satisfy its nested selection.

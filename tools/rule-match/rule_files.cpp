@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "common/json_builder.h"
+#include "rules.h"
+#include "suggest.h"
 
 namespace casesift {
 
@@ -124,6 +126,33 @@ Status LoadLists(const std::string& dir, std::map<std::string, std::vector<Value
       values.push_back(Value::String(line.substr(a, b - a + 1)));
     }
     (*lists)[p.stem().string()] = std::move(values);
+  }
+  return Status::OK();
+}
+
+Status ResolveLists(const std::map<std::string, std::vector<Value>>& lists,
+                    std::vector<Entry>* entries) {
+  for (Entry& e : *entries) {
+    for (const Entry::ListRef& ref : e.lists) {
+      auto it = lists.find(ref.name);
+      if (it == lists.end()) {
+        std::vector<std::string> names;
+        for (const auto& [n, v] : lists) names.push_back(n);
+        std::string hint = Suggest(ref.name, names);
+        return Status::Usage(
+                   fmt::format("no list named '@{}'{}", ref.name,
+                               hint.empty() ? "" : fmt::format(" (did you mean '@{}'?)", hint)))
+            .At(ref.location, ref.source_line);
+      }
+      e.literals.insert(e.literals.end(), it->second.begin(), it->second.end());
+    }
+    if (e.norm && e.op != Entry::Op::kRe) {
+      const NameNormalizer& normalizer = **NameNormalizer::Get();  // it started for |norm
+      for (Value& l : e.literals) {
+        if (l.kind == Value::Kind::kString) l.string = normalizer.Normalize(l.string, *e.norm);
+      }
+    }
+    for (auto& alt : e.nested) CASESIFT_RETURN_IF_ERROR(ResolveLists(lists, &alt));
   }
   return Status::OK();
 }

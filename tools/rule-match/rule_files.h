@@ -73,6 +73,13 @@ Status ReadFile(const std::string& path, std::string* out);
 // Reads the NAME.txt lists of `dir` into *lists.
 Status LoadLists(const std::string& dir, std::map<std::string, std::vector<Value>>* lists);
 
+struct Entry;
+// Puts the values of each '@name' an entry (or a nested one) names into its literals, and
+// normalises the string literals of |norm and |core entries; an unknown name is a located
+// error with a suggestion.
+Status ResolveLists(const std::map<std::string, std::vector<Value>>& lists,
+                    std::vector<Entry>* entries);
+
 }  // namespace casesift
 
 #endif  // CASESIFT_TOOLS_RULE_MATCH_RULE_FILES_H_

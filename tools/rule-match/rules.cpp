@@ -322,11 +322,17 @@ class RuleLoader {
         return src_.Error(key, Unknown("modifier", mod, Modifiers()), column);
       }
       if (mod == "norm" || mod == "core") {
-        return src_.Error(key,
-                          fmt::format("|{} is not available yet: it needs the shared name "
-                                      "normaliser (the entity-join issue)",
-                                      mod),
-                          column);
+        if (e->norm) return src_.Error(key, "an entry takes one of |norm and |core", column);
+        Result<const NameNormalizer*> normalizer = NameNormalizer::Get();
+        if (!normalizer.ok()) {
+          return src_.Error(key,
+                            fmt::format("|{} needs the name normaliser, which cannot start: {}",
+                                        mod, normalizer.status().message()),
+                            column);
+        }
+        e->norm = mod == "norm" ? NameLevel::kName : NameLevel::kCore;
+        pos = next;
+        continue;
       }
       using Op = Entry::Op;
       static const std::map<std::string, Op> ops = {{"contains", Op::kContains},
@@ -357,6 +363,12 @@ class RuleLoader {
       pos = next;
     }
 
+    if (e->norm && (fieldref || (e->op >= Entry::Op::kGt && e->op <= Entry::Op::kLte) ||
+                    e->op == Entry::Op::kExists)) {
+      return src_.Error(key,
+                        "|norm and |core compare names: they go with equality, in, neq, "
+                        "contains, startswith, endswith or re");
+    }
     // Values: one scalar or a list; '@name' for a named list.
     std::vector<YAML::Node> items;
     if (value.IsSequence()) {
@@ -523,27 +535,6 @@ class RuleLoader {
   RuleSet* set_;
   Rule* rule_ = nullptr;
 };
-
-Status ResolveLists(const std::map<std::string, std::vector<Value>>& lists,
-                    std::vector<Entry>* entries) {
-  for (Entry& e : *entries) {
-    for (const Entry::ListRef& ref : e.lists) {
-      auto it = lists.find(ref.name);
-      if (it == lists.end()) {
-        std::vector<std::string> names;
-        for (const auto& [n, v] : lists) names.push_back(n);
-        std::string hint = Suggest(ref.name, names);
-        return Status::Usage(
-                   fmt::format("no list named '@{}'{}", ref.name,
-                               hint.empty() ? "" : fmt::format(" (did you mean '@{}'?)", hint)))
-            .At(ref.location, ref.source_line);
-      }
-      e.literals.insert(e.literals.end(), it->second.begin(), it->second.end());
-    }
-    for (auto& alt : e.nested) CASESIFT_RETURN_IF_ERROR(ResolveLists(lists, &alt));
-  }
-  return Status::OK();
-}
 
 }  // namespace
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/field_path.h"
+#include "common/name_normalize.h"
 #include "common/status.h"
 #include "condition.h"
 #include "correlation_rules.h"
@@ -50,6 +51,9 @@ struct Entry {
   Op op = Op::kEquals;
   bool all = false;    // |all: one value satisfies every literal
   bool cased = false;  // |cased: Latin letters compare case-sensitively
+  // |norm or |core: string values and literals compared after NameNormalizer at that
+  // level (the literals are normalised once, at load time).
+  std::optional<NameLevel> norm;
   std::vector<Value> literals;
   std::vector<std::unique_ptr<RE2>> regexes;  // |re, one per literal
   std::vector<FieldPath> refs;                // |fieldref: the other paths

@@ -24,6 +24,16 @@ std::optional<Value> ValueOf(simdjson::dom::element e) {
   }
 }
 
+void NormalizeStrings(NameLevel level, Values* values) {
+  const NameNormalizer& normalizer = **NameNormalizer::Get();
+  std::string out;
+  for (Value& v : *values) {
+    if (v.kind != Value::Kind::kString) continue;
+    normalizer.Normalize(v.string, level, &out);
+    v.string.swap(out);
+  }
+}
+
 std::optional<double> ParseDecimal(std::string_view s) {
   size_t i = 0;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;

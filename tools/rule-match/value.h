@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/name_normalize.h"
+
 namespace casesift {
 
 struct Value {
@@ -49,6 +51,11 @@ using Values = std::vector<Value>;
 
 // The scalar `e` as a Value; nothing for null, arrays and objects.
 std::optional<Value> ValueOf(simdjson::dom::element e);
+
+// Replaces each string among `values` by its normalised form (|norm, |core, norm()).
+// REQUIRES: NameNormalizer::Get() has succeeded (the loader checks it for every rule that
+// normalises).
+void NormalizeStrings(NameLevel level, Values* values);
 
 // The number a value stands for: a number, or a string that is a plain decimal number
 // ("500000", "-3.25", " 12 " is not: no spaces, no exponent, no thousands separators).
