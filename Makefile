@@ -64,6 +64,7 @@ bench: deps deps-bench
 	@$(MAKE) --no-print-directory build
 	sh tests/bench/run.sh $(BUILD)
 	bash tests/bench/extract_speed.sh $(BUILD)
+	bash tests/bench/rule_match_speed.sh $(BUILD)
 
 demo: deps
 	@$(MAKE) --no-print-directory build
