@@ -82,12 +82,16 @@ class CorrelationLoader {
     CASESIFT_RETURN_IF_ERROR(GroupBy(c["group-by"], &spec));
     if (YAML::Node f = c["field"]) {
       CASESIFT_RETURN_IF_ERROR(Path(f, &spec.field, nullptr, &spec.field_norm));
+      spec.field_site = src_.Site(f);
     }
     if (!spec.field && spec.type != Aggregate::kEventCount) {
       return src_.Error(c["type"], fmt::format("type {} needs field: (what it aggregates)",
                                                AggregateName(spec.type)));
     }
-    if (YAML::Node f = c["time-field"]) CASESIFT_RETURN_IF_ERROR(Path(f, &spec.time_field));
+    if (YAML::Node f = c["time-field"]) {
+      CASESIFT_RETURN_IF_ERROR(Path(f, &spec.time_field));
+      spec.time_field_site = src_.Site(f);
+    }
     if (YAML::Node t = c["timespan"]) {
       CASESIFT_RETURN_IF_ERROR(Timespan(t, &spec));
       if (!spec.time_field) return src_.Error(t, "timespan needs time-field: (a date field)");
@@ -178,6 +182,7 @@ class CorrelationLoader {
         return src_.Error(i, fmt::format("group-by names '{}' twice", text));
       }
       spec->group_by_text.push_back(text);
+      spec->group_by_sites.push_back(src_.Site(i));
       spec->group_by.push_back(std::move(*p));
     }
     return Status::OK();
@@ -231,6 +236,7 @@ class CorrelationLoader {
       CASESIFT_RETURN_IF_ERROR(AggregateOf(kv.first, "aggregate", &a));
       spec->also_type = a;
       CASESIFT_RETURN_IF_ERROR(Path(kv.second, &spec->also_field));
+      spec->also_field_site = src_.Site(kv.second);
     }
     CASESIFT_RETURN_IF_ERROR(Compare(n, "also", aggregates, &spec->also));
     if (!spec->also_type) {

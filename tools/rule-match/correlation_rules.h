@@ -24,6 +24,13 @@ struct Rule;
 struct RuleSet;
 class Source;
 
+// Where a rule file wrote a path: its first byte and that source line, for the checks that
+// run after loading (lint.h). An empty file name: not written (a default).
+struct SourceSite {
+  Location location;
+  std::string line;
+};
+
 // What a correlation aggregates over the members of a window.
 enum class Aggregate : uint8_t { kEventCount, kValueCount, kSum, kMin, kMax, kAvg };
 
@@ -55,6 +62,9 @@ struct CorrelationSpec {
   std::optional<Aggregate> also_type;
   std::optional<FieldPath> also_field;
   Comparison also;
+  // Where group_by, field, time_field and also_field were written.
+  std::vector<SourceSite> group_by_sites;
+  SourceSite field_site, time_field_site, also_field_site;
 };
 
 // `records: [...]` with `leads: N` (and optionally `keys: [{...}]`, the lead keys as JSON).

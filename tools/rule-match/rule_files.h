@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "correlation_rules.h"
 #include "value.h"
 
 namespace casesift {
@@ -41,6 +42,10 @@ class Source {
     std::string_view line = Line(node.Mark());
     size_t c = static_cast<size_t>(std::max(0, node.Mark().column));
     return c < line.size() && (line[c] == '\'' || line[c] == '"') ? 1 : 0;
+  }
+  // Where `node` (a scalar) was written: its first character, past an opening quote.
+  SourceSite Site(const YAML::Node& node) const {
+    return {At(node.Mark(), QuoteOffset(node)), std::string(Line(node.Mark()))};
   }
   // Re-locates an error whose location is a column within the scalar `node`'s text.
   Status Relocate(const Status& inner, const YAML::Node& node, std::string_view prefix) const {
@@ -72,6 +77,12 @@ Status CollectFiles(const std::string& path, std::vector<std::string>* files);
 Status ReadFile(const std::string& path, std::string* out);
 // Reads the NAME.txt lists of `dir` into *lists.
 Status LoadLists(const std::string& dir, std::map<std::string, std::vector<Value>>* lists);
+
+struct Rule;
+// Loads a rule's `lead:` (key, subject, evidence) into rule->lead; its `$names` must be
+// defined in rule->lets (or, for a correlation rule, name an aggregate). Errors are located
+// in `src`.
+Status LoadLead(const Source& src, const YAML::Node& lead, Rule* rule);
 
 struct Entry;
 // Puts the values of each '@name' an entry (or a nested one) names into its literals, and

@@ -10,6 +10,7 @@
 #include "common/hash.h"
 #include "common/json_builder.h"
 #include "rule_files.h"
+#include "suggest.h"
 
 namespace casesift {
 namespace {
@@ -38,6 +39,20 @@ std::string Unknown(std::string_view what, std::string_view word,
                      hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
 }
 
+// The offset of `$name` in a let expression (0 when it cannot be found).
+size_t NameOffset(std::string_view expr, std::string_view name) {
+  const std::string needle = fmt::format("${}", name);
+  for (size_t at = expr.find(needle); at != std::string_view::npos;
+       at = expr.find(needle, at + 1)) {
+    size_t end = at + needle.size();
+    char next = end < expr.size() ? expr[end] : ' ';
+    bool word = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+                (next >= '0' && next <= '9') || next == '_' || (next & 0x80) != 0;
+    if (!word) return at;
+  }
+  return 0;
+}
+
 bool ValidId(std::string_view id) {
   if (id.empty() || id.size() > 128) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -64,7 +79,7 @@ class RuleLoader {
     CASESIFT_RETURN_IF_ERROR(Metadata(doc));
     if (doc["correlation"]) {
       CASESIFT_RETURN_IF_ERROR(LoadCorrelation(src_, doc, rule));
-      if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(Lead(doc["lead"]));
+      if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(LoadLead(src_, doc["lead"], rule));
       rule->hash = Hash64(YAML::Dump(doc));
       return Status::OK();
     }
@@ -73,7 +88,7 @@ class RuleLoader {
     if (!doc["detection"])
       return src_.Error(doc, fmt::format("rule '{}' has no detection: or correlation:", rule->id));
     CASESIFT_RETURN_IF_ERROR(Detection(doc["detection"]));
-    if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(Lead(doc["lead"]));
+    if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(LoadLead(src_, doc["lead"], rule));
     if (rule->lead.key.empty()) rule->lead.key_text.push_back("case_no");
     if (rule->lead.key.empty()) rule->lead.key.push_back(*FieldPath::Parse("case_no"));
     if (doc["tests"]) CASESIFT_RETURN_IF_ERROR(Tests(doc["tests"]));
@@ -164,6 +179,12 @@ class RuleLoader {
     return false;
   }
 
+  std::vector<std::string> LetNames() const {
+    std::vector<std::string> names;
+    for (const auto& [n, e] : rule_->lets) names.push_back(n);
+    return names;
+  }
+
   Status Lets(const YAML::Node& lets) {
     if (!lets.IsMap()) return src_.Error(lets, "let must be a map from name to expression");
     for (const auto& kv : lets) {
@@ -175,12 +196,15 @@ class RuleLoader {
         if (!LetDefined(used)) {
           return src_.Error(kv.second,
                             fmt::format("${} is not defined above this let{}", used,
-                                        used == name ? " (a let cannot use itself)" : ""));
+                                        used == name ? " (a let cannot use itself)"
+                                                     : LetNameHint(used, LetNames())),
+                            src_.QuoteOffset(kv.second) + NameOffset(e->text(), used));
         }
       }
       if (LetDefined(name))
         return src_.Error(kv.first, fmt::format("let {} is defined twice", name));
       rule_->lets.emplace_back(name, std::move(*e));
+      rule_->let_sites.push_back(src_.Site(kv.second));
     }
     return Status::OK();
   }
@@ -250,14 +274,10 @@ class RuleLoader {
     if (!text.empty() && text[0] == '$') {
       e->let_name = std::string(text.substr(1));
       if (!LetDefined(e->let_name)) {
-        std::vector<std::string> names;
-        for (const auto& [n, x] : rule_->lets) names.push_back(n);
-        std::string hint = Suggest(e->let_name, names);
-        return src_.Error(
-            key,
-            fmt::format("${} is not defined in let{}", e->let_name,
-                        hint.empty() ? "" : fmt::format(" (did you mean ${}?)", hint)),
-            src_.QuoteOffset(key) + offset);
+        return src_.Error(key,
+                          fmt::format("${} is not defined in let{}", e->let_name,
+                                      LetNameHint(e->let_name, LetNames())),
+                          src_.QuoteOffset(key) + offset);
       }
       return Status::OK();
     }
@@ -271,9 +291,43 @@ class RuleLoader {
     return Status::OK();
   }
 
+  // A key `PATH[WORD]` or `PATH[count...]` with a nested map that is no quantifier: a
+  // misspelt quantifier, or a count that is not a whole number, located at its '['.
+  Status BadQuantifier(const YAML::Node& key) {
+    const std::string& text = key.Scalar();
+    size_t open = text.rfind('[');
+    if (text.empty() || text.back() != ']' || open == std::string::npos) return Status::OK();
+    std::string inner = text.substr(open + 1, text.size() - open - 2);
+    size_t column = src_.QuoteOffset(key) + open;
+    static const RE2 count(R"(count\s*(>=|>|<=|<|==).*)");
+    if (RE2::FullMatch(inner, count)) {
+      return src_.Error(key, "the count of [count>=N] must be a whole number", column);
+    }
+    static const RE2 word("[A-Za-z_]+");
+    if (!RE2::FullMatch(inner, word)) return Status::OK();
+    std::string lower = inner, best;
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    size_t best_distance = 3;
+    for (const char* q : {"any", "all", "none", "count"}) {
+      size_t d = EditDistance(lower, q);
+      if (d < best_distance) {
+        best_distance = d;
+        best = q;
+      }
+    }
+    if (inner == "count") {
+      return src_.Error(key, "[count] needs a comparison with a whole number, such as [count>=2]",
+                        column);
+    }
+    if (best.empty()) return Status::OK();
+    return src_.Error(
+        key, fmt::format("unknown quantifier '[{}]' (did you mean '[{}]'?)", inner, best), column);
+  }
+
   Status ParseEntry(const YAML::Node& key, const YAML::Node& value, Entry* e) {
     const std::string text = key.Scalar();
     e->key = text;
+    e->site = src_.Site(key);
     // The modifiers follow the first '|' outside brackets and quotes.
     size_t bar = std::string::npos;
     int depth = 0;
@@ -307,6 +361,7 @@ class RuleLoader {
       }
       return Alternatives(value, &e->nested);
     }
+    if (bar == std::string::npos && value.IsMap()) CASESIFT_RETURN_IF_ERROR(BadQuantifier(key));
     CASESIFT_RETURN_IF_ERROR(ParsePath(key, path, 0, e));
 
     // Modifiers.
@@ -405,6 +460,7 @@ class RuleLoader {
         Result<FieldPath> ref = FieldPath::Parse(v->string);
         if (!ref.ok()) return src_.Relocate(ref.status(), item, "fieldref");
         e->refs.push_back(std::move(*ref));
+        e->ref_sites.push_back(src_.Site(item));
         continue;
       }
       switch (e->op) {
@@ -447,63 +503,6 @@ class RuleLoader {
     }
     if (e->op == Entry::Op::kExists && items.size() != 1) {
       return src_.Error(value, "|exists takes one value, true or false");
-    }
-    return Status::OK();
-  }
-
-  Status LeadPath(const YAML::Node& node, std::string* text, std::optional<FieldPath>* path,
-                  std::string* let) {
-    if (!node.IsScalar()) return src_.Error(node, "expected a field path or $name");
-    *text = node.Scalar();
-    if (!text->empty() && (*text)[0] == '$') {
-      *let = text->substr(1);
-      if (!LetDefined(*let) && !(rule_->correlation && IsAggregateName(*let))) {
-        return src_.Error(node, fmt::format("${} is not defined in let", *let));
-      }
-      return Status::OK();
-    }
-    Result<FieldPath> p = FieldPath::Parse(*text);
-    if (!p.ok()) return src_.Relocate(p.status(), node, "");
-    *path = std::move(*p);
-    return Status::OK();
-  }
-
-  Status Lead(const YAML::Node& lead) {
-    if (!lead.IsMap()) return src_.Error(lead, "lead must be a map (key, subject, evidence)");
-    static const std::vector<std::string> keys = {"key", "subject", "evidence"};
-    for (const auto& kv : lead) {
-      if (std::find(keys.begin(), keys.end(), kv.first.Scalar()) == keys.end()) {
-        return src_.Error(kv.first, Unknown("lead key", kv.first.Scalar(), keys));
-      }
-    }
-    LeadSpec& spec = rule_->lead;
-    if (YAML::Node k = lead["key"]) {
-      std::vector<YAML::Node> items;
-      if (k.IsSequence()) {
-        for (const auto& i : k) items.push_back(i);
-      } else {
-        items.push_back(k);
-      }
-      for (const YAML::Node& i : items) {
-        if (!i.IsScalar()) return src_.Error(i, "a key is a list of field paths");
-        Result<FieldPath> p = FieldPath::Parse(i.Scalar());
-        if (!p.ok()) return src_.Relocate(p.status(), i, "");
-        spec.key_text.push_back(i.Scalar());
-        spec.key.push_back(std::move(*p));
-      }
-    }
-    if (YAML::Node s = lead["subject"]) {
-      CASESIFT_RETURN_IF_ERROR(LeadPath(s, &spec.subject_text, &spec.subject, &spec.subject_let));
-    }
-    if (YAML::Node ev = lead["evidence"]) {
-      if (!ev.IsSequence()) return src_.Error(ev, "evidence is a list of field paths and $names");
-      for (const auto& item : ev) {
-        LeadSpec::Evidence e;
-        std::string text;
-        CASESIFT_RETURN_IF_ERROR(LeadPath(item, &text, &e.path, &e.let));
-        e.name = e.let.empty() ? text : e.let;
-        spec.evidence.push_back(std::move(e));
-      }
     }
     return Status::OK();
   }

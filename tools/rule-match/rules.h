@@ -46,6 +46,7 @@ struct Entry {
   enum class Quantifier : uint8_t { kNone, kAny, kAll, kNone_, kCount };
 
   std::string key;                // as written, for messages and --explain
+  SourceSite site;                // where the key was written
   std::string let_name;           // `$name` entries: the let value (without '$')
   std::optional<FieldPath> path;  // otherwise: the path
   Op op = Op::kEquals;
@@ -57,6 +58,7 @@ struct Entry {
   std::vector<Value> literals;
   std::vector<std::unique_ptr<RE2>> regexes;  // |re, one per literal
   std::vector<FieldPath> refs;                // |fieldref: the other paths
+  std::vector<SourceSite> ref_sites;          // where each of refs was written
   bool exists = true;                         // |exists: true or false
   // '@name' values, resolved into `literals` once every list is known.
   struct ListRef {
@@ -81,13 +83,16 @@ struct Selection {
 struct LeadSpec {
   std::vector<std::string> key_text;  // as written
   std::vector<FieldPath> key;
-  std::string subject_text;  // a path or $name; empty: none
+  std::vector<SourceSite> key_sites;  // where each key path was written (none: the default)
+  std::string subject_text;           // a path or $name; empty: none
   std::optional<FieldPath> subject;
   std::string subject_let;
+  SourceSite subject_site;
   struct Evidence {
     std::string name;  // the member name in the lead: the path as written, or the let name
     std::optional<FieldPath> path;
     std::string let;
+    SourceSite site;
   };
   std::vector<Evidence> evidence;
 };
@@ -107,6 +112,7 @@ struct Rule {
   uint64_t hash = 0;  // XXH3 of the rule's canonical text (YAML re-emitted)
 
   std::vector<std::pair<std::string, LetExpr>> lets;  // in dependency order
+  std::vector<SourceSite> let_sites;                  // where each let's expression starts
   std::vector<Selection> selections;
   std::optional<Condition> condition;
   LeadSpec lead;

@@ -1,5 +1,7 @@
 #include "suggest.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace casesift {
@@ -30,6 +32,11 @@ std::string Suggest(std::string_view word, const std::vector<std::string>& candi
     }
   }
   return best;
+}
+
+std::string LetNameHint(std::string_view name, const std::vector<std::string>& defined) {
+  std::string hint = Suggest(name, defined);
+  return hint.empty() ? "" : fmt::format(" (did you mean ${}?)", hint);
 }
 
 }  // namespace casesift

@@ -17,6 +17,10 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // or "" when none is that close.
 std::string Suggest(std::string_view word, const std::vector<std::string>& candidates);
 
+// " (did you mean $share?)" for the name closest to `name` (a `$name` without its '$')
+// among `defined`, as Suggest finds it; "" when none is that close.
+std::string LetNameHint(std::string_view name, const std::vector<std::string>& defined);
+
 }  // namespace casesift
 
 #endif  // CASESIFT_TOOLS_RULE_MATCH_SUGGEST_H_
