@@ -191,6 +191,10 @@ bool JsonlReader::HandleLine(std::string_view line, Record* record) {
     return reject(options_.max_line,
                   fmt::format("line is longer than --max-line ({} bytes)", options_.max_line));
   }
+  if (filter_ != nullptr && !filter_(filter_context_, line)) {
+    ++skipped_;
+    return false;
+  }
   simdjson::dom::element root;
   simdjson::error_code code = parser_.parse(line.data(), line.size(), false).get(root);
   if (code != simdjson::SUCCESS) {

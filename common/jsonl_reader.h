@@ -67,6 +67,17 @@ class JsonlReader {
   // are regular files. Optional: Next() opens inputs lazily and reports the same errors.
   Status CheckInputs();
 
+  // Lines for which `keep(context, line)` returns false are passed over unparsed: neither
+  // handed out nor validated (a malformed one among them is not reported). For a tool
+  // that can tell from a line's bytes alone that it has nothing to do with the record;
+  // counted in skipped(). Null: every line is parsed (the default).
+  using LineFilter = bool (*)(const void* context, std::string_view line);
+  void SetLineFilter(LineFilter keep, const void* context) {
+    filter_ = keep;
+    filter_context_ = context;
+  }
+  uint64_t skipped() const { return skipped_; }
+
   // Advances to the next record. Returns false at the end of all input or on an error
   // that stops the run; status() then tells which (OK at the end).
   bool Next(Record* record);
@@ -105,6 +116,9 @@ class JsonlReader {
   uint64_t line_ = 0;  // lines read from the current input
 
   uint64_t records_ = 0;
+  uint64_t skipped_ = 0;
+  LineFilter filter_ = nullptr;
+  const void* filter_context_ = nullptr;
   uint64_t bytes_read_ = 0;
   uint64_t total_bytes_ = 0;
   Status status_;

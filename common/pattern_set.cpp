@@ -33,6 +33,11 @@ class ThreadScratch {
   std::vector<uint64_t> fitted_;  // the serials of the sets it fits
 };
 
+ThreadScratch& ThisThreadScratch() {
+  thread_local ThreadScratch scratch;
+  return scratch;
+}
+
 struct ScanContext {
   std::vector<PatternHit>* hits;
   const std::vector<bool>* without_start;
@@ -158,7 +163,7 @@ Result<PatternSet> PatternSet::Compile(const std::vector<Pattern>& patterns) {
 }
 
 void PatternSet::Scan(std::string_view text, std::vector<PatternHit>* hits) const {
-  thread_local ThreadScratch scratch;
+  ThreadScratch& scratch = ThisThreadScratch();
   size_t first = hits->size();
   const auto length = static_cast<unsigned int>(std::min<size_t>(text.size(), UINT_MAX));
   ScanContext context{hits, &without_start_};
@@ -169,6 +174,15 @@ void PatternSet::Scan(std::string_view text, std::vector<PatternHit>* hits) cons
               if (a.end != b.end) return a.end < b.end;
               return a.id < b.id;
             });
+}
+
+bool PatternSet::Matches(std::string_view text) const {
+  ThreadScratch& scratch = ThisThreadScratch();
+  const auto length = static_cast<unsigned int>(std::min<size_t>(text.size(), UINT_MAX));
+  auto stop = [](unsigned int, unsigned long long, unsigned long long,  // NOLINT(runtime/int)
+                 unsigned int, void*) { return 1; };
+  return hs_scan(db_.get(), text.data(), length, 0, scratch.For(db_.get(), serial_), stop,
+                 nullptr) == HS_SCAN_TERMINATED;
 }
 
 }  // namespace casesift

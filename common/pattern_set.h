@@ -75,6 +75,9 @@ class PatternSet {
   // Whether this set was loaded from a registered database rather than compiled.
   bool precompiled() const { return precompiled_; }
 
+  // Whether some pattern matches somewhere in `text`: stops at the first match.
+  bool Matches(std::string_view text) const;
+
   // Appends every match in `text` to *hits, sorted by (begin, end, id). Texts longer than
   // 4 GiB are scanned up to 4 GiB (Hyperscan's limit). Never fails once compiled.
   void Scan(std::string_view text, std::vector<PatternHit>* hits) const;

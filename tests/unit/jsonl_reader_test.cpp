@@ -228,4 +228,26 @@ TEST_CASE("the buffered reader agrees with a naive line splitter", "[jsonl_reade
 }
 
 }  // namespace
+const std::string kKeep = "keep";
+
+TEST_CASE("a line filter passes lines over unparsed, malformed or not", "[jsonl_reader]") {
+  TempDir dir;
+  std::string f = dir.Write(
+      "a.jsonl", "{\"k\":\"keep\"}\n{\"k\":\"drop\"}\n{broken, drop}\n{\"k\":\"keep 2\"}\n");
+  JsonlReader::Options options;
+  options.inputs = {f};
+  JsonlReader reader(options, nullptr);
+  reader.SetLineFilter(
+      [](const void* word, std::string_view line) {
+        return line.find(*static_cast<const std::string*>(word)) != std::string_view::npos;
+      },
+      &kKeep);
+  Read r = ReadAll(&reader);
+  CHECK(r.status.ok());  // the malformed line 3 was never parsed
+  CHECK(r.texts == V{"{\"k\":\"keep\"}", "{\"k\":\"keep 2\"}"});
+  CHECK(r.where == V{f + ":1", f + ":4"});
+  CHECK(reader.skipped() == 2);
+  CHECK(reader.records() == 2);
+}
+
 }  // namespace casesift

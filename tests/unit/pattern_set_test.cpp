@@ -90,4 +90,28 @@ TEST_CASE("PatternSet loads a database compiled ahead of time only when it fits"
   PatternSet::UsePrecompiled(nullptr, 0);
 }
 
+TEST_CASE("PatternSet::Matches says whether any pattern matches", "[pattern_set]") {
+  Result<PatternSet> set = PatternSet::Compile(kPatterns);
+  REQUIRE(set.ok());
+  CHECK(set->Matches("原告诉称，判决如下"));
+  CHECK(set->Matches("支付5元"));
+  CHECK(!set->Matches("no such words"));
+  CHECK(!set->Matches(""));
+}
+
+TEST_CASE("a thread scans sets compiled one after another, however large", "[pattern_set]") {
+  // Each set gets scratch space of its own size, even when a freed set's address is
+  // reused by a larger one (scratch is keyed by the set, not its address).
+  for (size_t n = 1; n <= 40; ++n) {
+    std::vector<PatternSet::Pattern> patterns;
+    for (size_t i = 0; i < n * 10; ++i) {
+      patterns.push_back({"w" + std::to_string(i) + "[a-z]{2,5}x", static_cast<uint32_t>(i)});
+    }
+    Result<PatternSet> set = PatternSet::Compile(patterns);
+    REQUIRE(set.ok());
+    std::string text = "w" + std::to_string(n * 10 - 1) + "abcx";
+    CHECK(set->Matches(text));
+  }
+}
+
 }  // namespace casesift

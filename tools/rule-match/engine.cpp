@@ -43,7 +43,29 @@ struct Atom {
   uint32_t slot;
   const Entry* computed = nullptr;  // null: scanned
   uint64_t known = 0;               // computed: the record its value is for
+  // When the atom can only hold on a record whose JSON text (without escapes) contains
+  // one of these literals: (literal, cased). Empty: no such words.
+  std::vector<std::pair<std::string, bool>> words;
 };
+
+// A literal as it appears, unchanged, inside a JSON string without escapes.
+bool PlainInJson(std::string_view s) {
+  return !s.empty() && std::none_of(s.begin(), s.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+}
+
+// The words an atom needs in the record's text, when it has them.
+std::vector<std::pair<std::string, bool>> WordsOf(const Entry& e) {
+  std::vector<std::pair<std::string, bool>> words;
+  if (e.norm || e.op == Entry::Op::kRe) return {};
+  for (const Value& l : e.literals) {
+    if (l.kind != Value::Kind::kString || !PlainInJson(l.string)) return {};
+    if (e.op == Entry::Op::kEquals && AsNumber(l)) return {};  // 5e5, 500000.0 ...
+    words.emplace_back(l.string, e.cased);
+  }
+  return words;
+}
 struct CompiledRule {
   size_t index;
   const Rule* rule;
@@ -151,6 +173,7 @@ struct Engine::Impl {
   std::vector<std::vector<Place>> atom_places;      // atom -> where it sits
   std::vector<std::vector<uint32_t>> atom_clauses;  // atom -> the clauses it is in (building)
   std::vector<uint32_t> always;                     // compiled rules with no trigger
+  std::optional<PatternSet> words;                  // one needed word of every clause (MayMatch)
 
   // Per-record scratch.
   uint64_t record_no = 0;
@@ -189,7 +212,8 @@ struct Engine::Impl {
     auto [it, added] = atom_ids.emplace(key, static_cast<uint32_t>(atoms.size()));
     if (!added) return it->second;
     auto atom = static_cast<uint32_t>(atoms.size());
-    atoms.push_back({s, computed ? &e : nullptr, 0});
+    atoms.push_back(
+        {s, computed ? &e : nullptr, 0, computed ? decltype(Atom::words)() : WordsOf(e)});
     if (computed) return atom;
     FieldScan& scan = slots[s].scan;
     for (size_t k = 0; k < e.literals.size(); ++k) {
@@ -313,6 +337,37 @@ struct Engine::Impl {
     OrderSlots();
     hit.assign(atoms.size(), 0);
     stamp.assign(rules.size(), 0);
+    return CompileWords();
+  }
+
+  // For MayMatch: from every clause, the atom with the longest shortest word.
+  Status CompileWords() {
+    if (!always.empty() || clauses.empty()) return Status::OK();
+    std::vector<std::vector<uint32_t>> clause_atoms(clauses.size());
+    for (uint32_t a = 0; a < atoms.size(); ++a) {
+      for (uint32_t c : atom_clauses[a]) clause_atoms[c].push_back(a);
+    }
+    std::set<std::pair<std::string, bool>> needed;
+    for (const std::vector<uint32_t>& in_clause : clause_atoms) {
+      const Atom* best = nullptr;
+      size_t best_length = 0;
+      for (uint32_t a : in_clause) {
+        if (atoms[a].words.empty()) continue;
+        size_t shortest = SIZE_MAX;
+        for (const auto& w : atoms[a].words) shortest = std::min(shortest, w.first.size());
+        if (shortest > best_length) best = &atoms[a], best_length = shortest;
+      }
+      if (best == nullptr) return Status::OK();  // this clause could hold on any text
+      needed.insert(best->words.begin(), best->words.end());
+    }
+    std::vector<PatternSet::Pattern> patterns;
+    for (const auto& [word, cased] : needed) {
+      patterns.push_back(
+          {LiteralPattern(word, cased), static_cast<uint32_t>(patterns.size()), false});
+    }
+    Result<PatternSet> compiled = PatternSet::Compile(patterns);
+    if (!compiled.ok()) return compiled.status();
+    words.emplace(std::move(*compiled));
     return Status::OK();
   }
 
@@ -474,6 +529,13 @@ void Engine::Match(simdjson::dom::element record, int64_t today_days,
   for (uint32_t r : m.queue) {
     if (m.Evaluate(m.rules[r], record, today_days)) matched->push_back(m.rules[r].index);
   }
+}
+
+bool Engine::prefilters() const { return impl_->words.has_value(); }
+
+bool Engine::MayMatch(std::string_view json) const {
+  if (!impl_->words || json.find('\\') != std::string_view::npos) return true;
+  return impl_->words->Matches(json);
 }
 
 std::vector<size_t> Engine::Untriggered() const {

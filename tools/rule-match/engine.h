@@ -52,6 +52,15 @@ class Engine {
   // match `record`, correlation rules left out. `today_days` is the run's date.
   void Match(simdjson::dom::element record, int64_t today_days, std::vector<size_t>* matched);
 
+  // Whether a record can match some rule, judged from its JSON text alone: false when it
+  // contains none of the words that some complete clause needs (then no rule is even a
+  // candidate). Always true when the rules allow no such judgement (a rule without a
+  // trigger; a clause of numbers, regexes or normalised names only) and for text with a
+  // backslash (an escape could hide a word). Thread-safe.
+  bool MayMatch(std::string_view json) const;
+  // Whether MayMatch can ever say false.
+  bool prefilters() const;
+
   // The detection rules without a trigger: evaluated on every record.
   std::vector<size_t> Untriggered() const;
 

@@ -84,7 +84,8 @@ bool Satisfies(const Entry& e, const Scalar& v, size_t k, const Value& l) {
   }
 }
 
-// The Hyperscan pattern for a literal: bytes as \xHH, Latin letters as [aA] unless cased.
+}  // namespace
+
 std::string LiteralPattern(std::string_view literal, bool cased) {
   std::string out;
   for (char ch : literal) {
@@ -100,8 +101,6 @@ std::string LiteralPattern(std::string_view literal, bool cased) {
   }
   return out;
 }
-
-}  // namespace
 
 bool ScalarsSatisfy(const Entry& e, const std::vector<Scalar>& values) {
   if (e.op == Entry::Op::kExists) return e.exists == !values.empty();

@@ -52,6 +52,10 @@ struct Scalar {
 // quantifier) holds given the values its path yielded: exactly as the plain evaluator.
 bool ScalarsSatisfy(const Entry& e, const std::vector<Scalar>& values);
 
+// The Hyperscan pattern (PatternSet) for a literal: bytes as \xHH, Latin letters as [aA]
+// unless cased.
+std::string LiteralPattern(std::string_view literal, bool cased);
+
 class FieldScan {
  public:
   // The path's values; with `inner`, a proxy: `inner` in each element that `outer` yields

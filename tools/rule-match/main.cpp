@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
       ->excludes(annotate);
   app.add_flag("--explain", options.explain,
                "Add to each lead, per selection, whether it held and the values it saw");
+  app.add_flag("--validate", options.validate,
+               "Parse and check every record, also those whose text holds none of the words "
+               "the rules need (by default they are passed over unparsed)");
   app.add_option("--lists", options.lists, "A folder of named lists: NAME.txt defines @NAME")
       ->type_name("DIR");
   auto* check = app.add_flag("--check", options.check, "Load and lint the rules; read no records");

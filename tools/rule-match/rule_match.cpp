@@ -189,6 +189,15 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
   Result<std::unique_ptr<Stream>> stream = Stream::Open(common);
   if (!stream.ok()) return stream.status();
   JsonlReader& reader = (*stream)->reader();
+  // A record whose text holds none of the words the rules need cannot match: pass it over
+  // unparsed (--annotate prints every record, so it parses them all).
+  if (matcher.prefilters() && !options.annotate && !options.validate) {
+    reader.SetLineFilter(
+        [](const void* engine, std::string_view line) {
+          return static_cast<const Engine*>(engine)->MayMatch(line);
+        },
+        &matcher);
+  }
   Output* out = &(*stream)->out();
   JsonlReader::Record rec;
   std::vector<size_t> matched_index;

@@ -21,6 +21,7 @@ struct RuleMatchOptions {
   bool select = false;
   bool check = false;
   bool test = false;
+  bool validate = false;  // parse every record, even one no rule could match
 };
 
 // The run's date as days since 1970-01-01: `as_of` (YYYY-MM-DD), else SOURCE_DATE_EPOCH,
