@@ -15,6 +15,7 @@
 #include "correlation.h"
 #include "engine.h"
 #include "let_expr.h"
+#include "lint.h"
 #include "matcher.h"
 #include "rules.h"
 #include "score.h"
@@ -43,6 +44,10 @@ Status Lint(const RuleSet& set, const Engine& engine, size_t* warnings) {
                      .ToString());
     ++*warnings;
   }
+  std::vector<Status> field_warnings;
+  LintFields(set, &field_warnings);
+  for (const Status& w : field_warnings) PrintMessage(w.ToString());
+  *warnings += field_warnings.size();
   return Status::OK();
 }
 
