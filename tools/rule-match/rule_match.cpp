@@ -185,7 +185,8 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
     if (!common.quiet) {
       PrintMessage(fmt::format(
           "{} rules in {} files: {}", rules.rules.size(), rules.files,
-          warnings == 0 ? std::string("no problems found") : fmt::format("{} warnings", warnings)));
+          warnings == 0 ? std::string("no problems found")
+                        : fmt::format("{} warning{}", warnings, warnings == 1 ? "" : "s")));
     }
     return Status::OK();
   }
