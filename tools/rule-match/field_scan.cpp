@@ -102,26 +102,21 @@ std::string LiteralPattern(std::string_view literal, bool cased) {
   return out;
 }
 
+bool ScalarHolds(const Entry& e, const Scalar& v, const std::vector<Value>& literals) {
+  if (literals.empty()) return false;
+  bool every = e.all || e.op == Entry::Op::kNeq;
+  for (size_t k = 0; k < literals.size(); ++k) {
+    bool ok = Satisfies(e, v, k, literals[k]);
+    if (every && !ok) return false;
+    if (!every && ok) return true;
+  }
+  return every;
+}
+
 bool ScalarsSatisfy(const Entry& e, const std::vector<Scalar>& values) {
   if (e.op == Entry::Op::kExists) return e.exists == !values.empty();
-  if (e.literals.empty()) return false;
-  bool every = e.all || e.op == Entry::Op::kNeq;
-  for (const Scalar& v : values) {
-    bool holds = every;
-    for (size_t k = 0; k < e.literals.size(); ++k) {
-      bool ok = Satisfies(e, v, k, e.literals[k]);
-      if (every && !ok) {
-        holds = false;
-        break;
-      }
-      if (!every && ok) {
-        holds = true;
-        break;
-      }
-    }
-    if (holds) return true;
-  }
-  return false;
+  return std::any_of(values.begin(), values.end(),
+                     [&](const Scalar& v) { return ScalarHolds(e, v, e.literals); });
 }
 
 size_t FieldScan::TextHash::operator()(std::string_view s) const { return Hash64(s); }

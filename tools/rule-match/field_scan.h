@@ -48,8 +48,13 @@ struct Scalar {
   std::string_view string;
 };
 
-// Whether `e` (an entry with a comparison, |neq or |exists, on a path; no let, fieldref or
-// quantifier) holds given the values its path yielded: exactly as the plain evaluator.
+// Whether one value satisfies entry `e` against `literals` (its own, or a fieldref's
+// values), as RULES.md "Semantics, precisely" says: some literal passes the entry's test,
+// or, with |all and for |neq, every one does. None: false.
+bool ScalarHolds(const Entry& e, const Scalar& v, const std::vector<Value>& literals);
+
+// Whether `e` (an entry on a path; no let, fieldref or quantifier) holds given the values
+// its path yielded: `exists` on their presence, otherwise some value that ScalarHolds.
 bool ScalarsSatisfy(const Entry& e, const std::vector<Scalar>& values);
 
 // The Hyperscan pattern (PatternSet) for a literal: bytes as \xHH, Latin letters as [aA]

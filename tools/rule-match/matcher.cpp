@@ -6,103 +6,14 @@
 
 #include "common/hash.h"
 #include "common/json_builder.h"
+#include "field_scan.h"
 
 namespace casesift {
 namespace {
 
-char FoldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualText(std::string_view a, std::string_view b, bool cased) {
-  if (a.size() != b.size()) return false;
-  if (cased) return a == b;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (FoldAscii(a[i]) != FoldAscii(b[i])) return false;
-  }
-  return true;
-}
-
-size_t FindText(std::string_view hay, std::string_view needle, bool cased) {
-  if (needle.size() > hay.size()) return std::string_view::npos;
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (EqualText(hay.substr(i, needle.size()), needle, cased)) return i;
-  }
-  return std::string_view::npos;
-}
-
-// Whether record value `v` equals literal `l`: numerically when both are numbers (a
-// decimal string counts as its number), else as text (Latin case folded unless cased),
-// booleans only with booleans.
-bool Equals(const Value& v, const Value& l, bool cased) {
-  if (v.kind == Value::Kind::kBool || l.kind == Value::Kind::kBool) {
-    return v.kind == l.kind && v.boolean == l.boolean;
-  }
-  std::optional<double> a = AsNumber(v), b = AsNumber(l);
-  if (a && b) return CompareNumbers(*a, *b) == 0;
-  if (v.kind == Value::Kind::kString && l.kind == Value::Kind::kString) {
-    return EqualText(v.string, l.string, cased);
-  }
-  return false;
-}
-
-bool Compare(Entry::Op op, const Value& v, const Value& l) {
-  std::optional<double> a = AsNumber(v), b = AsNumber(l);
-  if (!a || !b) return false;
-  int c = CompareNumbers(*a, *b);
-  switch (op) {
-    case Entry::Op::kGt:
-      return c > 0;
-    case Entry::Op::kGte:
-      return c >= 0;
-    case Entry::Op::kLt:
-      return c < 0;
-    case Entry::Op::kLte:
-      return c <= 0;
-    default:
-      return false;
-  }
-}
-
-// Whether value `v` satisfies the entry's test against literal `k`.
-bool Satisfies(const Entry& e, const Value& v, size_t k, const Value& l) {
-  switch (e.op) {
-    case Entry::Op::kEquals:
-      return Equals(v, l, e.cased);
-    case Entry::Op::kContains:
-      return v.kind == Value::Kind::kString &&
-             FindText(v.string, l.string, e.cased) != std::string_view::npos;
-    case Entry::Op::kStartsWith:
-      return v.kind == Value::Kind::kString && v.string.size() >= l.string.size() &&
-             EqualText(std::string_view(v.string).substr(0, l.string.size()), l.string, e.cased);
-    case Entry::Op::kEndsWith:
-      return v.kind == Value::Kind::kString && v.string.size() >= l.string.size() &&
-             EqualText(std::string_view(v.string).substr(v.string.size() - l.string.size()),
-                       l.string, e.cased);
-    case Entry::Op::kRe:
-      return v.kind == Value::Kind::kString && RE2::PartialMatch(v.string, *e.regexes[k]);
-    case Entry::Op::kGt:
-    case Entry::Op::kGte:
-    case Entry::Op::kLt:
-    case Entry::Op::kLte:
-      return Compare(e.op, v, l);
-    case Entry::Op::kNeq:
-      return !Equals(v, l, e.cased);
-    case Entry::Op::kExists:
-      return true;
-  }
-  return false;
-}
-
-// Whether one value satisfies the entry: any literal, or every literal with |all (|neq:
-// equal to none of them).
+// Whether one value satisfies the entry against `literals` (field_scan.h).
 bool ValueHolds(const Entry& e, const Value& v, const std::vector<Value>& literals) {
-  if (literals.empty()) return false;
-  bool every = e.all || e.op == Entry::Op::kNeq;
-  for (size_t k = 0; k < literals.size(); ++k) {
-    bool ok = Satisfies(e, v, k, literals[k]);
-    if (every && !ok) return false;
-    if (!every && ok) return true;
-  }
-  return every;
+  return ScalarHolds(e, Scalar{v.kind, v.boolean, v.number, v.string}, literals);
 }
 
 class Evaluator {
