@@ -185,36 +185,39 @@ Status FieldScan::Compile() {
   return Status::OK();
 }
 
+void AppendScalar(simdjson::dom::element e, std::vector<Scalar>* values) {
+  switch (e.type()) {
+    case simdjson::dom::element_type::STRING:
+      values->push_back({Value::Kind::kString, false, 0, e.get_string().value_unsafe()});
+      break;
+    case simdjson::dom::element_type::INT64:
+      values->push_back(
+          {Value::Kind::kNumber, false, static_cast<double>(e.get_int64().value_unsafe()), {}});
+      break;
+    case simdjson::dom::element_type::UINT64:
+      values->push_back(
+          {Value::Kind::kNumber, false, static_cast<double>(e.get_uint64().value_unsafe()), {}});
+      break;
+    case simdjson::dom::element_type::DOUBLE:
+      values->push_back({Value::Kind::kNumber, false, e.get_double().value_unsafe(), {}});
+      break;
+    case simdjson::dom::element_type::BOOL:
+      values->push_back({Value::Kind::kBool, e.get_bool().value_unsafe(), 0, {}});
+      break;
+    default:
+      break;
+  }
+}
+
 void FieldScan::Resolve(simdjson::dom::element record, std::vector<Scalar>* values) const {
   normalised_.clear();
   auto add = [&](simdjson::dom::element e) {
-    switch (e.type()) {
-      case simdjson::dom::element_type::STRING: {
-        std::string_view s = e.get_string().value_unsafe();
-        if (norm_) {
-          normalised_.emplace_back();
-          NameNormalizer::Get().value()->Normalize(s, *norm_, &normalised_.back());
-          s = normalised_.back();
-        }
-        values->push_back({Value::Kind::kString, false, 0, s});
-        break;
-      }
-      case simdjson::dom::element_type::INT64:
-        values->push_back(
-            {Value::Kind::kNumber, false, static_cast<double>(e.get_int64().value_unsafe()), {}});
-        break;
-      case simdjson::dom::element_type::UINT64:
-        values->push_back(
-            {Value::Kind::kNumber, false, static_cast<double>(e.get_uint64().value_unsafe()), {}});
-        break;
-      case simdjson::dom::element_type::DOUBLE:
-        values->push_back({Value::Kind::kNumber, false, e.get_double().value_unsafe(), {}});
-        break;
-      case simdjson::dom::element_type::BOOL:
-        values->push_back({Value::Kind::kBool, e.get_bool().value_unsafe(), 0, {}});
-        break;
-      default:
-        break;
+    size_t before = values->size();
+    AppendScalar(e, values);
+    if (norm_ && values->size() > before && values->back().kind == Value::Kind::kString) {
+      normalised_.emplace_back();
+      NameNormalizer::Get().value()->Normalize(values->back().string, *norm_, &normalised_.back());
+      values->back().string = normalised_.back();
     }
   };
   if (inner_ == nullptr) {

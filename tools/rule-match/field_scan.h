@@ -48,6 +48,9 @@ struct Scalar {
   std::string_view string;
 };
 
+// Appends `e` to *values when it is a scalar (null, arrays and objects are not values).
+void AppendScalar(simdjson::dom::element e, std::vector<Scalar>* values);
+
 // Whether one value satisfies entry `e` against `literals` (its own, or a fieldref's
 // values), as RULES.md "Semantics, precisely" says: some literal passes the entry's test,
 // or, with |all and for |neq, every one does. None: false.

@@ -66,6 +66,13 @@ class Evaluator {
 
   bool Holds(const Entry& e, simdjson::dom::element scope) const {
     if (e.quantifier != Entry::Quantifier::kNone) return Quantified(e, scope);
+    if (e.let_name.empty() && e.refs.empty() && !e.norm) {
+      // The common case, without copying a string: the values as views into the record.
+      thread_local std::vector<Scalar> scalars;
+      scalars.clear();
+      e.path->ForEach(scope, [&](simdjson::dom::element v) { AppendScalar(v, &scalars); });
+      return ScalarsSatisfy(e, scalars);
+    }
     Values values = Of(e, scope);
     if (e.op == Entry::Op::kExists) return e.exists == !values.empty();
     if (!e.refs.empty()) {
