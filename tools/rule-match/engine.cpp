@@ -365,9 +365,10 @@ struct Engine::Impl {
       patterns.push_back(
           {LiteralPattern(word, cased), static_cast<uint32_t>(patterns.size()), false});
     }
-    Result<PatternSet> compiled = PatternSet::Compile(patterns);
-    if (!compiled.ok()) return compiled.status();
-    words.emplace(std::move(*compiled));
+    // The words are only a short cut: if Hyperscan cannot take them, every line is parsed.
+    if (Result<PatternSet> compiled = PatternSet::Compile(patterns); compiled.ok()) {
+      words.emplace(std::move(*compiled));
+    }
     return Status::OK();
   }
 
