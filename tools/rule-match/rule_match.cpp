@@ -228,8 +228,14 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
       for (size_t index : matched_index) {
         const Rule& rule = rules.rules[index];
         if (!rule.emit) continue;
-        // The lead carries what the plain evaluator saw: lets, and --explain's values.
-        RuleOutcome o = EvaluateRule(rule, rec.root, *today);
+        // The lead carries what the plain evaluator saw: lets, and --explain's values. A
+        // rule with neither needs nothing more than the engine's answer.
+        RuleOutcome o;
+        if (!rule.lets.empty() || options.explain) {
+          o = EvaluateRule(rule, rec.root, *today);
+        } else {
+          o.matched = true;
+        }
         CASESIFT_RETURN_IF_ERROR(
             out->WriteRecord(LeadJson(rule, o, rec.root, SrcJson(rec), options.explain)));
       }
