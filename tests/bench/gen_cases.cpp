@@ -28,46 +28,13 @@
 #include <string>
 #include <string_view>
 
+#include "bench_random.h"
+
 namespace {
 
 using std::string_view;
 
-// ---- randomness ------------------------------------------------------------------------------
-
-class Random {
- public:
-  explicit Random(uint64_t seed) : engine_(seed) {}
-
-  // A value in [0, n) from the engine's raw output (the modulo bias is below n / 2^64).
-  // REQUIRES: n > 0.
-  uint64_t Below(uint64_t n) { return engine_() % n; }
-  int Between(int lo, int hi) { return lo + static_cast<int>(Below(uint64_t(hi - lo) + 1)); }
-  bool Percent(int p) { return Below(100) < uint64_t(p); }
-  bool Permille(int p) { return Below(1000) < uint64_t(p); }
-
-  template <typename T, size_t N>
-  const T& Pick(const T (&items)[N]) {
-    return items[Below(N)];
-  }
-  // One CJK character (three UTF-8 bytes) of `chars`.
-  string_view Char(string_view chars) { return chars.substr(3 * Below(chars.size() / 3), 3); }
-
-  // One of `items`, each as likely as its `weight` member. REQUIRES: some weight > 0.
-  template <typename T>
-  const T& Weighted(std::span<const T> items) {
-    uint64_t total = 0;
-    for (const T& item : items) total += item.weight;
-    uint64_t x = Below(total);
-    for (const T& item : items) {
-      if (x < uint64_t(item.weight)) return item;
-      x -= item.weight;
-    }
-    return items.back();
-  }
-
- private:
-  std::mt19937_64 engine_;
-};
+using casesift::bench::Random;
 
 // ---- tables ----------------------------------------------------------------------------------
 

@@ -31,40 +31,14 @@
 #include <string_view>
 #include <vector>
 
+#include "bench_random.h"
+
 namespace {
 
 using std::string;
 using std::string_view;
 
-class Random {
- public:
-  explicit Random(uint64_t seed) : engine_(seed) {}
-  // A value in [0, n). REQUIRES: n > 0.
-  uint64_t Below(uint64_t n) { return engine_() % n; }
-  int Between(int lo, int hi) { return lo + static_cast<int>(Below(uint64_t(hi - lo) + 1)); }
-  bool Percent(int p) { return Below(100) < uint64_t(p); }
-  template <typename T, size_t N>
-  const T& Pick(const T (&items)[N]) {
-    return items[Below(N)];
-  }
-  // k distinct items of `items`, in table order. REQUIRES: k <= N.
-  template <typename T, size_t N>
-  std::vector<T> Some(const T (&items)[N], size_t k) {
-    std::vector<bool> taken(N, false);
-    for (size_t chosen = 0; chosen < k;) {
-      const size_t i = Below(N);
-      if (!taken[i]) taken[i] = true, ++chosen;
-    }
-    std::vector<T> out;
-    for (size_t i = 0; i < N; ++i) {
-      if (taken[i]) out.push_back(items[i]);
-    }
-    return out;
-  }
-
- private:
-  std::mt19937_64 engine_;
-};
+using casesift::bench::Random;
 
 // ---- what the rules name -------------------------------------------------------------------
 // Mostly values that bench-gen-cases writes; a few real ones it does not (rules name causes and
