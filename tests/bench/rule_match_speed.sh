@@ -43,6 +43,7 @@ if [ -z "${EPOCHREALTIME:-}" ]; then
   exit 2
 fi
 BUILD=$(cd "$1" && pwd)
+HERE=$(cd "$(dirname "$0")" && pwd)
 N=${BENCH_RULE_RECORDS:-1000000}
 FAST_RUNS=${BENCH_FAST_RUNS:-3}
 RUNS=${BENCH_RUNS:-1}
@@ -92,19 +93,8 @@ cat "$DATA" > /dev/null  # into the page cache
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo unknown)
 
 # ---- timing -----------------------------------------------------------------------------------
-# time_once SINK CMD...: prints the seconds `CMD | cat > SINK` takes; fails when CMD fails,
-# leaving its exit status in $WORK/rc and its standard error in $WORK/stderr.
-time_once() {
-  local sink=$1 start end status
-  shift
-  start=$EPOCHREALTIME
-  "$@" 2> "$WORK/stderr" | cat > "$sink"
-  status=${PIPESTATUS[0]}
-  end=$EPOCHREALTIME
-  echo "$status" > "$WORK/rc"
-  [ "$status" = 0 ] || return 1
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
-}
+# shellcheck source=tests/bench/timing.sh
+. "$HERE/timing.sh"
 
 # bench NAME RUNS SINK SHOWN CMD...: times CMD up to RUNS times (once when the first run takes
 # more than $SLOW seconds) and adds a row "NAME|SHOWN|median|runs|fastest|lines" ("failed" for

@@ -73,17 +73,8 @@ cat "$DATA" > /dev/null  # into the page cache
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo unknown)
 
 # ---- timing ---------------------------------------------------------------------------------
-# time_once CMD...: prints the seconds `CMD | cat > /dev/null` takes; fails when CMD fails,
-# leaving its exit status in $WORK/rc and its standard error in $WORK/stderr.
-time_once() {
-  local start=$EPOCHREALTIME status end
-  "$@" 2> "$WORK/stderr" | cat > /dev/null
-  status=${PIPESTATUS[0]}
-  end=$EPOCHREALTIME
-  echo "$status" > "$WORK/rc"
-  [ "$status" = 0 ] || return 1
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
-}
+# shellcheck source=tests/bench/timing.sh
+. "$HERE/timing.sh"
 
 # bench NAME RUNS SHOWN CMD...: times CMD RUNS times and adds a row
 # "NAME|SHOWN|median seconds|RUNS|fastest seconds" (median "failed" when CMD exits non-zero).
@@ -94,7 +85,7 @@ bench() {
   echo "timing $name ($runs run(s)) ..." >&2
   : > "$WORK/times"
   while [ "$i" -lt "$runs" ]; do
-    if ! time_once "$@" >> "$WORK/times"; then
+    if ! time_once /dev/null "$@" >> "$WORK/times"; then
       echo "$name: failed (exit $(cat "$WORK/rc")): $(head -c 300 "$WORK/stderr")" >&2
       echo "$name|$shown|failed|$runs|" >> "$WORK/rows"
       return 0
