@@ -70,7 +70,6 @@ struct CompiledRule {
   size_t index;
   const Rule* rule;
   std::vector<std::vector<std::vector<Step>>> selections;  // selection -> map -> entries
-  bool triggered = false;
 };
 
 // What must hold for a part of a rule to hold: some clause, each clause a set of atoms
@@ -297,7 +296,7 @@ struct Engine::Impl {
 
   void CompileRule(size_t index) {
     const Rule& rule = set->rules[index];
-    CompiledRule cr{index, &rule, {}, false};
+    CompiledRule cr{index, &rule, {}};
     std::vector<Need> needs;
     for (const Selection& sel : rule.selections) {
       cr.selections.emplace_back();
@@ -322,7 +321,6 @@ struct Engine::Impl {
         clauses.push_back({n, static_cast<uint32_t>(clause.size())});
         for (uint32_t atom : clause) atom_clauses[atom].push_back(c);
       }
-      cr.triggered = true;
     } else {
       always.push_back(n);
     }

@@ -1,32 +1,35 @@
 // The one-pass engine of rule-match (RULES.md, "Engine expectations"): every detection rule
 // of a RuleSet evaluated on a record with one scan per field, not one per rule.
 //
-// At build time the engine gathers every entry whose answer a scan can give (an "atom": a
-// top-level entry on a field path with equality, `in`, `contains`, `startswith`, `endswith`
-// or `re`, without `|all`), and groups them by path. Per path it compiles
-//   - every contains/startswith/endswith literal of every rule into one Hyperscan database
-//     (PatternSet; Latin case folded through [aA] classes unless `cased`),
-//   - every `re` into one RE2::Set (the language promises RE2's syntax and semantics, which
-//     Hyperscan's do not match, so the regexes are scanned by RE2 itself, once per value),
-//   - every equality and `in` literal into hash tables: text (folded or cased), numbers
-//     (sorted, so "500000" finds 500000.0 within CompareNumbers' tolerance) and booleans.
-// Per record, each path is resolved once, each of its values scanned once, and the atoms
-// that hold are set in a bit set.
+// Atoms. Every top-level entry that depends on its path's values alone (no let, fieldref
+// or quantifier) is an atom; entries alike share one. Per path (with its |norm level) a
+// FieldScan (field_scan.h) holds every literal of the path's "scanned" atoms: equality,
+// `in`, contains, startswith, endswith and re, in one Hyperscan database, one RE2::Set and
+// hash tables, so each value is looked at once whatever the number of rules. The other
+// atoms (numbers, neq, exists, |all) are "computed" from the path's values, resolved once
+// per record, when a rule first asks.
 //
-// Each rule also gets a trigger: clauses, each a set of atoms that must all hold, one of
-// which must be complete for the rule to match (a map needs all its atoms, a selection one
-// of its maps, an `and` both operands, an `or` either; `[any]`, `[all]` and `[count>=N]`
-// lend the atoms of their nested maps, scanned over the whole array). Per record, each atom
-// that held counts towards its clauses, and a rule is evaluated only when one of its
-// clauses is complete; a rule without a trigger (only `not`, numbers, `exists`...) on every
-// record: those are the rules `--check` reports as scanning everything. Evaluation then
-// reads the atoms' bits, deciding the other entries with the plain evaluator (matcher.h),
-// and stops as soon as the condition is decided.
+// Triggers. Each rule gets clauses: sets of scanned atoms that must all hold, one of which
+// must be complete for the rule to match (a map needs all its atoms, a selection one of its
+// maps, an `and` both operands, an `or` either; `[any]`, `[all]` and `[count>=N]` lend the
+// atoms of their nested maps, scanned over the whole array; a |all entry its literals read
+// as "any"). Paths are scanned in order of how many clauses use them, and a path only while
+// some clause that reaches it is still complete so far. A rule is evaluated only when one
+// of its clauses completes; its condition reads the atoms, decides the other entries with
+// the plain evaluator (matcher.h), and stops as soon as it is decided. A rule without
+// clauses (only `not`, numbers, lets...) is evaluated on every record: `--check` warns.
 //
-// The result equals EvaluateRule for every rule on every record; tests/reference holds a
-// naive evaluator, and a generated comparison checks the two agree.
+// Words. When every rule has clauses, each clause has an atom that can only hold on a
+// record whose JSON text contains one of its literals as written (text equality or
+// contains/startswith/endswith, not normalised). MayMatch looks for those words, one atom's
+// per clause, in the raw line with one Hyperscan scan, so the reader can pass over lines
+// that hold none of them without parsing them.
 //
-// An Engine keeps per-record scratch space: one per thread.
+// The result equals EvaluateRule for every rule on every record: tests/reference holds a
+// naive evaluator, and a generated comparison checks the two agree, and that a line
+// MayMatch passes over matches nothing.
+//
+// An Engine keeps per-record scratch space: one per thread (MayMatch excepted).
 #ifndef CASESIFT_TOOLS_RULE_MATCH_ENGINE_H_
 #define CASESIFT_TOOLS_RULE_MATCH_ENGINE_H_
 
