@@ -66,6 +66,8 @@ std::vector<std::pair<std::string, bool>> WordsOf(const Entry& e) {
   }
   return words;
 }
+
+// A rule compiled: its selections' maps as steps, atoms first.
 struct CompiledRule {
   size_t index;
   const Rule* rule;
