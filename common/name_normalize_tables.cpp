@@ -260,8 +260,12 @@ const AffixTable<LegalForm>& LegalForms() {
   static const AffixTable<LegalForm> table = [] {
     AffixTable<LegalForm> t;
     // A line's first word is the canonical form of the line's words.
-    for (auto [text, kind] : {std::pair{kCompanyForms, SuffixKind::kCompany},
+    for (const auto& forms : {std::pair{kCompanyForms, SuffixKind::kCompany},
                               std::pair{kWrapperForms, SuffixKind::kWrapper}}) {
+      // Named variables, not a structured binding: the lambda below captures them, which
+      // clang 14 does not allow for a structured binding.
+      const std::string_view text = forms.first;
+      const SuffixKind kind = forms.second;
       size_t line_start = 0;
       while (line_start < text.size()) {
         size_t eol = text.find('\n', line_start);
