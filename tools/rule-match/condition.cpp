@@ -221,26 +221,8 @@ Result<Condition> Condition::Parse(std::string_view text, const std::vector<std:
   return c;
 }
 
-bool Condition::Eval(const std::vector<bool>& held) const { return EvalNode(root_, held); }
-
-bool Condition::EvalNode(uint32_t n, const std::vector<bool>& held) const {
-  const Node& node = nodes_[n];
-  switch (node.kind) {
-    case Node::Kind::kName:
-      return held[node.name];
-    case Node::Kind::kAnd:
-      return EvalNode(node.a, held) && EvalNode(node.b, held);
-    case Node::Kind::kOr:
-      return EvalNode(node.a, held) || EvalNode(node.b, held);
-    case Node::Kind::kNot:
-      return !EvalNode(node.a, held);
-    case Node::Kind::kOf: {
-      size_t count = 0;
-      for (uint32_t m : node.members) count += held[m] ? 1 : 0;
-      return node.need == 0 ? count == node.members.size() : count >= node.need;
-    }
-  }
-  return false;
+bool Condition::Eval(const std::vector<bool>& held) const {
+  return EvalLazy([&](uint32_t i) { return static_cast<bool>(held[i]); });
 }
 
 }  // namespace casesift

@@ -50,7 +50,6 @@ class Condition {
   const std::vector<bool>& used() const { return used_; }
 
  private:
-  bool EvalNode(uint32_t n, const std::vector<bool>& held) const;
   template <typename Fn>
   bool EvalLazyNode(uint32_t n, Fn& held) const {
     const Node& node = nodes_[n];
