@@ -31,13 +31,6 @@ const std::vector<std::string>& ComparisonNames() {
   return names;
 }
 
-std::string Unknown(std::string_view what, std::string_view word,
-                    const std::vector<std::string>& known) {
-  std::string hint = Suggest(word, known);
-  return fmt::format("unknown {} '{}'{}", what, word,
-                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
-}
-
 class CorrelationLoader {
  public:
   CorrelationLoader(const Source& src, Rule* rule) : src_(src), rule_(rule) {}

@@ -32,13 +32,6 @@ const std::vector<std::string>& Modifiers() {
   return mods;
 }
 
-std::string Unknown(std::string_view what, std::string_view word,
-                    const std::vector<std::string>& known) {
-  std::string hint = Suggest(word, known);
-  return fmt::format("unknown {} '{}'{}", what, word,
-                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
-}
-
 // The offset of `$name` in a let expression (0 when it cannot be found).
 size_t NameOffset(std::string_view expr, std::string_view name) {
   const std::string needle = fmt::format("${}", name);

@@ -39,4 +39,11 @@ std::string LetNameHint(std::string_view name, const std::vector<std::string>& d
   return hint.empty() ? "" : fmt::format(" (did you mean ${}?)", hint);
 }
 
+std::string Unknown(std::string_view what, std::string_view word,
+                    const std::vector<std::string>& known) {
+  std::string hint = Suggest(word, known);
+  return fmt::format("unknown {} '{}'{}", what, word,
+                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+}
+
 }  // namespace casesift

@@ -17,6 +17,10 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // or "" when none is that close.
 std::string Suggest(std::string_view word, const std::vector<std::string>& candidates);
 
+// "unknown WHAT 'word'", with " (did you mean 'x'?)" when Suggest finds a known name.
+std::string Unknown(std::string_view what, std::string_view word,
+                    const std::vector<std::string>& known);
+
 // " (did you mean $share?)" for the name closest to `name` (a `$name` without its '$')
 // among `defined`, as Suggest finds it; "" when none is that close.
 std::string LetNameHint(std::string_view name, const std::vector<std::string>& defined);
