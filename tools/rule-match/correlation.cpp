@@ -129,22 +129,19 @@ std::vector<size_t> QualifyingMembers(const CorrelationSpec& spec,
   return out;
 }
 
-std::string KeyJson(const CorrelationSpec& spec, const std::vector<std::string>& values) {
+std::string KeyJson(const CorrelationSpec& spec, const std::string* values) {
   std::string key;
   JsonBuilder b(&key);
   b.BeginObject();
-  for (size_t i = 0; i < values.size(); ++i) b.Key(spec.group_by_text[i]).Raw(values[i]);
+  for (size_t i = 0; i < spec.group_by.size(); ++i) b.Key(spec.group_by_text[i]).Raw(values[i]);
   b.EndObject();
   return key;
 }
 
 CorrelationMember MemberOf(const CorrelationSpec& spec, simdjson::dom::element record,
-                           uint64_t order, std::string src_json) {
+                           uint64_t order) {
   CorrelationMember m;
   m.order = order;
-  m.src_json = std::move(src_json);
-  std::string_view text;
-  if (record["case_no"].get_string().get(text) == simdjson::SUCCESS) m.case_no = text;
   if (spec.time_field) {
     for (const Value& v : PathValues(*spec.time_field, record)) {
       std::optional<int64_t> day;
@@ -157,8 +154,9 @@ CorrelationMember MemberOf(const CorrelationSpec& spec, simdjson::dom::element r
     }
   }
   // The group keys: every combination of the group-by paths' distinct values.
-  std::vector<std::vector<std::string>> tuples = {{}};
-  for (size_t g = 0; g < spec.group_by.size(); ++g) {
+  const size_t width = spec.group_by.size();
+  size_t tuples = 1;
+  for (size_t g = 0; g < width; ++g) {
     std::vector<std::string> values;
     Values seen = PathValues(spec.group_by[g], record);
     if (g < spec.group_by_norm.size() && spec.group_by_norm[g]) {
@@ -166,18 +164,27 @@ CorrelationMember MemberOf(const CorrelationSpec& spec, simdjson::dom::element r
     }
     for (const Value& v : seen) {
       std::string json = ValueJson(v);
-      if (std::find(values.begin(), values.end(), json) == values.end()) values.push_back(json);
-    }
-    std::vector<std::vector<std::string>> next;
-    for (const auto& t : tuples) {
-      for (const std::string& v : values) {
-        next.push_back(t);
-        next.back().push_back(v);
+      if (std::find(values.begin(), values.end(), json) == values.end()) {
+        values.push_back(std::move(json));
       }
     }
-    tuples = std::move(next);
+    if (g == 0) {
+      m.groups = std::move(values);
+      tuples = m.groups.size();
+      continue;
+    }
+    std::vector<std::string> next;
+    next.reserve(tuples * values.size() * (g + 1));
+    for (size_t t = 0; t < tuples; ++t) {
+      for (const std::string& v : values) {
+        next.insert(next.end(), m.groups.begin() + static_cast<std::ptrdiff_t>(t * g),
+                    m.groups.begin() + static_cast<std::ptrdiff_t>((t + 1) * g));
+        next.push_back(v);
+      }
+    }
+    tuples *= values.size();
+    m.groups = std::move(next);
   }
-  m.groups = std::move(tuples);
   if (spec.field) m.field = PathValues(*spec.field, record);
   if (spec.field_norm) NormalizeStrings(*spec.field_norm, &m.field);
   if (spec.also_field) m.also = PathValues(*spec.also_field, record);
@@ -208,22 +215,28 @@ void CorrelationEngine::Add(simdjson::dom::element record, uint64_t order,
       offered_.insert(offered_.end(), it->second.begin(), it->second.end());
     }
   }
+  if (offered_.empty()) return;
   std::sort(offered_.begin(), offered_.end());
   offered_.erase(std::unique(offered_.begin(), offered_.end()), offered_.end());
+  Record& shared = records_.emplace_back();
+  std::string_view case_no;
+  if (record["case_no"].get_string().get(case_no) == simdjson::SUCCESS) shared.case_no = case_no;
+  shared.src_json = src_json;
   for (size_t index : offered_) {
     State& st = states_.at(index);
     auto in = [&](const std::set<size_t>& s) {
       return std::any_of(matched.begin(), matched.end(), [&](size_t r) { return s.count(r); });
     };
     st.by_order.emplace_back(order, st.members.size());
-    st.members.push_back(
-        MemberOf(*rules_.rules[index].correlation, record, order, std::string(src_json)));
+    st.members.push_back(MemberOf(*rules_.rules[index].correlation, record, order));
+    st.members.back().record = records_.size() - 1;
     if (in(st.direct)) st.pending.push_back(order);
   }
 }
 
 void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
   size_t first = out->size();
+  const uint64_t flush = ++flushes_;
   for (size_t index : rules_.correlation_order) {
     const Rule& rule = rules_.rules[index];
     const CorrelationSpec& spec = *rule.correlation;
@@ -236,30 +249,34 @@ void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
       const State& inner = states_.at(in);
       delta.insert(delta.end(), inner.grown.begin(), inner.grown.end());
     }
-    std::set<std::string> touched;
+    std::vector<std::pair<const std::string*, Group*>> touched;
     for (uint64_t order : delta) {
       auto it = std::lower_bound(st.by_order.begin(), st.by_order.end(),
                                  std::make_pair(order, size_t{0}));
-      if (it == st.by_order.end() || it->first != order || !st.inputs.insert(order).second) {
-        continue;
-      }
-      const CorrelationMember& m = st.members[it->second];
+      if (it == st.by_order.end() || it->first != order) continue;
+      CorrelationMember& m = st.members[it->second];
+      if (m.grouped) continue;
+      m.grouped = true;
       if (spec.timespan_days && !m.dated) continue;
-      for (const std::vector<std::string>& values : m.groups) {
-        std::string key = KeyJson(spec, values);
-        Group& g = st.groups[key];
-        if (g.values.empty()) g.values = values;
+      const size_t width = spec.group_by.size();
+      for (size_t t = 0; t < m.groups.size(); t += width) {
+        auto [entry, added] = st.groups.try_emplace(KeyJson(spec, &m.groups[t]));
+        Group& g = entry->second;
+        if (added) g.values.assign(m.groups.begin() + t, m.groups.begin() + t + width);
         auto pos = std::upper_bound(
             g.members.begin(), g.members.end(), it->second, [&](size_t a, size_t b) {
               const CorrelationMember &x = st.members[a], &y = st.members[b];
               return std::tie(x.day, x.order) < std::tie(y.day, y.order);
             });
         g.members.insert(pos, it->second);
-        touched.insert(std::move(key));
+        if (g.touched != flush) {
+          g.touched = flush;
+          touched.emplace_back(&entry->first, &g);
+        }
       }
     }
-    for (const std::string& key : touched) {
-      Group& g = st.groups.at(key);
+    for (auto [key, group] : touched) {
+      Group& g = *group;
       std::vector<const CorrelationMember*> sorted;
       for (size_t i : g.members) sorted.push_back(&st.members[i]);
       std::vector<size_t> q;
@@ -271,7 +288,7 @@ void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
       std::set_difference(orders.begin(), orders.end(), g.lead.begin(), g.lead.end(),
                           std::back_inserter(st.grown));
       g.lead = std::move(orders);
-      out->push_back({index, key, LeadJson(rule, st, key, g, q)});
+      out->push_back({index, *key, LeadJson(rule, st, *key, g, q)});
     }
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
@@ -281,7 +298,8 @@ void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
 }
 
 std::string CorrelationEngine::LeadJson(const Rule& rule, const State& st, const std::string& key,
-                                        const Group& group, const std::vector<size_t>& members) {
+                                        const Group& group,
+                                        const std::vector<size_t>& members) const {
   const CorrelationSpec& spec = *rule.correlation;
   Values field, also;
   std::set<std::string> case_nos;
@@ -291,7 +309,7 @@ std::string CorrelationEngine::LeadJson(const Rule& rule, const State& st, const
     const CorrelationMember& m = st.members[i];
     field.insert(field.end(), m.field.begin(), m.field.end());
     also.insert(also.end(), m.also.begin(), m.also.end());
-    if (!m.case_no.empty()) case_nos.insert(m.case_no);
+    if (const std::string& c = records_[m.record].case_no; !c.empty()) case_nos.insert(c);
     if (m.dated && first == nullptr) first = &m;
     if (m.dated) last = &m;
   }
@@ -341,7 +359,7 @@ std::string CorrelationEngine::LeadJson(const Rule& rule, const State& st, const
     b.EndObject();
   }
   b.Key("src").BeginArray();
-  for (size_t i : members) b.Raw(st.members[i].src_json);
+  for (size_t i : members) b.Raw(records_[st.members[i].record].src_json);
   b.EndArray();
   b.EndObject();
   return out;

@@ -18,6 +18,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rules.h"
@@ -27,15 +28,16 @@ namespace casesift {
 
 // One record as one correlation rule sees it: only what the rule reads of it.
 struct CorrelationMember {
-  uint64_t order = 0;  // the record's number in the input
-  std::string case_no;
-  bool dated = false;  // the time field held a YYYY-MM-DD date
-  int64_t day = 0;     // that date as days since 1970-01-01
-  std::string date;
-  // Each group the record is in: the value (as JSON) of each group-by path.
-  std::vector<std::vector<std::string>> groups;
+  uint64_t order = 0;   // the record's number in the input
+  size_t record = 0;    // its case_no and src in the engine, shared by every rule
+  bool dated = false;   // the time field held a YYYY-MM-DD date
+  bool grouped = false;  // already in its groups (an input of the rule matched it)
+  int64_t day = 0;      // that date as days since 1970-01-01
+  std::string date;     // ten bytes: kept in the string itself, no allocation
+  // The groups the record is in: tuples of the group-by paths' values (as JSON), one after
+  // another, each as long as the rule has group-by paths.
+  std::vector<std::string> groups;
   Values field, also;  // the values of `field` and of `also`'s field
-  std::string src_json;
 };
 
 // The members (indices into `members`) in some qualifying window of `spec`. `members` must
@@ -50,12 +52,14 @@ std::vector<size_t> QualifyingMembers(const CorrelationSpec& spec,
 std::optional<double> AggregateOf(Aggregate aggregate, size_t members,
                                   const std::vector<Value>& values);
 
-// The parts of a record a correlation reads: members as `spec` sees them.
+// The parts of a record a correlation reads: members as `spec` sees them (all but
+// `record`, which the engine sets).
 CorrelationMember MemberOf(const CorrelationSpec& spec, simdjson::dom::element record,
-                           uint64_t order, std::string src_json);
+                           uint64_t order);
 
-// The lead key of a group: {"GROUP-BY PATH AS WRITTEN": VALUE, ...}.
-std::string KeyJson(const CorrelationSpec& spec, const std::vector<std::string>& values);
+// The lead key of a group: {"GROUP-BY PATH AS WRITTEN": VALUE, ...}, from one value per
+// group-by path.
+std::string KeyJson(const CorrelationSpec& spec, const std::string* values);
 
 // One correlation lead, ready to write.
 struct CorrelationLead {
@@ -87,6 +91,7 @@ class CorrelationEngine {
     std::vector<std::string> values;  // the group-by values, as JSON
     std::vector<size_t> members;      // indices into State::members, sorted by (day, order)
     std::vector<uint64_t> lead;       // the orders of the last lead's members
+    uint64_t touched = 0;             // the last flush that gave it members
   };
   struct State {
     std::set<size_t> direct;  // the detection rules among its inputs
@@ -94,16 +99,24 @@ class CorrelationEngine {
     std::deque<CorrelationMember> members;  // a deque: growing never moves members
     // (record order, index in members), in increasing order: records arrive in order.
     std::vector<std::pair<uint64_t, size_t>> by_order;
-    std::set<uint64_t> inputs;      // orders of the records that are its input
     std::vector<uint64_t> pending;  // orders matched by a direct input since the flush
     std::vector<uint64_t> grown;    // orders newly in its leads in this flush
-    std::map<std::string, Group> groups;
+    // Node-based: a Group stays where it is while others are added. Leads are sorted by
+    // key when written, so the table's order never shows.
+    std::unordered_map<std::string, Group> groups;
   };
-  static std::string LeadJson(const Rule& rule, const State& st, const std::string& key,
-                              const Group& group, const std::vector<size_t>& members);
+  // What every rule's members of one record share.
+  struct Record {
+    std::string case_no;
+    std::string src_json;
+  };
+  std::string LeadJson(const Rule& rule, const State& st, const std::string& key,
+                       const Group& group, const std::vector<size_t>& members) const;
 
   const RuleSet& rules_;
   std::map<size_t, State> states_;  // by rule index
+  std::deque<Record> records_;      // the records some rule took as a member
+  uint64_t flushes_ = 0;
   // Detection rule -> the correlation rules that read it (directly or through others), so
   // a record is offered only to those.
   std::map<size_t, std::vector<size_t>> readers_;
