@@ -21,10 +21,6 @@ struct Slot {
   Slot(const FieldPath* outer, const FieldPath* inner, std::optional<NameLevel> norm)
       : scan(outer, inner, norm) {}
   FieldScan scan;
-  // Whether some clause has its first atoms here: then every record scans the slot. The
-  // others are scanned when a clause whose atoms so far all held reaches them, or when an
-  // evaluation asks for one of their atoms.
-  bool first_of_a_clause = false;
   std::vector<Scalar> values;  // this record's, when resolved == the record's number
   uint64_t resolved = 0;
   uint64_t scanned = 0;
@@ -183,7 +179,11 @@ struct Engine::Impl {
   std::vector<uint32_t> hits;      // the atoms set
   std::vector<uint32_t> found;     // what a slot's scan reported
   std::vector<uint64_t> stamp;     // per compiled rule: the record it was last queued for
-  std::vector<uint64_t> wanted;    // per slot: the record a clause last reached it for
+  // Per slot: the record a clause last reached it for, or kEveryRecord when some clause has
+  // its first atoms there. Other slots are scanned only for a clause whose atoms so far all
+  // held, or when an evaluation asks for one of their atoms.
+  static constexpr uint64_t kEveryRecord = UINT64_MAX;
+  std::vector<uint64_t> wanted;
   std::vector<uint32_t> counts;    // per clause: its atoms that held on this record
   std::vector<uint32_t> counted;
   std::vector<uint32_t> queue;
@@ -395,7 +395,7 @@ struct Engine::Impl {
     for (uint32_t c = 0; c < clause_atoms.size(); ++c) {
       std::map<size_t, uint32_t> per_rank;  // rank of a slot -> this clause's atoms in it
       for (uint32_t a : clause_atoms[c]) ++per_rank[rank[atoms[a].slot]];
-      slots[order[per_rank.begin()->first]].first_of_a_clause = true;
+      wanted[order[per_rank.begin()->first]] = kEveryRecord;
       for (uint32_t a : clause_atoms[c]) {
         size_t r = rank[atoms[a].slot];
         uint32_t through = 0;
@@ -443,13 +443,13 @@ struct Engine::Impl {
     counted.clear();
     queue.clear();
     for (uint32_t s : order) {
-      if (!slots[s].first_of_a_clause && wanted[s] != record_no) continue;
+      if (wanted[s] < record_no) continue;
       for (size_t i = ScanSlot(s); i < hits.size(); ++i) {
         for (const Place& p : atom_places[hits[i]]) {
           if (counts[p.clause]++ == 0) counted.push_back(p.clause);
           if (counts[p.clause] != p.through) continue;  // not yet, or an atom before failed
           if (p.next_slot != UINT32_MAX) {
-            wanted[p.next_slot] = record_no;
+            wanted[p.next_slot] = std::max(wanted[p.next_slot], record_no);
             continue;
           }
           uint32_t r = clauses[p.clause].rule;
