@@ -12,12 +12,15 @@
 #   rule-match -r one.yaml FILE          1 rule, writing leads
 #   rule-match --select -r one.yaml FILE 1 rule, writing the matching records
 #   rule-match -r rules800/ FILE         800 rules, writing leads
+#   rule-match -j N -r rules800/ FILE    the same on every core (N = nproc, when above 1); its
+#                                        leads must be the bytes of the -j 1 run
 #   jq -c 'select(...)' FILE             the 1-rule equivalent (the `# jq:` line of one.yaml)
 #
 # and prints a Markdown report (kept in BUILD_DIR/bench-data/rule_match.md): MB/s, records/s,
 # lines written by each run, the rule set's load time, how many records the 800 rules match,
 # and the targets with PASS or FAIL:
-#   1 rule >= 60% of pass-through speed; 800 rules >= 20% of it; 800 rules cost <= 5x one;
+#   1 rule >= 60% of pass-through speed; 800 rules >= 20% of it; 800 rules cost <= 5x one
+#   (each for -j 1 and for -j N);
 #   1 rule >= 20x jq.
 # The targets depend on the machine and do not set the exit status. It is 1 when a program is
 # missing or fails, when the rules do not pass `rule-match --check`, or when the counts disagree:
@@ -47,6 +50,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 N=${BENCH_RULE_RECORDS:-1000000}
 FAST_RUNS=${BENCH_FAST_RUNS:-3}
 RUNS=${BENCH_RUNS:-1}
+JOBS=$(nproc 2> /dev/null || echo 1)  # the -j run uses every core
 SLOW=${BENCH_SLOW_SECONDS:-60}
 RULE_MATCH=${BENCH_RULE_MATCH:-$BUILD/bin/rule-match}
 PASS=$BUILD/bin/jsonl-pass
@@ -170,6 +174,14 @@ if [ "$RULES_OK" = yes ]; then
     'rule-match --select -r one.yaml FILE' "$RULE_MATCH" --select -r "$ONE" "$DATA"
   bench "rule-match, $RULE_COUNT rules" "$FAST_RUNS" "$WORK/leads800.out" \
     "rule-match -r rules$RULE_COUNT/ FILE" "$RULE_MATCH" -r "$RULES" "$DATA"
+  if [ "$JOBS" -gt 1 ]; then
+    bench "rule-match -j $JOBS, $RULE_COUNT rules" "$FAST_RUNS" "$WORK/leads800j.out" \
+      "rule-match -j $JOBS -r rules$RULE_COUNT/ FILE" "$RULE_MATCH" -j "$JOBS" -r "$RULES" "$DATA"
+    if [ -s "$WORK/leads800.out" ] && [ -s "$WORK/leads800j.out" ] &&
+      ! cmp -s "$WORK/leads800.out" "$WORK/leads800j.out"; then
+      problem "rule-match -j $JOBS wrote other bytes than -j 1 with $RULE_COUNT rules"
+    fi
+  fi
 fi
 JQ_NOTE=""
 if ! command -v jq > /dev/null; then
@@ -254,6 +266,7 @@ VERSION=$("$RULE_MATCH" --version 2> /dev/null | head -n 2 | paste -sd ' ' - || 
     $1 == "jsonl-pass" { pass = $3 }
     $1 == "rule-match, 1 rule" { one = $3 }
     $1 ~ /^rule-match, [0-9]+ rules$/ { many = $3 }
+    $1 ~ /^rule-match -j [0-9]+, [0-9]+ rules$/ { manyj = $3; split($1, w, /[ ,]/); jobs = w[3] }
     $1 ~ /^jq/ { jq = $3 }
     END {
       if (pass != "" && one != "")
@@ -264,9 +277,15 @@ VERSION=$("$RULE_MATCH" --version 2> /dev/null | head -n 2 | paste -sd ' ' - || 
         printf "- %s 800 rules >= 20%% of pass-through speed (%.0f%%)\n",
                verdict(pass / many >= 0.2), 100 * pass / many
       else print "- n/a  800 rules >= 20% of pass-through speed (not measured)"
+      if (pass != "" && manyj != "")
+        printf "- %s 800 rules with -j %s >= 20%% of pass-through speed (%.0f%%)\n",
+               verdict(pass / manyj >= 0.2), jobs, 100 * pass / manyj
       if (one != "" && many != "")
         printf "- %s 800 rules cost <= 5x one rule (%.1fx)\n", verdict(many / one <= 5), many / one
       else print "- n/a  800 rules cost <= 5x one rule (not measured)"
+      if (one != "" && manyj != "")
+        printf "- %s 800 rules with -j %s cost <= 5x one rule (%.1fx)\n", verdict(manyj / one <= 5),
+               jobs, manyj / one
       if (one != "" && jq != "")
         printf "- %s 1 rule >= 20x jq (%.1fx)\n", verdict(jq / one >= 20), jq / one
       else print "- n/a  1 rule >= 20x jq (not measured)"

@@ -1,15 +1,11 @@
 #include "case_extract.h"
 
-#include <atomic>
-#include <condition_variable>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 #include "case_extractor.h"
 #include "common/cause_list.h"
+#include "common/ordered_batches.h"
 #include "common/record_splice.h"
 #include "document_source.h"
 
@@ -42,6 +38,7 @@ struct Batch {
   std::vector<Document> documents;
   std::vector<std::string> lines;
   size_t bytes = 0;
+  bool empty() const { return documents.empty(); }
 };
 
 // Reads the next batch; false at the end of the input (the batch may still hold documents).
@@ -87,102 +84,22 @@ Status RunSequential(DocumentSource* source, const CaseExtractOptions& options,
   return Status::OK();
 }
 
-// The extraction pipeline for -j N: every thread (the calling one and N - 1 more) takes the
-// next batch from the input (one reader at a time, so documents and rejects keep their
-// order), extracts it itself (the text it has just read is still in its core's cache),
-// and hands it to the writer; the batches are written in input order by whichever thread
-// completes the run that can be written. A thread that gets far ahead waits, so memory
-// stays bounded whatever the input size.
-class Pipeline {
- public:
-  Pipeline(DocumentSource* source, const CaseExtractOptions& options, const ExtractOptions& extract,
-           Output* out, Progress* progress)
-      : source_(source), options_(options), extract_(extract), out_(out), progress_(progress) {}
-
-  Status Run(unsigned jobs) {
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t) {
-      threads.emplace_back([this, t] {
-        // The first helper compiles the causes' pattern database (when it is not embedded)
-        // while the calling thread compiles the layout's on its first document.
-        if (t == 1) (void)CauseList::Civil2020().FindIn("");
-        Work();
-      });
-    }
-    Work();
-    for (std::thread& t : threads) t.join();
-    if (!read_status_.ok()) return read_status_;
-    return write_status_;
-  }
-
- private:
-  // How many extracted batches may wait for an earlier one.
-  static constexpr size_t kMaxWaiting = 4;
-
-  void Work() {
-    while (true) {
-      auto batch = std::make_unique<Batch>();
-      uint64_t seq = 0;
-      {
-        std::lock_guard<std::mutex> lock(read_mu_);
-        if (end_ || stop_) break;
-        end_ = !ReadBatch(source_, batch.get());
-        if (Status st = source_->status(); !st.ok()) {
-          read_status_ = st;
-          stop_ = true;
-          break;
-        }
-        if (batch->documents.empty()) break;
-        seq = next_read_++;
-      }
-      ExtractBatch(batch.get(), options_, extract_);
-      std::unique_lock<std::mutex> lock(write_mu_);
-      written_cv_.wait(lock, [&] { return stop_ || seq < next_write_ + kMaxWaiting; });
-      if (stop_) break;
-      waiting_[seq] = std::move(batch);
-      bool wrote = false;
-      for (auto it = waiting_.find(next_write_); it != waiting_.end();
-           it = waiting_.find(next_write_)) {
-        Status st = WriteBatch(*it->second, out_, progress_, &documents_, &bytes_);
-        waiting_.erase(it);
-        ++next_write_;
-        wrote = true;
-        if (!st.ok()) {
-          write_status_ = st;
-          stop_ = true;
-          break;
-        }
-      }
-      if (wrote || stop_) written_cv_.notify_all();
-    }
-    // A thread that leaves early (an error) must not leave others waiting for it.
-    std::lock_guard<std::mutex> lock(write_mu_);
-    written_cv_.notify_all();
-  }
-
-  DocumentSource* source_;
-  const CaseExtractOptions& options_;
-  const ExtractOptions& extract_;
-  Output* out_;
-  Progress* progress_;
-
-  std::mutex read_mu_;  // guards the source and the fields below up to write_mu_
-  bool end_ = false;
-  uint64_t next_read_ = 0;
-  Status read_status_;
-
-  std::mutex write_mu_;  // guards the output and the fields below
-  std::condition_variable written_cv_;
-  std::map<uint64_t, std::unique_ptr<Batch>> waiting_;
-  uint64_t next_write_ = 0, documents_ = 0, bytes_ = 0;
-  Status write_status_;
-  std::atomic<bool> stop_{false};
-};
-
+// -j N: documents read in batches, in order; extracted on N threads; written in input order
+// (common/ordered_batches.h).
 Status RunParallel(DocumentSource* source, const CaseExtractOptions& options,
                    const ExtractOptions& extract, Output* out, Progress* progress) {
-  Pipeline pipeline(source, options, extract, out, progress);
-  return pipeline.Run(options.jobs);
+  uint64_t documents = 0, bytes = 0;
+  OrderedBatches<Batch>::Steps steps;
+  // The first helper compiles the causes' pattern database (when it is not embedded) while
+  // the calling thread compiles the layout's on its first document.
+  steps.start = [](unsigned thread) {
+    if (thread == 1) (void)CauseList::Civil2020().FindIn("");
+  };
+  steps.read = [&](Batch* batch) { return ReadBatch(source, batch) && source->status().ok(); };
+  steps.work = [&](Batch* batch, unsigned) { ExtractBatch(batch, options, extract); };
+  steps.write = [&](Batch* batch) { return WriteBatch(*batch, out, progress, &documents, &bytes); };
+  CASESIFT_RETURN_IF_ERROR(OrderedBatches<Batch>::Run(options.jobs, steps));
+  return source->status();
 }
 
 }  // namespace

@@ -209,28 +209,45 @@ CorrelationEngine::CorrelationEngine(const RuleSet& rules) : rules_(rules) {
 
 void CorrelationEngine::Add(simdjson::dom::element record, uint64_t order,
                             const std::vector<size_t>& matched, std::string_view src_json) {
-  offered_.clear();
+  Commit(Prepare(record, order, matched, src_json));
+}
+
+CorrelationEngine::Offer CorrelationEngine::Prepare(simdjson::dom::element record, uint64_t order,
+                                                    const std::vector<size_t>& matched,
+                                                    std::string_view src_json) const {
+  Offer offer;
+  std::vector<size_t> offered;
   for (size_t r : matched) {
     if (auto it = readers_.find(r); it != readers_.end()) {
-      offered_.insert(offered_.end(), it->second.begin(), it->second.end());
+      offered.insert(offered.end(), it->second.begin(), it->second.end());
     }
   }
-  if (offered_.empty()) return;
-  std::sort(offered_.begin(), offered_.end());
-  offered_.erase(std::unique(offered_.begin(), offered_.end()), offered_.end());
-  Record& shared = records_.emplace_back();
+  if (offered.empty()) return offer;
+  std::sort(offered.begin(), offered.end());
+  offered.erase(std::unique(offered.begin(), offered.end()), offered.end());
+  offer.order = order;
   std::string_view case_no;
-  if (record["case_no"].get_string().get(case_no) == simdjson::SUCCESS) shared.case_no = case_no;
-  shared.src_json = src_json;
-  for (size_t index : offered_) {
-    State& st = states_.at(index);
-    auto in = [&](const std::set<size_t>& s) {
-      return std::any_of(matched.begin(), matched.end(), [&](size_t r) { return s.count(r); });
-    };
-    st.by_order.emplace_back(order, st.members.size());
-    st.members.push_back(MemberOf(*rules_.rules[index].correlation, record, order));
+  if (record["case_no"].get_string().get(case_no) == simdjson::SUCCESS) offer.case_no = case_no;
+  offer.src_json = src_json;
+  for (size_t index : offered) {
+    const State& st = states_.at(index);
+    bool direct = std::any_of(matched.begin(), matched.end(),
+                              [&](size_t r) { return st.direct.count(r) != 0; });
+    offer.taken.push_back(
+        {index, MemberOf(*rules_.rules[index].correlation, record, order), direct});
+  }
+  return offer;
+}
+
+void CorrelationEngine::Commit(Offer offer) {
+  if (offer.taken.empty()) return;
+  records_.push_back({std::move(offer.case_no), std::move(offer.src_json)});
+  for (Offer::Taken& t : offer.taken) {
+    State& st = states_.at(t.rule);
+    st.by_order.emplace_back(offer.order, st.members.size());
+    st.members.push_back(std::move(t.member));
     st.members.back().record = records_.size() - 1;
-    if (in(st.direct)) st.pending.push_back(order);
+    if (t.direct) st.pending.push_back(offer.order);
   }
 }
 

@@ -28,12 +28,12 @@ namespace casesift {
 
 // One record as one correlation rule sees it: only what the rule reads of it.
 struct CorrelationMember {
-  uint64_t order = 0;   // the record's number in the input
-  size_t record = 0;    // its case_no and src in the engine, shared by every rule
-  bool dated = false;   // the time field held a YYYY-MM-DD date
+  uint64_t order = 0;    // the record's number in the input
+  size_t record = 0;     // its case_no and src in the engine, shared by every rule
+  bool dated = false;    // the time field held a YYYY-MM-DD date
   bool grouped = false;  // already in its groups (an input of the rule matched it)
-  int64_t day = 0;      // that date as days since 1970-01-01
-  std::string date;     // ten bytes: kept in the string itself, no allocation
+  int64_t day = 0;       // that date as days since 1970-01-01
+  std::string date;      // ten bytes: kept in the string itself, no allocation
   // The groups the record is in: tuples of the group-by paths' values (as JSON), one after
   // another, each as long as the rule has group-by paths.
   std::vector<std::string> groups;
@@ -77,9 +77,29 @@ class CorrelationEngine {
   bool active() const { return !states_.empty(); }
 
   // Records that `record` (the input's `order`-th) was matched by the detection rules
-  // `matched` (indices in RuleSet::rules).
+  // `matched` (indices in RuleSet::rules). The same as Commit(Prepare(...)).
   void Add(simdjson::dom::element record, uint64_t order, const std::vector<size_t>& matched,
            std::string_view src_json);
+
+  // What Add takes from one record, made apart from adding it: Prepare reads the record and
+  // the rules only, so threads may prepare records while another commits; Commit must see
+  // the records in input order.
+  struct Offer {
+    uint64_t order = 0;
+    std::string case_no, src_json;
+    // The correlation rules that take the record (index in RuleSet::rules), its member for
+    // each, and whether a direct input of the rule matched it.
+    struct Taken {
+      size_t rule;
+      CorrelationMember member;
+      bool direct;
+    };
+    std::vector<Taken> taken;
+  };
+  // Nothing (an empty `taken`) when no correlation reads a rule of `matched`.
+  Offer Prepare(simdjson::dom::element record, uint64_t order, const std::vector<size_t>& matched,
+                std::string_view src_json) const;
+  void Commit(Offer offer);
 
   // Re-evaluates the groups that gained members since the last flush and appends a lead
   // for each group that fired for the first time or whose member set changed, sorted by
@@ -120,7 +140,6 @@ class CorrelationEngine {
   // Detection rule -> the correlation rules that read it (directly or through others), so
   // a record is offered only to those.
   std::map<size_t, std::vector<size_t>> readers_;
-  std::vector<size_t> offered_;  // scratch of Add
 };
 
 }  // namespace casesift

@@ -184,7 +184,7 @@ struct Engine::Impl {
   // held, or when an evaluation asks for one of their atoms.
   static constexpr uint64_t kEveryRecord = UINT64_MAX;
   std::vector<uint64_t> wanted;
-  std::vector<uint32_t> counts;    // per clause: its atoms that held on this record
+  std::vector<uint32_t> counts;  // per clause: its atoms that held on this record
   std::vector<uint32_t> counted;
   std::vector<uint32_t> queue;
   std::vector<int8_t> memo;

@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
   app.add_flag("--validate", options.validate,
                "Parse and check every record, also those whose text holds none of the words "
                "the rules need (by default they are passed over unparsed)");
+  app.add_option("-j,--jobs", options.jobs,
+                 "Match on N threads (output order is kept; a live feed is matched on one)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
   app.add_option("--lists", options.lists, "A folder of named lists: NAME.txt defines @NAME")
       ->type_name("DIR");
   auto* check = app.add_flag("--check", options.check, "Load and lint the rules; read no records");

@@ -9,6 +9,7 @@
 #include "common/diagnostics.h"
 #include "common/json_builder.h"
 #include "common/jsonl_reader.h"
+#include "common/ordered_batches.h"
 #include "common/output.h"
 #include "common/progress.h"
 #include "common/record_splice.h"
@@ -136,15 +137,205 @@ Status RunTests(const RuleSet& set, Engine& engine, int64_t today, bool quiet) {
   return Status::OK();
 }
 
-std::string SrcJson(const JsonlReader::Record& rec) {
+std::string SrcJson(simdjson::dom::element root, const std::string& file, uint64_t line) {
   simdjson::dom::element src;
-  if (rec.root["src"].get(src) == simdjson::SUCCESS && src.is_object()) {
+  if (root["src"].get(src) == simdjson::SUCCESS && src.is_object()) {
     return simdjson::minify(src);
   }
   std::string out;
   JsonBuilder b(&out);
-  b.BeginObject().Key("file").String(*rec.file).Key("line").Uint(rec.line).EndObject();
+  b.BeginObject().Key("file").String(file).Key("line").Uint(line).EndObject();
   return out;
+}
+
+// What one record gives: the lines to write and, for correlations, the record's offer. A
+// batch holds them for several records in input order, and the inputs of the records read
+// but not yet matched (for -j).
+struct Batch {
+  struct Read {
+    size_t text_begin, text_end;  // in `texts`
+    size_t file;                  // in `files`
+    uint64_t line;
+    uint64_t order;
+  };
+  std::string texts;
+  std::vector<std::string> files;
+  std::vector<Read> read;
+  struct Done {
+    size_t lines_end;  // this record's lines: `lines` up to here, after the previous one's
+    CorrelationEngine::Offer offer;
+  };
+  std::vector<std::string> lines;
+  std::vector<Done> done;
+
+  bool empty() const { return read.empty(); }
+  void Clear() {
+    lines.clear();
+    done.clear();
+  }
+};
+
+// Matches records and makes their output, on one thread: its own engine (an Engine keeps
+// per-record scratch) and JSON parser.
+class RecordWork {
+ public:
+  RecordWork(const RuleSet& rules, Engine& engine, const RuleMatchOptions& options, int64_t today,
+             const CorrelationEngine* correlations)
+      : rules_(rules),
+        engine_(engine),
+        options_(options),
+        today_(today),
+        correlations_(correlations) {}
+
+  // Appends what the `order`-th record (parsed as `root`) gives to *batch.
+  void Do(simdjson::dom::element root, std::string_view text, const std::string& file,
+          uint64_t line, uint64_t order, Batch* batch) {
+    engine_.Match(root, today_, &matched_);
+    if (!options_.annotate && !options_.select) {
+      for (size_t index : matched_) {
+        const Rule& rule = rules_.rules[index];
+        if (!rule.emit) continue;
+        // The lead carries what the plain evaluator saw: lets, and --explain's values. A
+        // rule with neither needs nothing more than the engine's answer.
+        RuleOutcome o;
+        if (!rule.lets.empty() || options_.explain) {
+          o = EvaluateRule(rule, root, today_);
+        } else {
+          o.matched = true;
+        }
+        batch->lines.push_back(
+            LeadJson(rule, o, root, SrcJson(root, file, line), options_.explain));
+      }
+    }
+    if (options_.select) {
+      bool any = std::any_of(matched_.begin(), matched_.end(),
+                             [&](size_t i) { return rules_.rules[i].emit; });
+      if (any) batch->lines.emplace_back(text);
+    } else if (options_.annotate) {
+      std::string ids;
+      JsonBuilder b(&ids);
+      b.BeginArray();
+      for (size_t index : matched_) b.String(rules_.rules[index].id);
+      b.EndArray();
+      SplicedField field{"matched_rules", ids};
+      std::string& spliced = batch->lines.emplace_back();
+      SpliceFields(text, std::span<const SplicedField>(&field, 1), &spliced);
+    }
+    Batch::Done& done = batch->done.emplace_back();
+    done.lines_end = batch->lines.size();
+    if (correlations_ != nullptr && !matched_.empty()) {
+      done.offer = correlations_->Prepare(root, order, matched_, SrcJson(root, file, line));
+    }
+  }
+
+  // The same work with another engine: for another thread.
+  RecordWork With(Engine& engine) const {
+    return RecordWork(rules_, engine, options_, today_, correlations_);
+  }
+  const RuleSet& rules() const { return rules_; }
+
+  // Parses and matches the records read into *batch (-j). They were parsed once already
+  // by the reader, which checked them: parsing again cannot fail.
+  void DoRead(Batch* batch) {
+    for (const Batch::Read& r : batch->read) {
+      std::string_view text(batch->texts.data() + r.text_begin, r.text_end - r.text_begin);
+      simdjson::dom::element root;
+      if (parser_.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS) {
+        std::abort();  // the reader accepted these very bytes
+      }
+      Do(root, text, batch->files[r.file], r.line, r.order, batch);
+    }
+  }
+
+ private:
+  const RuleSet& rules_;
+  Engine& engine_;
+  const RuleMatchOptions& options_;
+  int64_t today_;
+  const CorrelationEngine* correlations_;
+  std::vector<size_t> matched_;
+  simdjson::dom::parser parser_;
+};
+
+// Writes batches in input order, and hands the correlation engine its offers.
+struct Writer {
+  const RuleSet& rules;
+  Output* out;
+  CorrelationEngine* correlations;
+  bool live;  // --line-buffered: correlation leads as soon as a group fires
+
+  Status Write(Batch* batch) {
+    size_t line = 0;
+    for (Batch::Done& d : batch->done) {
+      for (; line < d.lines_end; ++line)
+        CASESIFT_RETURN_IF_ERROR(out->WriteRecord(batch->lines[line]));
+      if (correlations != nullptr && !d.offer.taken.empty()) {
+        correlations->Commit(std::move(d.offer));
+        if (live) CASESIFT_RETURN_IF_ERROR(WriteCorrelationLeads());
+      }
+    }
+    return Status::OK();
+  }
+
+  Status WriteCorrelationLeads() {
+    leads.clear();
+    correlations->Flush(&leads);
+    for (const CorrelationLead& l : leads) {
+      if (rules.rules[l.rule].emit) CASESIFT_RETURN_IF_ERROR(out->WriteRecord(l.json));
+    }
+    return Status::OK();
+  }
+
+  std::vector<CorrelationLead> leads;
+};
+
+// -j N: records read in batches (the reader checks each, in order), matched on N threads,
+// written in input order.
+Status MatchInParallel(unsigned jobs, JsonlReader* reader, RecordWork* first, Writer* writer) {
+  constexpr size_t kBatchRecords = 256;
+  constexpr size_t kBatchBytes = size_t{1} << 20;
+  // Every thread but the calling one builds its own engine, on its own thread.
+  std::vector<std::unique_ptr<Engine>> engines(jobs);
+  std::vector<std::unique_ptr<RecordWork>> work(jobs);
+  std::vector<Status> failed(jobs);
+  uint64_t order = 0;
+  OrderedBatches<Batch>::Steps steps;
+  steps.start = [&](unsigned t) {
+    Result<std::unique_ptr<Engine>> built = Engine::Build(first->rules());
+    if (!built.ok()) {
+      failed[t] = built.status();
+      return;
+    }
+    engines[t] = std::move(*built);
+    work[t] = std::make_unique<RecordWork>(first->With(*engines[t]));
+  };
+  steps.read = [&](Batch* batch) {
+    JsonlReader::Record rec;
+    while (batch->read.size() < kBatchRecords && batch->texts.size() < kBatchBytes) {
+      if (!reader->Next(&rec)) return false;
+      if (batch->files.empty() || batch->files.back() != *rec.file)
+        batch->files.push_back(*rec.file);
+      size_t begin = batch->texts.size();
+      batch->texts.append(rec.text);
+      batch->read.push_back(
+          {begin, batch->texts.size(), batch->files.size() - 1, rec.line, ++order});
+    }
+    return true;
+  };
+  steps.work = [&](Batch* batch, unsigned t) {
+    RecordWork* w = t == 0 ? first : work[t].get();
+    if (w == nullptr) return;  // its engine failed to build: reported below
+    w->DoRead(batch);
+  };
+  steps.write = [&](Batch* batch) -> Status {
+    if (batch->done.size() != batch->read.size()) {
+      for (const Status& st : failed) CASESIFT_RETURN_IF_ERROR(st);
+    }
+    return writer->Write(batch);
+  };
+  CASESIFT_RETURN_IF_ERROR(OrderedBatches<Batch>::Run(jobs, steps));
+  for (const Status& st : failed) CASESIFT_RETURN_IF_ERROR(st);
+  return reader->status();
 }
 
 }  // namespace
@@ -205,63 +396,28 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
         &matcher);
   }
   Output* out = &(*stream)->out();
-  JsonlReader::Record rec;
-  std::vector<size_t> matched_index;
-  std::string line;
   // Correlations read what the detection rules matched; --annotate and --select ignore them.
-  std::optional<CorrelationEngine> engine;
-  if (!options.annotate && !options.select) engine.emplace(rules);
-  std::vector<CorrelationLead> leads;
-  auto write_leads = [&]() -> Status {
-    leads.clear();
-    engine->Flush(&leads);
-    for (const CorrelationLead& l : leads) {
-      if (rules.rules[l.rule].emit) CASESIFT_RETURN_IF_ERROR(out->WriteRecord(l.json));
+  std::optional<CorrelationEngine> correlations;
+  if (!options.annotate && !options.select) correlations.emplace(rules);
+  if (correlations && !correlations->active()) correlations.reset();
+  RecordWork first(rules, matcher, options, *today, correlations ? &*correlations : nullptr);
+  Writer writer{rules, out, correlations ? &*correlations : nullptr, common.line_buffered};
+  // A live feed (--line-buffered, or a terminal) goes record by record: a batch would hold
+  // back warnings until it filled.
+  if (options.jobs <= 1 || OutputOptionsFor(common).line_buffered) {
+    Batch batch;
+    JsonlReader::Record rec;
+    uint64_t order = 0;
+    while (reader.Next(&rec)) {
+      first.Do(rec.root, rec.text, *rec.file, rec.line, ++order, &batch);
+      CASESIFT_RETURN_IF_ERROR(writer.Write(&batch));
+      batch.Clear();
     }
-    return Status::OK();
-  };
-  uint64_t order = 0;
-  while (reader.Next(&rec)) {
-    ++order;
-    matcher.Match(rec.root, *today, &matched_index);
-    if (!options.annotate && !options.select) {
-      for (size_t index : matched_index) {
-        const Rule& rule = rules.rules[index];
-        if (!rule.emit) continue;
-        // The lead carries what the plain evaluator saw: lets, and --explain's values. A
-        // rule with neither needs nothing more than the engine's answer.
-        RuleOutcome o;
-        if (!rule.lets.empty() || options.explain) {
-          o = EvaluateRule(rule, rec.root, *today);
-        } else {
-          o.matched = true;
-        }
-        CASESIFT_RETURN_IF_ERROR(
-            out->WriteRecord(LeadJson(rule, o, rec.root, SrcJson(rec), options.explain)));
-      }
-    }
-    if (options.select) {
-      bool any = std::any_of(matched_index.begin(), matched_index.end(),
-                             [&](size_t i) { return rules.rules[i].emit; });
-      if (any) CASESIFT_RETURN_IF_ERROR(out->WriteRecord(rec.text));
-    } else if (options.annotate) {
-      std::string ids;
-      JsonBuilder b(&ids);
-      b.BeginArray();
-      for (size_t index : matched_index) b.String(rules.rules[index].id);
-      b.EndArray();
-      SplicedField field{"matched_rules", ids};
-      line.clear();
-      SpliceFields(rec.text, std::span<const SplicedField>(&field, 1), &line);
-      CASESIFT_RETURN_IF_ERROR(out->WriteRecord(line));
-    }
-    if (engine && engine->active() && !matched_index.empty()) {
-      engine->Add(rec.root, order, matched_index, SrcJson(rec));
-      if (common.line_buffered) CASESIFT_RETURN_IF_ERROR(write_leads());
-    }
+    CASESIFT_RETURN_IF_ERROR(reader.status());
+  } else {
+    CASESIFT_RETURN_IF_ERROR(MatchInParallel(options.jobs, &reader, &first, &writer));
   }
-  CASESIFT_RETURN_IF_ERROR(reader.status());
-  if (engine && engine->active()) CASESIFT_RETURN_IF_ERROR(write_leads());
+  if (correlations) CASESIFT_RETURN_IF_ERROR(writer.WriteCorrelationLeads());
   return (*stream)->Finish();
 }
 

@@ -1,0 +1,127 @@
+// OrderedBatches: a stream of batches read in order, worked on by N threads at once, and
+// written in the order they were read (CLI.md: "With -j N ... the output order is still
+// the input order").
+//
+// Every thread (the calling one and N - 1 more) takes the next batch from the input (one
+// reader at a time, so a reader's rejects keep their order), works on it itself (what it
+// has just read is still in its core's cache), and hands it to the writer; batches are
+// written in input order by whichever thread completes the run that can be written. A
+// thread that gets far ahead waits, so memory stays bounded whatever the input size.
+//
+//   OrderedBatches<Batch>::Steps steps;
+//   steps.read = [&](Batch* b) { ...fill b...; return more; };   // under the read lock
+//   steps.work = [&](Batch* b, unsigned thread) { ... };          // in parallel
+//   steps.write = [&](Batch* b) -> Status { ... };                // in order
+//   Status st = OrderedBatches<Batch>::Run(jobs, steps);
+//
+// `read` fills a batch and says whether another may follow; a batch it leaves empty is
+// dropped. A reader that fails keeps its own error and returns false: the batches read
+// before, and the part of the last one read before the error, are still worked on and
+// written, as a single thread would have. The first error of `write` stops the run (no
+// later batch is written) and is what Run returns. `thread` (0 to N - 1) lets `work` keep
+// per-thread state. With N = 1 everything runs on the calling thread, in turn.
+#ifndef CASESIFT_COMMON_ORDERED_BATCHES_H_
+#define CASESIFT_COMMON_ORDERED_BATCHES_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "common/status.h"
+
+namespace casesift {
+
+template <typename Batch>
+class OrderedBatches {
+ public:
+  struct Steps {
+    std::function<bool(Batch*)> read;
+    std::function<void(Batch*, unsigned thread)> work;
+    std::function<Status(Batch*)> write;
+    // Called once on each extra thread before it reads (thread 1 to N - 1), for work that
+    // is best done there while the calling thread starts on the first batch.
+    std::function<void(unsigned thread)> start;
+  };
+  // How many worked batches may wait for an earlier one to be written.
+  static constexpr size_t kMaxWaiting = 4;
+
+  static Status Run(unsigned threads, const Steps& steps) {
+    OrderedBatches run(steps);
+    std::vector<std::thread> extra;
+    for (unsigned t = 1; t < threads; ++t) {
+      extra.emplace_back([&run, t] {
+        if (run.steps_.start) run.steps_.start(t);
+        run.Work(t);
+      });
+    }
+    run.Work(0);
+    for (std::thread& t : extra) t.join();
+    return run.write_status_;
+  }
+
+ private:
+  explicit OrderedBatches(const Steps& steps) : steps_(steps) {}
+
+  void Work(unsigned thread) {
+    while (true) {
+      auto batch = std::make_unique<Batch>();
+      uint64_t seq = 0;
+      {
+        std::lock_guard<std::mutex> lock(read_mu_);
+        if (end_ || stopped()) break;
+        end_ = !steps_.read(batch.get());
+        if (batch->empty()) continue;  // the loop ends at end_ when nothing is left
+        seq = next_read_++;
+      }
+      steps_.work(batch.get(), thread);
+      std::unique_lock<std::mutex> lock(write_mu_);
+      written_cv_.wait(lock, [&] { return stop_ || seq < next_write_ + kMaxWaiting; });
+      if (stop_) break;
+      waiting_[seq] = std::move(batch);
+      bool wrote = false;
+      for (auto it = waiting_.find(next_write_); it != waiting_.end();
+           it = waiting_.find(next_write_)) {
+        Status st = steps_.write(it->second.get());
+        waiting_.erase(it);
+        ++next_write_;
+        wrote = true;
+        if (!st.ok()) {
+          write_status_ = st;
+          stop_ = true;
+          break;
+        }
+      }
+      if (wrote || stop_) written_cv_.notify_all();
+    }
+    // A thread that leaves (at the end, or on an error) must not leave others waiting.
+    std::lock_guard<std::mutex> lock(write_mu_);
+    written_cv_.notify_all();
+  }
+
+  bool stopped() {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return stop_;
+  }
+
+  const Steps& steps_;
+
+  std::mutex read_mu_;  // guards `read` and the fields below up to write_mu_
+  bool end_ = false;
+  uint64_t next_read_ = 0;
+
+  std::mutex write_mu_;  // guards `write` and the fields below
+  std::condition_variable written_cv_;
+  std::map<uint64_t, std::unique_ptr<Batch>> waiting_;
+  uint64_t next_write_ = 0;
+  bool stop_ = false;
+  Status write_status_;
+};
+
+}  // namespace casesift
+
+#endif  // CASESIFT_COMMON_ORDERED_BATCHES_H_
