@@ -180,38 +180,52 @@ bool JsonlReader::HandleLine(std::string_view line, Record* record) {
   size_t first = line.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return false;  // blank line
 
-  auto reject = [&](size_t offset, std::string_view message) {
-    Status err =
-        Status::InvalidData(message).At(Location{file_, line_, col_base + offset + 1}, line);
+  auto reject = [&](const Status& err) {
     Status s = bad_ ? bad_->Reject(err, line) : err;
     if (!s.ok()) Fail(s);
     return false;
   };
   if (line.size() > options_.max_line) {
-    return reject(options_.max_line,
-                  fmt::format("line is longer than --max-line ({} bytes)", options_.max_line));
+    return reject(Status::InvalidData(
+                      fmt::format("line is longer than --max-line ({} bytes)", options_.max_line))
+                      .At(Location{file_, line_, col_base + options_.max_line + 1}, line));
   }
   if (filter_ != nullptr && !filter_(filter_context_, line)) {
     ++skipped_;
     return false;
   }
-  simdjson::dom::element root;
-  simdjson::error_code code = parser_.parse(line.data(), line.size(), false).get(root);
-  if (code != simdjson::SUCCESS) {
-    std::optional<JsonError> located = LocateJsonError(line);
-    if (located) return reject(located->offset, located->message);
-    return reject(first, simdjson::error_message(code));
-  }
-  if (root.type() != simdjson::dom::element_type::OBJECT) {
-    return reject(first, fmt::format("expected a JSON object, found {}", KindName(root.type())));
-  }
-  ++records_;
   record->text = line;
-  record->root = root;
   record->file = &file_;
   record->line = line_;
+  record->column_base = col_base;
+  record->root = simdjson::dom::element();
+  if (parse_) {
+    if (Status st = ParseRecord(&parser_, record, /*padded=*/true); !st.ok()) return reject(st);
+  }
+  ++records_;
   if (progress_) progress_->Update(records_, bytes_read_);
   return true;
+}
+
+Status JsonlReader::ParseRecord(simdjson::dom::parser* parser, Record* record, bool padded) {
+  const std::string_view line = record->text;
+  auto located = [&](size_t offset, std::string_view message) {
+    return Status::InvalidData(message).At(
+        Location{*record->file, record->line, record->column_base + offset + 1}, line);
+  };
+  const size_t first = std::min(line.find_first_not_of(" \t\r"), line.size());
+  simdjson::dom::element root;
+  simdjson::error_code code = parser->parse(line.data(), line.size(), !padded).get(root);
+  if (code != simdjson::SUCCESS) {
+    std::optional<JsonError> error = LocateJsonError(line);
+    if (error) return located(error->offset, error->message);
+    return located(first, simdjson::error_message(code));
+  }
+  if (root.type() != simdjson::dom::element_type::OBJECT) {
+    return located(first, fmt::format("expected a JSON object, found {}", KindName(root.type())));
+  }
+  record->root = root;
+  return Status::OK();
 }
 
 bool JsonlReader::SkipOverlongLine() {

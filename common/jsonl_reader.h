@@ -54,6 +54,7 @@ class JsonlReader {
     simdjson::dom::element root;        // its parsed value, always an object
     const std::string* file = nullptr;  // the input's name as given; "<stdin>"
     uint64_t line = 0;                  // 1-based line number within that input
+    size_t column_base = 0;             // bytes cut from the line's front (a byte-order mark)
   };
 
   // `bad` decides what happens to malformed lines; null means --on-error=fail.
@@ -77,6 +78,18 @@ class JsonlReader {
     filter_context_ = context;
   }
   uint64_t skipped() const { return skipped_; }
+
+  // With false, Next hands out lines unparsed (Record::root is null; malformed lines among
+  // them not yet found), for a caller that parses them on other threads: with ParseRecord,
+  // handing each failure to BadRecords itself, in input order. Blank lines, --max-line and
+  // the line filter work as always. Default: true.
+  void SetParse(bool parse) { parse_ = parse; }
+
+  // Parses record->text (a line as Next handed it out) with `parser` and sets
+  // record->root; or returns the located InvalidData error Next would have reported for
+  // the line. `padded`: the text is followed by simdjson::SIMDJSON_PADDING readable bytes,
+  // so the parser need not copy it. Thread-safe for distinct parsers.
+  static Status ParseRecord(simdjson::dom::parser* parser, Record* record, bool padded);
 
   // Advances to the next record. Returns false at the end of all input or on an error
   // that stops the run; status() then tells which (OK at the end).
@@ -118,6 +131,7 @@ class JsonlReader {
   uint64_t records_ = 0;
   uint64_t skipped_ = 0;
   LineFilter filter_ = nullptr;
+  bool parse_ = true;
   const void* filter_context_ = nullptr;
   uint64_t bytes_read_ = 0;
   uint64_t total_bytes_ = 0;

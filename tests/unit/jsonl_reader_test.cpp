@@ -250,4 +250,69 @@ TEST_CASE("a line filter passes lines over unparsed, malformed or not", "[jsonl_
   CHECK(reader.records() == 2);
 }
 
+TEST_CASE("unparsed lines parsed apart give the records and errors of a parsing reader",
+          "[jsonl_reader]") {
+  // SetParse(false) then ParseRecord (rule-match -j): the same roots, and the same located
+  // errors, byte-order mark and CR included, as a reader that parses.
+  TempDir dir;
+  std::string f =
+      dir.Write("in.jsonl",
+                "\xEF\xBB\xBF  {\"a\" 1}\r\n{\"b\":2}\n\n[3]\n{\"c\":\"\xE7\x8E\xFF\"}\n"
+                "{\"n\":18446744073709551616}\n{\"d\":4}\r\n\"s\"");
+  std::vector<std::string> parsed_texts, deferred_texts, parsed_errors, deferred_errors;
+  {
+    JsonlReader::Options options;
+    options.inputs = {f};
+    auto rejects = Output::Open(dir.File("r1.jsonl"));
+    REQUIRE(rejects.ok());
+    BadRecords bad(OnError::kSkip, rejects->get());
+    JsonlReader reader(options, &bad);
+    Read r = ReadAll(&reader);
+    REQUIRE(r.status.ok());
+    parsed_texts = r.texts;
+    CHECK(bad.count() == 5);
+  }
+  {  // the first error, as a parsing reader reports it under --on-error=fail
+    JsonlReader::Options options;
+    options.inputs = {f};
+    JsonlReader reader(options, nullptr);
+    JsonlReader::Record rec;
+    while (reader.Next(&rec)) {
+    }
+    parsed_errors.push_back(reader.status().ToString());
+  }
+  {
+    JsonlReader::Options options;
+    options.inputs = {f};
+    JsonlReader reader(options, nullptr);
+    reader.SetParse(false);
+    JsonlReader::Record rec;
+    simdjson::dom::parser parser;
+    while (reader.Next(&rec)) {
+      std::string copy(rec.text);  // unpadded: ParseRecord copies
+      JsonlReader::Record apart = rec;
+      apart.text = copy;
+      Status st = JsonlReader::ParseRecord(&parser, &apart, /*padded=*/false);
+      if (st.ok()) {
+        REQUIRE(apart.root.type() == simdjson::dom::element_type::OBJECT);
+        deferred_texts.push_back(copy);
+      } else {
+        deferred_errors.push_back(st.ToString());
+      }
+    }
+    REQUIRE(reader.status().ok());
+  }
+  CHECK(deferred_texts == parsed_texts);
+  CHECK(deferred_texts == V{"{\"b\":2}", "{\"d\":4}"});
+  REQUIRE(deferred_errors.size() == 5);
+  REQUIRE(parsed_errors.size() == 1);
+  CHECK(deferred_errors[0] == parsed_errors[0]);  // line 1: the column counts the BOM
+  CHECK(deferred_errors[0].rfind(f + ":1:11: ", 0) == 0);
+  INFO(deferred_errors[2] + "\n" + deferred_errors[3]);
+  CHECK(deferred_errors[2].rfind(f + ":5:", 0) == 0);
+  CHECK(deferred_errors[3].rfind(f + ":6:6: ", 0) == 0);
+  CHECK(deferred_errors[1].rfind(f + ":4:1: expected a JSON object, found an array", 0) == 0);
+  CHECK(deferred_errors[4].rfind(f + ":8:1: expected a JSON object, found a string", 0) == 0);
+}
+
 }  // namespace casesift

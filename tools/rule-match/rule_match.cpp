@@ -156,14 +156,16 @@ struct Batch {
     size_t text_begin, text_end;  // in `texts`
     size_t file;                  // in `files`
     uint64_t line;
+    size_t column_base;
     uint64_t order;
   };
-  std::string texts;
+  std::string texts;  // the records' lines, then simdjson's padding
   std::vector<std::string> files;
   std::vector<Read> read;
   struct Done {
     size_t lines_end;  // this record's lines: `lines` up to here, after the previous one's
     CorrelationEngine::Offer offer;
+    Status error;  // the record is malformed (-j: found when parsed by the batch's thread)
   };
   std::vector<std::string> lines;
   std::vector<Done> done;
@@ -234,16 +236,20 @@ class RecordWork {
   }
   const RuleSet& rules() const { return rules_; }
 
-  // Parses and matches the records read into *batch (-j). They were parsed once already
-  // by the reader, which checked them: parsing again cannot fail.
+  // Parses and matches the records read into *batch (-j); a malformed one gives its error
+  // for the writer to hand to BadRecords in input order.
   void DoRead(Batch* batch) {
     for (const Batch::Read& r : batch->read) {
-      std::string_view text(batch->texts.data() + r.text_begin, r.text_end - r.text_begin);
-      simdjson::dom::element root;
-      if (parser_.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS) {
-        std::abort();  // the reader accepted these very bytes
+      JsonlReader::Record rec;
+      rec.text = std::string_view(batch->texts.data() + r.text_begin, r.text_end - r.text_begin);
+      rec.file = &batch->files[r.file];
+      rec.line = r.line;
+      rec.column_base = r.column_base;
+      if (Status st = JsonlReader::ParseRecord(&parser_, &rec, /*padded=*/true); !st.ok()) {
+        batch->done.push_back({batch->lines.size(), {}, st});
+        continue;
       }
-      Do(root, text, batch->files[r.file], r.line, r.order, batch);
+      Do(rec.root, rec.text, *rec.file, rec.line, r.order, batch);
     }
   }
 
@@ -261,12 +267,21 @@ class RecordWork {
 struct Writer {
   const RuleSet& rules;
   Output* out;
+  BadRecords* bad;
   CorrelationEngine* correlations;
   bool live;  // --line-buffered: correlation leads as soon as a group fires
 
   Status Write(Batch* batch) {
     size_t line = 0;
-    for (Batch::Done& d : batch->done) {
+    for (size_t i = 0; i < batch->done.size(); ++i) {
+      Batch::Done& d = batch->done[i];
+      if (!d.error.ok()) {  // -j: then batch->read[i] is the record
+        const Batch::Read& r = batch->read[i];
+        CASESIFT_RETURN_IF_ERROR(bad->Reject(
+            d.error,
+            std::string_view(batch->texts).substr(r.text_begin, r.text_end - r.text_begin)));
+        continue;
+      }
       for (; line < d.lines_end; ++line)
         CASESIFT_RETURN_IF_ERROR(out->WriteRecord(batch->lines[line]));
       if (correlations != nullptr && !d.offer.taken.empty()) {
@@ -289,8 +304,8 @@ struct Writer {
   std::vector<CorrelationLead> leads;
 };
 
-// -j N: records read in batches (the reader checks each, in order), matched on N threads,
-// written in input order.
+// -j N: lines read in batches, in order; parsed and matched on N threads; written in input
+// order, with the malformed ones handed to BadRecords in their place.
 Status MatchInParallel(unsigned jobs, JsonlReader* reader, RecordWork* first, Writer* writer) {
   constexpr size_t kBatchRecords = 256;
   constexpr size_t kBatchBytes = size_t{1} << 20;
@@ -311,16 +326,21 @@ Status MatchInParallel(unsigned jobs, JsonlReader* reader, RecordWork* first, Wr
   };
   steps.read = [&](Batch* batch) {
     JsonlReader::Record rec;
+    bool more = true;
     while (batch->read.size() < kBatchRecords && batch->texts.size() < kBatchBytes) {
-      if (!reader->Next(&rec)) return false;
+      if (!reader->Next(&rec)) {
+        more = false;
+        break;
+      }
       if (batch->files.empty() || batch->files.back() != *rec.file)
         batch->files.push_back(*rec.file);
       size_t begin = batch->texts.size();
       batch->texts.append(rec.text);
-      batch->read.push_back(
-          {begin, batch->texts.size(), batch->files.size() - 1, rec.line, ++order});
+      batch->read.push_back({begin, batch->texts.size(), batch->files.size() - 1, rec.line,
+                             rec.column_base, ++order});
     }
-    return true;
+    batch->texts.append(simdjson::SIMDJSON_PADDING, ' ');
+    return more;
   };
   steps.work = [&](Batch* batch, unsigned t) {
     RecordWork* w = t == 0 ? first : work[t].get();
@@ -401,7 +421,8 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
   if (!options.annotate && !options.select) correlations.emplace(rules);
   if (correlations && !correlations->active()) correlations.reset();
   RecordWork first(rules, matcher, options, *today, correlations ? &*correlations : nullptr);
-  Writer writer{rules, out, correlations ? &*correlations : nullptr, common.line_buffered};
+  Writer writer{rules, out, &(*stream)->bad_records(), correlations ? &*correlations : nullptr,
+                common.line_buffered};
   // A live feed (--line-buffered, or a terminal) goes record by record: a batch would hold
   // back warnings until it filled.
   if (options.jobs <= 1 || OutputOptionsFor(common).line_buffered) {
@@ -415,6 +436,9 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
     }
     CASESIFT_RETURN_IF_ERROR(reader.status());
   } else {
+    // The reader only splits lines (and passes over those no rule could match): the batches'
+    // threads parse them.
+    reader.SetParse(false);
     CASESIFT_RETURN_IF_ERROR(MatchInParallel(options.jobs, &reader, &first, &writer));
   }
   if (correlations) CASESIFT_RETURN_IF_ERROR(writer.WriteCorrelationLeads());
