@@ -247,59 +247,61 @@ void CorrelationEngine::Commit(Offer offer) {
     st.by_order.emplace_back(offer.order, st.members.size());
     st.members.push_back(std::move(t.member));
     st.members.back().record = records_.size() - 1;
-    if (t.direct) st.pending.push_back(offer.order);
+    // A direct input's match joins its groups now, while the member is at hand.
+    if (t.direct) Join(*rules_.rules[t.rule].correlation, &st, st.members.size() - 1);
+  }
+}
+
+void CorrelationEngine::Join(const CorrelationSpec& spec, State* st, size_t index) {
+  CorrelationMember& m = st->members[index];
+  if (m.grouped) return;
+  m.grouped = true;
+  if (spec.timespan_days && !m.dated) return;
+  const size_t width = spec.group_by.size();
+  const Group::Member entry{m.day, m.order, index};
+  for (size_t t = 0; t < m.groups.size(); t += width) {
+    auto [it, added] = st->groups.try_emplace(KeyJson(spec, &m.groups[t]));
+    Group& g = it->second;
+    if (added) {
+      g.values.assign(m.groups.begin() + static_cast<std::ptrdiff_t>(t),
+                      m.groups.begin() + static_cast<std::ptrdiff_t>(t + width));
+    }
+    g.members.insert(std::upper_bound(g.members.begin(), g.members.end(), entry), entry);
+    if (g.touched != next_flush_) {
+      g.touched = next_flush_;
+      st->touched.emplace_back(&it->first, &g);
+    }
   }
 }
 
 void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
   size_t first = out->size();
-  const uint64_t flush = ++flushes_;
   for (size_t index : rules_.correlation_order) {
     const Rule& rule = rules_.rules[index];
     const CorrelationSpec& spec = *rule.correlation;
     State& st = states_.at(index);
-    std::vector<uint64_t> delta = std::move(st.pending);
-    st.pending.clear();
     st.grown.clear();
+    // Records newly in the leads of a correlation this one reads join its groups too.
     for (size_t in : spec.inputs) {
       if (!rules_.rules[in].correlation) continue;
-      const State& inner = states_.at(in);
-      delta.insert(delta.end(), inner.grown.begin(), inner.grown.end());
-    }
-    std::vector<std::pair<const std::string*, Group*>> touched;
-    for (uint64_t order : delta) {
-      auto it = std::lower_bound(st.by_order.begin(), st.by_order.end(),
-                                 std::make_pair(order, size_t{0}));
-      if (it == st.by_order.end() || it->first != order) continue;
-      CorrelationMember& m = st.members[it->second];
-      if (m.grouped) continue;
-      m.grouped = true;
-      if (spec.timespan_days && !m.dated) continue;
-      const size_t width = spec.group_by.size();
-      for (size_t t = 0; t < m.groups.size(); t += width) {
-        auto [entry, added] = st.groups.try_emplace(KeyJson(spec, &m.groups[t]));
-        Group& g = entry->second;
-        if (added) g.values.assign(m.groups.begin() + t, m.groups.begin() + t + width);
-        auto pos = std::upper_bound(
-            g.members.begin(), g.members.end(), it->second, [&](size_t a, size_t b) {
-              const CorrelationMember &x = st.members[a], &y = st.members[b];
-              return std::tie(x.day, x.order) < std::tie(y.day, y.order);
-            });
-        g.members.insert(pos, it->second);
-        if (g.touched != flush) {
-          g.touched = flush;
-          touched.emplace_back(&entry->first, &g);
-        }
+      for (uint64_t order : states_.at(in).grown) {
+        auto it = std::lower_bound(st.by_order.begin(), st.by_order.end(),
+                                   std::make_pair(order, size_t{0}));
+        if (it != st.by_order.end() && it->first == order) Join(spec, &st, it->second);
       }
     }
+    std::vector<std::pair<const std::string*, Group*>> touched = std::move(st.touched);
+    st.touched.clear();
     for (auto [key, group] : touched) {
       Group& g = *group;
       std::vector<const CorrelationMember*> sorted;
-      for (size_t i : g.members) sorted.push_back(&st.members[i]);
+      for (const Group::Member& m : g.members) sorted.push_back(&st.members[m.index]);
       std::vector<size_t> q;
-      for (size_t i : QualifyingMembers(spec, sorted)) q.push_back(g.members[i]);
       std::vector<uint64_t> orders;
-      for (size_t i : q) orders.push_back(st.members[i].order);
+      for (size_t i : QualifyingMembers(spec, sorted)) {
+        q.push_back(g.members[i].index);
+        orders.push_back(g.members[i].order);
+      }
       std::sort(orders.begin(), orders.end());
       if (q.empty() || orders == g.lead) continue;
       std::set_difference(orders.begin(), orders.end(), g.lead.begin(), g.lead.end(),
@@ -308,6 +310,7 @@ void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
       out->push_back({index, *key, LeadJson(rule, st, *key, g, q)});
     }
   }
+  ++next_flush_;
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
             [](const CorrelationLead& a, const CorrelationLead& b) {
               return std::tie(a.rule, a.key_json) < std::tie(b.rule, b.key_json);

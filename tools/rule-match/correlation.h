@@ -18,6 +18,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -109,9 +110,19 @@ class CorrelationEngine {
  private:
   struct Group {
     std::vector<std::string> values;  // the group-by values, as JSON
-    std::vector<size_t> members;      // indices into State::members, sorted by (day, order)
-    std::vector<uint64_t> lead;       // the orders of the last lead's members
-    uint64_t touched = 0;             // the last flush that gave it members
+    // Its members, sorted by (day, order): the keys at hand, so that placing a member
+    // need not read the others.
+    struct Member {
+      int64_t day;
+      uint64_t order;
+      size_t index;  // in State::members
+      bool operator<(const Member& o) const {
+        return std::tie(day, order) < std::tie(o.day, o.order);
+      }
+    };
+    std::vector<Member> members;
+    std::vector<uint64_t> lead;  // the orders of the last lead's members
+    uint64_t touched = 0;        // the flush it was last given members for
   };
   struct State {
     std::set<size_t> direct;  // the detection rules among its inputs
@@ -119,8 +130,9 @@ class CorrelationEngine {
     std::deque<CorrelationMember> members;  // a deque: growing never moves members
     // (record order, index in members), in increasing order: records arrive in order.
     std::vector<std::pair<uint64_t, size_t>> by_order;
-    std::vector<uint64_t> pending;  // orders matched by a direct input since the flush
-    std::vector<uint64_t> grown;    // orders newly in its leads in this flush
+    // The groups given members since the last flush (each once), with their keys.
+    std::vector<std::pair<const std::string*, Group*>> touched;
+    std::vector<uint64_t> grown;  // orders newly in its leads in this flush
     // Node-based: a Group stays where it is while others are added. Leads are sorted by
     // key when written, so the table's order never shows.
     std::unordered_map<std::string, Group> groups;
@@ -136,7 +148,10 @@ class CorrelationEngine {
   const RuleSet& rules_;
   std::map<size_t, State> states_;  // by rule index
   std::deque<Record> records_;      // the records some rule took as a member
-  uint64_t flushes_ = 0;
+  uint64_t next_flush_ = 1;         // flushes so far, plus one
+
+  // Puts member `index` of `st` into its groups, once; marks them touched.
+  void Join(const CorrelationSpec& spec, State* st, size_t index);
   // Detection rule -> the correlation rules that read it (directly or through others), so
   // a record is offered only to those.
   std::map<size_t, std::vector<size_t>> readers_;
