@@ -231,10 +231,14 @@ CorrelationEngine::Offer CorrelationEngine::Prepare(simdjson::dom::element recor
   offer.src_json = src_json;
   for (size_t index : offered) {
     const State& st = states_.at(index);
+    const CorrelationSpec& spec = *rules_.rules[index].correlation;
+    CorrelationMember member = MemberOf(spec, record, order);
+    // A record with no group-by value, or undated in a windowed rule, is in no group and
+    // so in no lead: not kept.
+    if (member.groups.empty() || (spec.timespan_days && !member.dated)) continue;
     bool direct = std::any_of(matched.begin(), matched.end(),
                               [&](size_t r) { return st.direct.count(r) != 0; });
-    offer.taken.push_back(
-        {index, MemberOf(*rules_.rules[index].correlation, record, order), direct});
+    offer.taken.push_back({index, std::move(member), direct});
   }
   return offer;
 }

@@ -97,7 +97,8 @@ class CorrelationEngine {
     };
     std::vector<Taken> taken;
   };
-  // Nothing (an empty `taken`) when no correlation reads a rule of `matched`.
+  // Nothing (an empty `taken`) when no correlation reads a rule of `matched`, or the record
+  // would be in none of their groups (no group-by value; undated in a windowed rule).
   Offer Prepare(simdjson::dom::element record, uint64_t order, const std::vector<size_t>& matched,
                 std::string_view src_json) const;
   void Commit(Offer offer);
