@@ -156,8 +156,11 @@ struct Engine::Impl {
   std::vector<uint32_t> order;  // the slots in scanning order
   std::vector<CompiledRule> rules;
   struct Clause {
-    uint32_t rule;  // compiled rule
-    uint32_t size;  // atoms
+    uint32_t rule = 0;  // compiled rule
+    uint32_t size = 0;  // scanned atoms
+    // Computed atoms the clause also needs (numbers, neq, exists, |all of the same maps):
+    // worked out only when its scanned atoms have all held, before the rule is queued.
+    std::vector<uint32_t> guards;
   };
   std::vector<Clause> clauses;
   // Where an atom sits in a clause: the clause, and the clause's atoms in slots up to and
@@ -245,6 +248,8 @@ struct Engine::Impl {
         uint32_t atom = AtomFor(e, &*e.path, nullptr, false);
         (atoms[atom].computed ? computed : *steps).push_back({static_cast<int32_t>(atom), &e});
         if (Scannable(e)) need = Both(need, Clauses{{AtomFor(e, &*e.path, nullptr, true)}});
+        // A computed atom is necessary too: it guards the clause (see Clause::guards).
+        if (atoms[atom].computed != nullptr) need = Both(need, Clauses{{atom}});
         continue;
       }
       rest.push_back({-1, &e});
@@ -312,16 +317,27 @@ struct Engine::Impl {
     Need need =
         rule.condition ? ConditionNeed(*rule.condition, rule.condition->root(), needs) : Need();
     auto n = static_cast<uint32_t>(rules.size());
-    bool empty_clause = need && std::any_of(need->begin(), need->end(),
-                                            [](const auto& clause) { return clause.empty(); });
-    if (need && !empty_clause) {
+    // A clause with no scanned atom could complete on any record: no trigger.
+    auto scanned = [&](uint32_t atom) { return atoms[atom].computed == nullptr; };
+    bool untriggered = need && std::any_of(need->begin(), need->end(), [&](const auto& clause) {
+                         return std::none_of(clause.begin(), clause.end(), scanned);
+                       });
+    if (need && !untriggered) {
       std::sort(need->begin(), need->end());
       need->erase(std::unique(need->begin(), need->end()), need->end());
       if (atom_clauses.size() < atoms.size()) atom_clauses.resize(atoms.size());
       for (const std::vector<uint32_t>& clause : *need) {
         auto c = static_cast<uint32_t>(clauses.size());
-        clauses.push_back({n, static_cast<uint32_t>(clause.size())});
-        for (uint32_t atom : clause) atom_clauses[atom].push_back(c);
+        Clause& added = clauses.emplace_back();
+        added.rule = n;
+        for (uint32_t atom : clause) {
+          if (scanned(atom)) {
+            ++added.size;
+            atom_clauses[atom].push_back(c);
+          } else {
+            added.guards.push_back(atom);
+          }
+        }
       }
     } else {
       always.push_back(n);
@@ -452,8 +468,13 @@ struct Engine::Impl {
             wanted[p.next_slot] = std::max(wanted[p.next_slot], record_no);
             continue;
           }
-          uint32_t r = clauses[p.clause].rule;
+          const Clause& clause = clauses[p.clause];
+          uint32_t r = clause.rule;
           if (stamp[r] == record_no) continue;
+          if (!std::all_of(clause.guards.begin(), clause.guards.end(),
+                           [&](uint32_t g) { return Held(g); })) {
+            continue;
+          }
           stamp[r] = record_no;
           queue.push_back(r);
         }

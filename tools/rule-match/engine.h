@@ -14,8 +14,10 @@
 // maps, an `and` both operands, an `or` either; `[any]`, `[all]` and `[count>=N]` lend the
 // atoms of their nested maps, scanned over the whole array; a |all entry its literals read
 // as "any"). Paths are scanned in order of how many clauses use them, and a path only while
-// some clause that reaches it is still complete so far. A rule is evaluated only when one
-// of its clauses completes; its condition reads the atoms, decides the other entries with
+// some clause that reaches it is still complete so far. A clause also carries the computed
+// atoms of the same maps as guards, worked out when its scanned atoms have all held. A rule
+// is evaluated only when one of its clauses completes and its guards hold; its condition
+// reads the atoms, decides the other entries with
 // the plain evaluator (matcher.h), and stops as soon as it is decided. A rule without
 // clauses (only `not`, numbers, lets...) is evaluated on every record: `--check` warns.
 //
