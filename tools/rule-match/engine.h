@@ -17,9 +17,9 @@
 // some clause that reaches it is still complete so far. A clause also carries the computed
 // atoms of the same maps as guards, worked out when its scanned atoms have all held. A rule
 // is evaluated only when one of its clauses completes and its guards hold; its condition
-// reads the atoms, decides the other entries with
-// the plain evaluator (matcher.h), and stops as soon as it is decided. A rule without
-// clauses (only `not`, numbers, lets...) is evaluated on every record: `--check` warns.
+// reads the atoms, decides the other entries with the plain evaluator (matcher.h), and
+// stops as soon as it is decided. A rule without clauses (only `not`, numbers, lets...) is
+// evaluated on every record: `--check` warns.
 //
 // Words. When every rule has clauses, each clause has an atom that can only hold on a
 // record whose JSON text contains one of its literals as written (text equality or
