@@ -64,6 +64,27 @@ class Evaluator {
     return {total, satisfied};
   }
 
+  // Whether some element of a quantified entry satisfies its nested selection; stops at the
+  // first that does.
+  bool FirstSatisfying(const Entry& e, simdjson::dom::element scope) const {
+    bool found = false;
+    e.path->ForEach(scope, [&](simdjson::dom::element v) {
+      if (found) return;
+      simdjson::dom::array array;
+      if (v.get_array().get(array) == simdjson::SUCCESS) {
+        for (simdjson::dom::element item : array) {
+          if (Alternatives(e.nested, item)) {
+            found = true;
+            return;
+          }
+        }
+      } else if (!v.is_null()) {
+        found = Alternatives(e.nested, v);  // the path already yields the elements
+      }
+    });
+    return found;
+  }
+
   bool Holds(const Entry& e, simdjson::dom::element scope) const {
     if (e.quantifier != Entry::Quantifier::kNone) return Quantified(e, scope);
     if (e.let_name.empty() && e.refs.empty() && !e.norm) {
@@ -91,6 +112,10 @@ class Evaluator {
   }
 
   bool Quantified(const Entry& e, simdjson::dom::element scope) const {
+    if (e.quantifier == Entry::Quantifier::kAny || e.quantifier == Entry::Quantifier::kNone_) {
+      // Decided by the first element that satisfies the nested selection.
+      return FirstSatisfying(e, scope) == (e.quantifier == Entry::Quantifier::kAny);
+    }
     auto [total, satisfied] = Count(e, scope);
     switch (e.quantifier) {
       case Entry::Quantifier::kAny:
