@@ -296,12 +296,15 @@ void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
     }
     std::vector<std::pair<const std::string*, Group*>> touched = std::move(st.touched);
     st.touched.clear();
+    std::vector<const CorrelationMember*> sorted;
+    std::vector<size_t> q;
+    std::vector<uint64_t> orders;
     for (auto [key, group] : touched) {
       Group& g = *group;
-      std::vector<const CorrelationMember*> sorted;
+      sorted.clear();
+      q.clear();
+      orders.clear();
       for (const Group::Member& m : g.members) sorted.push_back(&st.members[m.index]);
-      std::vector<size_t> q;
-      std::vector<uint64_t> orders;
       for (size_t i : QualifyingMembers(spec, sorted)) {
         q.push_back(g.members[i].index);
         orders.push_back(g.members[i].order);
