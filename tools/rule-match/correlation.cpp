@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
+#include <thread>
 
 #include "common/hash.h"
 #include "common/json_builder.h"
@@ -205,6 +208,18 @@ CorrelationEngine::CorrelationEngine(const RuleSet& rules) : rules_(rules) {
     }
     for (size_t base : st.bases) readers_[base].push_back(i);
   }
+  // Levels: a rule reading only detection rules is on level 0, one reading correlations one
+  // level above the highest of them.
+  std::map<size_t, size_t> level_of;
+  for (size_t i : rules.correlation_order) {
+    size_t level = 0;
+    for (size_t in : rules.rules[i].correlation->inputs) {
+      if (rules.rules[in].correlation) level = std::max(level, level_of.at(in) + 1);
+    }
+    level_of[i] = level;
+    if (levels_.size() <= level) levels_.resize(level + 1);
+    levels_[level].push_back(i);
+  }
 }
 
 void CorrelationEngine::Add(simdjson::dom::element record, uint64_t order,
@@ -278,43 +293,26 @@ void CorrelationEngine::Join(const CorrelationSpec& spec, State* st, size_t inde
   }
 }
 
-void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
+void CorrelationEngine::Flush(std::vector<CorrelationLead>* out, unsigned threads) {
   size_t first = out->size();
-  for (size_t index : rules_.correlation_order) {
-    const Rule& rule = rules_.rules[index];
-    const CorrelationSpec& spec = *rule.correlation;
-    State& st = states_.at(index);
-    st.grown.clear();
-    // Records newly in the leads of a correlation this one reads join its groups too.
-    for (size_t in : spec.inputs) {
-      if (!rules_.rules[in].correlation) continue;
-      for (uint64_t order : states_.at(in).grown) {
-        auto it = std::lower_bound(st.by_order.begin(), st.by_order.end(),
-                                   std::make_pair(order, size_t{0}));
-        if (it != st.by_order.end() && it->first == order) Join(spec, &st, it->second);
-      }
+  // A level's rules read only rules of earlier levels: they are flushed independently.
+  for (const std::vector<size_t>& level : levels_) {
+    std::vector<std::vector<CorrelationLead>> leads(level.size());
+    const auto n = static_cast<unsigned>(std::min<size_t>(threads, level.size()));
+    if (n <= 1) {
+      for (size_t i = 0; i < level.size(); ++i) FlushRule(level[i], &leads[i]);
+    } else {
+      std::atomic<size_t> next{0};
+      auto work = [&] {
+        for (size_t i = next++; i < level.size(); i = next++) FlushRule(level[i], &leads[i]);
+      };
+      std::vector<std::thread> extra;
+      for (unsigned t = 1; t < n; ++t) extra.emplace_back(work);
+      work();
+      for (std::thread& t : extra) t.join();
     }
-    std::vector<std::pair<const std::string*, Group*>> touched = std::move(st.touched);
-    st.touched.clear();
-    std::vector<const CorrelationMember*> sorted;
-    std::vector<size_t> q;
-    std::vector<uint64_t> orders;
-    for (auto [key, group] : touched) {
-      Group& g = *group;
-      sorted.clear();
-      q.clear();
-      orders.clear();
-      for (const Group::Member& m : g.members) sorted.push_back(&st.members[m.index]);
-      for (size_t i : QualifyingMembers(spec, sorted)) {
-        q.push_back(g.members[i].index);
-        orders.push_back(g.members[i].order);
-      }
-      std::sort(orders.begin(), orders.end());
-      if (q.empty() || orders == g.lead) continue;
-      std::set_difference(orders.begin(), orders.end(), g.lead.begin(), g.lead.end(),
-                          std::back_inserter(st.grown));
-      g.lead = std::move(orders);
-      out->push_back({index, *key, LeadJson(rule, st, *key, g, q)});
+    for (std::vector<CorrelationLead>& l : leads) {
+      out->insert(out->end(), std::make_move_iterator(l.begin()), std::make_move_iterator(l.end()));
     }
   }
   ++next_flush_;
@@ -322,6 +320,44 @@ void CorrelationEngine::Flush(std::vector<CorrelationLead>* out) {
             [](const CorrelationLead& a, const CorrelationLead& b) {
               return std::tie(a.rule, a.key_json) < std::tie(b.rule, b.key_json);
             });
+}
+
+void CorrelationEngine::FlushRule(size_t index, std::vector<CorrelationLead>* out) {
+  const Rule& rule = rules_.rules[index];
+  const CorrelationSpec& spec = *rule.correlation;
+  State& st = states_.at(index);
+  st.grown.clear();
+  // Records newly in the leads of a correlation this one reads join its groups too.
+  for (size_t in : spec.inputs) {
+    if (!rules_.rules[in].correlation) continue;
+    for (uint64_t order : states_.at(in).grown) {
+      auto it = std::lower_bound(st.by_order.begin(), st.by_order.end(),
+                                 std::make_pair(order, size_t{0}));
+      if (it != st.by_order.end() && it->first == order) Join(spec, &st, it->second);
+    }
+  }
+  std::vector<std::pair<const std::string*, Group*>> touched = std::move(st.touched);
+  st.touched.clear();
+  std::vector<const CorrelationMember*> sorted;
+  std::vector<size_t> q;
+  std::vector<uint64_t> orders;
+  for (auto [key, group] : touched) {
+    Group& g = *group;
+    sorted.clear();
+    q.clear();
+    orders.clear();
+    for (const Group::Member& m : g.members) sorted.push_back(&st.members[m.index]);
+    for (size_t i : QualifyingMembers(spec, sorted)) {
+      q.push_back(g.members[i].index);
+      orders.push_back(g.members[i].order);
+    }
+    std::sort(orders.begin(), orders.end());
+    if (q.empty() || orders == g.lead) continue;
+    std::set_difference(orders.begin(), orders.end(), g.lead.begin(), g.lead.end(),
+                        std::back_inserter(st.grown));
+    g.lead = std::move(orders);
+    out->push_back({index, *key, LeadJson(rule, st, *key, g, q)});
+  }
 }
 
 std::string CorrelationEngine::LeadJson(const Rule& rule, const State& st, const std::string& key,

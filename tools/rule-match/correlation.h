@@ -105,8 +105,10 @@ class CorrelationEngine {
 
   // Re-evaluates the groups that gained members since the last flush and appends a lead
   // for each group that fired for the first time or whose member set changed, sorted by
-  // rule order, then key. Includes the leads of rules with `emit: false`.
-  void Flush(std::vector<CorrelationLead>* out);
+  // rule order, then key. Includes the leads of rules with `emit: false`. With `threads`
+  // above 1, rules that do not read one another are flushed on that many threads at once,
+  // with the same result.
+  void Flush(std::vector<CorrelationLead>* out, unsigned threads = 1);
 
  private:
   struct Group {
@@ -150,6 +152,11 @@ class CorrelationEngine {
   std::map<size_t, State> states_;  // by rule index
   std::deque<Record> records_;      // the records some rule took as a member
   uint64_t next_flush_ = 1;         // flushes so far, plus one
+
+  // Flush's work for one correlation rule; touches that rule's state only.
+  void FlushRule(size_t index, std::vector<CorrelationLead>* out);
+  // The correlation rules by level: a level's rules read only rules of earlier levels.
+  std::vector<std::vector<size_t>> levels_;
 
   // Puts member `index` of `st` into its groups, once; marks them touched.
   void Join(const CorrelationSpec& spec, State* st, size_t index);

@@ -324,9 +324,9 @@ struct Writer {
     return Status::OK();
   }
 
-  Status WriteCorrelationLeads() {
+  Status WriteCorrelationLeads(unsigned threads = 1) {
     leads.clear();
-    correlations->Flush(&leads);
+    correlations->Flush(&leads, threads);
     for (const CorrelationLead& l : leads) {
       if (rules.rules[l.rule].emit) CASESIFT_RETURN_IF_ERROR(out->WriteRecord(l.json));
     }
@@ -474,7 +474,8 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
     reader.SetParse(false);
     CASESIFT_RETURN_IF_ERROR(MatchInParallel(options.jobs, &reader, &first, &writer));
   }
-  if (correlations) CASESIFT_RETURN_IF_ERROR(writer.WriteCorrelationLeads());
+  // The windows of all groups, at the end of the input: on every thread -j gives.
+  if (correlations) CASESIFT_RETURN_IF_ERROR(writer.WriteCorrelationLeads(options.jobs));
   CASESIFT_RETURN_IF_ERROR((*stream)->Finish());
   KeepUntilExit(std::move(correlations));
   return Status::OK();
