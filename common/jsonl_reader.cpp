@@ -138,7 +138,7 @@ bool JsonlReader::Fill() {
 }
 
 bool JsonlReader::Next(Record* record) {
-  while (status_.ok()) {
+  while (status_.ok() && held_ == Held::kNone) {
     char* base = buffer_.get();
     const void* nl = begin_ < end_ ? std::memchr(base + begin_, '\n', end_ - begin_) : nullptr;
     if (nl != nullptr) {
@@ -151,6 +151,10 @@ bool JsonlReader::Next(Record* record) {
     }
     if (fd_ >= 0 && !eof_) {
       if (end_ - begin_ > options_.max_line) {
+        if (!parse_) {  // the caller rejects it in its place (RejectHeld)
+          held_ = Held::kStreamed;
+          break;
+        }
         SkipOverlongLine();
       } else {
         Fill();
@@ -186,9 +190,13 @@ bool JsonlReader::HandleLine(std::string_view line, Record* record) {
     return false;
   };
   if (line.size() > options_.max_line) {
-    return reject(Status::InvalidData(
-                      fmt::format("line is longer than --max-line ({} bytes)", options_.max_line))
-                      .At(Location{file_, line_, col_base + options_.max_line + 1}, line));
+    if (!parse_) {  // the caller rejects it in its place (RejectHeld)
+      held_ = Held::kInBuffer;
+      held_line_ = line;
+      held_column_base_ = col_base;
+      return false;
+    }
+    return reject(OverlongError(line, col_base));
   }
   if (filter_ != nullptr && !filter_(filter_context_, line)) {
     ++skipped_;
@@ -226,6 +234,25 @@ Status JsonlReader::ParseRecord(simdjson::dom::parser* parser, Record* record, b
   }
   record->root = root;
   return Status::OK();
+}
+
+Status JsonlReader::OverlongError(std::string_view line, size_t col_base) const {
+  return Status::InvalidData(
+             fmt::format("line is longer than --max-line ({} bytes)", options_.max_line))
+      .At(Location{file_, line_, col_base + options_.max_line + 1}, line);
+}
+
+Status JsonlReader::RejectHeld() {
+  const Held held = held_;
+  held_ = Held::kNone;
+  if (held == Held::kInBuffer) {
+    Status err = OverlongError(held_line_, held_column_base_);
+    Status s = bad_ ? bad_->Reject(err, held_line_) : err;
+    if (!s.ok()) Fail(s);
+  } else if (held == Held::kStreamed) {
+    SkipOverlongLine();
+  }
+  return status_;
 }
 
 bool JsonlReader::SkipOverlongLine() {

@@ -81,9 +81,16 @@ class JsonlReader {
 
   // With false, Next hands out lines unparsed (Record::root is null; malformed lines among
   // them not yet found), for a caller that parses them on other threads: with ParseRecord,
-  // handing each failure to BadRecords itself, in input order. Blank lines, --max-line and
-  // the line filter work as always. Default: true.
+  // handing each failure to BadRecords itself, in input order. Blank lines and the line
+  // filter work as always. A line longer than --max-line stops Next (it returns false
+  // with status() OK and holding() true) so that the caller can first write what came
+  // before; RejectHeld() then rejects it, as Next would have, and Next goes on after it.
+  // Default: true.
   void SetParse(bool parse) { parse_ = parse; }
+  bool holding() const { return held_ != Held::kNone; }
+  // Rejects the held line (BadRecords, or the run's error under --on-error=fail); returns
+  // status().
+  Status RejectHeld();
 
   // Parses record->text (a line as Next handed it out) with `parser` and sets
   // record->root; or returns the located InvalidData error Next would have reported for
@@ -111,6 +118,7 @@ class JsonlReader {
   bool Fill();  // reads more input into the buffer; false at end of file or error
   bool HandleLine(std::string_view line, Record* record);
   bool SkipOverlongLine();
+  Status OverlongError(std::string_view line, size_t col_base) const;
   bool Fail(Status s);
 
   Options options_;
@@ -132,6 +140,12 @@ class JsonlReader {
   uint64_t skipped_ = 0;
   LineFilter filter_ = nullptr;
   bool parse_ = true;
+  // A line over --max-line that Next stopped at (SetParse(false)): still in the buffer, or
+  // running past it (to be streamed to the rejects).
+  enum class Held { kNone, kInBuffer, kStreamed };
+  Held held_ = Held::kNone;
+  std::string_view held_line_;
+  size_t held_column_base_ = 0;
   const void* filter_context_ = nullptr;
   uint64_t bytes_read_ = 0;
   uint64_t total_bytes_ = 0;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "common/bad_records.h"
@@ -341,21 +342,30 @@ struct Writer {
 Status MatchInParallel(unsigned jobs, JsonlReader* reader, RecordWork* first, Writer* writer) {
   constexpr size_t kBatchRecords = 256;
   constexpr size_t kBatchBytes = size_t{1} << 20;
-  // Every thread but the calling one builds its own engine, on its own thread.
+  // Every thread but the calling one has its own engine, built (each on a thread of its
+  // own) before any record is read, so a failure shows before any output.
   std::vector<std::unique_ptr<Engine>> engines(jobs);
-  std::vector<std::unique_ptr<RecordWork>> work(jobs);
   std::vector<Status> failed(jobs);
+  {
+    std::vector<std::thread> builders;
+    for (unsigned t = 1; t < jobs; ++t) {
+      builders.emplace_back([&, t] {
+        Result<std::unique_ptr<Engine>> built = Engine::Build(first->rules());
+        if (built.ok()) {
+          engines[t] = std::move(*built);
+        } else {
+          failed[t] = built.status();
+        }
+      });
+    }
+    for (std::thread& b : builders) b.join();
+  }
+  for (const Status& st : failed) CASESIFT_RETURN_IF_ERROR(st);
+  std::vector<std::unique_ptr<RecordWork>> work(jobs);
+  for (unsigned t = 1; t < jobs; ++t)
+    work[t] = std::make_unique<RecordWork>(first->With(*engines[t]));
   uint64_t order = 0;
   OrderedBatches<Batch>::Steps steps;
-  steps.start = [&](unsigned t) {
-    Result<std::unique_ptr<Engine>> built = Engine::Build(first->rules());
-    if (!built.ok()) {
-      failed[t] = built.status();
-      return;
-    }
-    engines[t] = std::move(*built);
-    work[t] = std::make_unique<RecordWork>(first->With(*engines[t]));
-  };
   steps.read = [&](Batch* batch) {
     JsonlReader::Record rec;
     bool more = true;
@@ -374,19 +384,15 @@ Status MatchInParallel(unsigned jobs, JsonlReader* reader, RecordWork* first, Wr
     batch->texts.append(simdjson::SIMDJSON_PADDING, ' ');
     return more;
   };
-  steps.work = [&](Batch* batch, unsigned t) {
-    RecordWork* w = t == 0 ? first : work[t].get();
-    if (w == nullptr) return;  // its engine failed to build: reported below
-    w->DoRead(batch);
-  };
-  steps.write = [&](Batch* batch) -> Status {
-    if (batch->done.size() != batch->read.size()) {
-      for (const Status& st : failed) CASESIFT_RETURN_IF_ERROR(st);
-    }
-    return writer->Write(batch);
-  };
-  CASESIFT_RETURN_IF_ERROR(OrderedBatches<Batch>::Run(jobs, steps));
-  for (const Status& st : failed) CASESIFT_RETURN_IF_ERROR(st);
+  steps.work = [&](Batch* batch, unsigned t) { (t == 0 ? first : work[t].get())->DoRead(batch); };
+  steps.write = [&](Batch* batch) { return writer->Write(batch); };
+  // The reader stops before a line longer than --max-line (it holds it): once everything
+  // before it is written, it is rejected in its place, and reading goes on.
+  for (;;) {
+    CASESIFT_RETURN_IF_ERROR(OrderedBatches<Batch>::Run(jobs, steps));
+    if (!reader->holding()) break;
+    CASESIFT_RETURN_IF_ERROR(reader->RejectHeld());
+  }
   return reader->status();
 }
 
