@@ -78,6 +78,10 @@ using Need = std::optional<Clauses>;
 // A product of clause lists grows fast; past this many clauses an `and` keeps one side.
 constexpr size_t kMaxClauses = 32;
 
+// In a clause, a computed atom (a guard: see Impl::Clause) is marked with this bit; the
+// others are scanned atoms, which alone can trigger the rule.
+constexpr uint32_t kGuard = uint32_t{1} << 31;
+
 Need Either(Need a, const Need& b) {  // a or b
   if (!a || !b) return std::nullopt;
   a->insert(a->end(), b->begin(), b->end());
@@ -88,10 +92,14 @@ Need Both(const Need& a, const Need& b) {  // a and b
   if (!a) return b;
   if (!b) return a;
   if (a->size() * b->size() > kMaxClauses) {
-    // Either side alone is still necessary: keep the one with more atoms per clause.
+    // Either side alone is still necessary: keep the one with more scanned atoms per
+    // clause (a side with a clause of guards only could not trigger the rule at all).
     auto atoms = [](const Clauses& c) {
       size_t least = SIZE_MAX;
-      for (const auto& clause : c) least = std::min(least, clause.size());
+      for (const auto& clause : c) {
+        least = std::min<size_t>(least, std::count_if(clause.begin(), clause.end(),
+                                                      [](uint32_t id) { return !(id & kGuard); }));
+      }
       return c.empty() ? SIZE_MAX : least;
     };
     return atoms(*a) >= atoms(*b) ? a : b;
@@ -249,7 +257,7 @@ struct Engine::Impl {
         (atoms[atom].computed ? computed : *steps).push_back({static_cast<int32_t>(atom), &e});
         if (Scannable(e)) need = Both(need, Clauses{{AtomFor(e, &*e.path, nullptr, true)}});
         // A computed atom is necessary too: it guards the clause (see Clause::guards).
-        if (atoms[atom].computed != nullptr) need = Both(need, Clauses{{atom}});
+        if (atoms[atom].computed != nullptr) need = Both(need, Clauses{{atom | kGuard}});
         continue;
       }
       rest.push_back({-1, &e});
@@ -318,7 +326,7 @@ struct Engine::Impl {
         rule.condition ? ConditionNeed(*rule.condition, rule.condition->root(), needs) : Need();
     auto n = static_cast<uint32_t>(rules.size());
     // A clause with no scanned atom could complete on any record: no trigger.
-    auto scanned = [&](uint32_t atom) { return atoms[atom].computed == nullptr; };
+    auto scanned = [](uint32_t atom) { return (atom & kGuard) == 0; };
     bool untriggered = need && std::any_of(need->begin(), need->end(), [&](const auto& clause) {
                          return std::none_of(clause.begin(), clause.end(), scanned);
                        });
@@ -335,7 +343,7 @@ struct Engine::Impl {
             ++added.size;
             atom_clauses[atom].push_back(c);
           } else {
-            added.guards.push_back(atom);
+            added.guards.push_back(atom & ~kGuard);
           }
         }
       }
