@@ -16,10 +16,10 @@
 //
 // `read` fills a batch and says whether another may follow; a batch it leaves empty is
 // dropped. A reader that fails keeps its own error and returns false: the batches read
-// before, and the part of the last one read before the error, are still worked on and
-// written, as a single thread would have. The first error of `write` stops the run (no
-// later batch is written) and is what Run returns. `thread` (0 to N - 1) lets `work` keep
-// per-thread state. With N = 1 everything runs on the calling thread, in turn.
+// before are still worked on and written, and so is whatever it left in the last one (a
+// caller whose one-thread run writes nothing of it empties it). The first error of `write` stops
+// the run (no later batch is written) and is what Run returns. `thread` (0 to N - 1) lets `work`
+// keep per-thread state. With N = 1 everything runs on the calling thread, in turn.
 #ifndef CASESIFT_COMMON_ORDERED_BATCHES_H_
 #define CASESIFT_COMMON_ORDERED_BATCHES_H_
 

@@ -95,7 +95,14 @@ Status RunParallel(DocumentSource* source, const CaseExtractOptions& options,
   steps.start = [](unsigned thread) {
     if (thread == 1) (void)CauseList::Civil2020().FindIn("");
   };
-  steps.read = [&](Batch* batch) { return ReadBatch(source, batch) && source->status().ok(); };
+  steps.read = [&](Batch* batch) {
+    bool more = ReadBatch(source, batch);
+    if (!source->status().ok()) {  // as -j 1: nothing of the batch the error cut short
+      batch->documents.clear();
+      return false;
+    }
+    return more;
+  };
   steps.work = [&](Batch* batch, unsigned) { ExtractBatch(batch, options, extract); };
   steps.write = [&](Batch* batch) { return WriteBatch(*batch, out, progress, &documents, &bytes); };
   CASESIFT_RETURN_IF_ERROR(OrderedBatches<Batch>::Run(options.jobs, steps));
