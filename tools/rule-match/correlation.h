@@ -7,7 +7,11 @@
 //   for each record: engine.Add(record, matched_rule_indices, src_json);
 //   engine.Flush(&leads);  // after each record (live) or once at the end (batch)
 //
-// Not thread-safe; an engine lives for one run over one input.
+// Add is Commit(Prepare(...)). Prepare is const and reads only the record, the rules and
+// what the constructor set up (never changed after), so several threads may prepare
+// records while one commits them; Commit and Flush must be called from one thread at a
+// time, Commit in input order. Flush(out, threads) runs the rules of each level on that
+// many threads itself. An engine lives for one run over one input.
 #ifndef CASESIFT_TOOLS_RULE_MATCH_CORRELATION_H_
 #define CASESIFT_TOOLS_RULE_MATCH_CORRELATION_H_
 

@@ -21,9 +21,8 @@ struct RuleMatchOptions {
   bool select = false;
   bool check = false;
   bool test = false;
-  bool validate = false;
-  unsigned jobs =
-      1;  // -j N: match on N threads  // parse every record, even one no rule could match
+  bool validate = false;  // parse every record, even one no rule could match
+  unsigned jobs = 1;      // -j N: match on N threads
 };
 
 // The run's date as days since 1970-01-01: `as_of` (YYYY-MM-DD), else SOURCE_DATE_EPOCH,
