@@ -315,4 +315,49 @@ TEST_CASE("unparsed lines parsed apart give the records and errors of a parsing 
   CHECK(deferred_errors[4].rfind(f + ":8:1: expected a JSON object, found a string", 0) == 0);
 }
 
+TEST_CASE("unparsed lines: a line over --max-line is held for the caller to reject in place",
+          "[jsonl_reader]") {
+  TempDir dir;
+  // Line 2 fits the 256-byte read buffer but not --max-line (100); line 4 runs past the
+  // buffer and is streamed into the rejects.
+  std::string in_buffer = "{\"a\":\"" + std::string(150, 'x') + "\"}";
+  std::string streamed = "{\"b\":\"" + std::string(1000, 'y') + "\"}";
+  std::string f = dir.Write(
+      "in.jsonl", "{\"n\":1}\n" + in_buffer + "\n{\"n\":3}\n" + streamed + "\r\n{\"n\":5}\n");
+  auto rejects = Output::Open(dir.File("bad.jsonl"));
+  REQUIRE(rejects.ok());
+  BadRecords bad(OnError::kSkip, rejects->get());
+  JsonlReader::Options options;
+  options.inputs = {f};
+  options.buffer_size = 256;
+  options.max_line = 100;
+  JsonlReader reader(options, &bad);
+  reader.SetParse(false);
+  std::vector<std::string> seen;
+  JsonlReader::Record rec;
+  for (;;) {
+    while (reader.Next(&rec))
+      seen.push_back(std::to_string(rec.line) + " " + std::string(rec.text));
+    REQUIRE(reader.status().ok());
+    if (!reader.holding()) break;
+    seen.push_back("held, rejected " + std::to_string(bad.count() + 1));
+    REQUIRE(reader.RejectHeld().ok());
+    CHECK(!reader.holding());
+  }
+  CHECK(seen ==
+        V{"1 {\"n\":1}", "held, rejected 1", "3 {\"n\":3}", "held, rejected 2", "5 {\"n\":5}"});
+  REQUIRE((*rejects)->Commit().ok());
+  CHECK(TempDir::Read(dir.File("bad.jsonl")) == in_buffer + "\n" + streamed + "\n");
+
+  // Under --on-error=fail the held line is the run's error, located as Next would have.
+  JsonlReader failing(options, nullptr);
+  failing.SetParse(false);
+  REQUIRE(failing.Next(&rec));
+  CHECK(!failing.Next(&rec));
+  REQUIRE(failing.holding());
+  Status st = failing.RejectHeld();
+  CHECK(st.ToString().rfind(f + ":2:101: line is longer than --max-line (100 bytes)", 0) == 0);
+  CHECK(!failing.Next(&rec));
+}
+
 }  // namespace casesift
