@@ -432,10 +432,12 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
     size_t warnings = 0;
     CASESIFT_RETURN_IF_ERROR(Lint(rules, matcher, &warnings));
     if (!common.quiet) {
+      auto count = [](size_t n, std::string_view noun) {
+        return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+      };
       PrintMessage(fmt::format(
-          "{} rules in {} files: {}", rules.rules.size(), rules.files,
-          warnings == 0 ? std::string("no problems found")
-                        : fmt::format("{} warning{}", warnings, warnings == 1 ? "" : "s")));
+          "{} in {}: {}", count(rules.rules.size(), "rule"), count(rules.files, "file"),
+          warnings == 0 ? std::string("no problems found") : count(warnings, "warning")));
     }
     return Status::OK();
   }
