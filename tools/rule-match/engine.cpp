@@ -164,8 +164,8 @@ struct Engine::Impl {
   std::vector<uint32_t> order;  // the slots in scanning order
   std::vector<CompiledRule> rules;
   struct Clause {
-    uint32_t rule = 0;  // compiled rule
-    uint32_t size = 0;  // scanned atoms
+    uint32_t rule = 0;            // compiled rule
+    std::vector<uint32_t> atoms;  // its scanned atoms, ascending
     // Computed atoms the clause also needs (numbers, neq, exists, |all of the same maps):
     // worked out only when its scanned atoms have all held, before the rule is queued.
     std::vector<uint32_t> guards;
@@ -178,10 +178,9 @@ struct Engine::Impl {
     uint32_t through;
     uint32_t next_slot;  // UINT32_MAX: this is the clause's last slot
   };
-  std::vector<std::vector<Place>> atom_places;      // atom -> where it sits
-  std::vector<std::vector<uint32_t>> atom_clauses;  // atom -> the clauses it is in (building)
-  std::vector<uint32_t> always;                     // compiled rules with no trigger
-  std::optional<PatternSet> words;                  // one needed word of every clause (MayMatch)
+  std::vector<std::vector<Place>> atom_places;  // atom -> where it sits
+  std::vector<uint32_t> always;                 // compiled rules with no trigger
+  std::optional<PatternSet> words;              // one needed word of every clause (MayMatch)
 
   // Per-record scratch.
   uint64_t record_no = 0;
@@ -333,15 +332,12 @@ struct Engine::Impl {
     if (need && !untriggered) {
       std::sort(need->begin(), need->end());
       need->erase(std::unique(need->begin(), need->end()), need->end());
-      if (atom_clauses.size() < atoms.size()) atom_clauses.resize(atoms.size());
       for (const std::vector<uint32_t>& clause : *need) {
-        auto c = static_cast<uint32_t>(clauses.size());
         Clause& added = clauses.emplace_back();
         added.rule = n;
         for (uint32_t atom : clause) {
           if (scanned(atom)) {
-            ++added.size;
-            atom_clauses[atom].push_back(c);
+            added.atoms.push_back(atom);
           } else {
             added.guards.push_back(atom & ~kGuard);
           }
@@ -355,7 +351,6 @@ struct Engine::Impl {
 
   Status CompileSlots() {
     for (Slot& slot : slots) CASESIFT_RETURN_IF_ERROR(slot.scan.Compile());
-    atom_clauses.resize(atoms.size());
     counts.assign(clauses.size(), 0);
     wanted.assign(slots.size(), 0);
     OrderSlots();
@@ -367,15 +362,11 @@ struct Engine::Impl {
   // For MayMatch: from every clause, the atom with the longest shortest word.
   Status CompileWords() {
     if (!always.empty() || clauses.empty()) return Status::OK();
-    std::vector<std::vector<uint32_t>> clause_atoms(clauses.size());
-    for (uint32_t a = 0; a < atoms.size(); ++a) {
-      for (uint32_t c : atom_clauses[a]) clause_atoms[c].push_back(a);
-    }
     std::set<std::pair<std::string, bool>> needed;
-    for (const std::vector<uint32_t>& in_clause : clause_atoms) {
+    for (const Clause& clause : clauses) {
       const Atom* best = nullptr;
       size_t best_length = 0;
-      for (uint32_t a : in_clause) {
+      for (uint32_t a : clause.atoms) {
         if (atoms[a].words.empty()) continue;
         size_t shortest = SIZE_MAX;
         for (const auto& w : atoms[a].words) shortest = std::min(shortest, w.first.size());
@@ -399,14 +390,10 @@ struct Engine::Impl {
   // Slots in more clauses first (the fields most rules ask about: cause, court...), so
   // that the others are scanned only for the clauses still open.
   void OrderSlots() {
-    std::vector<std::vector<uint32_t>> clause_atoms(clauses.size());
-    for (uint32_t a = 0; a < atoms.size(); ++a) {
-      for (uint32_t c : atom_clauses[a]) clause_atoms[c].push_back(a);
-    }
     std::vector<size_t> uses(slots.size(), 0);
-    for (const auto& in_clause : clause_atoms) {
+    for (const Clause& clause : clauses) {
       std::set<uint32_t> in;
-      for (uint32_t a : in_clause) in.insert(atoms[a].slot);
+      for (uint32_t a : clause.atoms) in.insert(atoms[a].slot);
       for (uint32_t sl : in) ++uses[sl];
     }
     order.resize(slots.size());
@@ -416,11 +403,11 @@ struct Engine::Impl {
     std::vector<size_t> rank(slots.size());
     for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
     atom_places.assign(atoms.size(), {});
-    for (uint32_t c = 0; c < clause_atoms.size(); ++c) {
+    for (uint32_t c = 0; c < clauses.size(); ++c) {
       std::map<size_t, uint32_t> per_rank;  // rank of a slot -> this clause's atoms in it
-      for (uint32_t a : clause_atoms[c]) ++per_rank[rank[atoms[a].slot]];
+      for (uint32_t a : clauses[c].atoms) ++per_rank[rank[atoms[a].slot]];
       wanted[order[per_rank.begin()->first]] = kEveryRecord;
-      for (uint32_t a : clause_atoms[c]) {
+      for (uint32_t a : clauses[c].atoms) {
         size_t r = rank[atoms[a].slot];
         uint32_t through = 0;
         for (const auto& [other, n] : per_rank) through += other <= r ? n : 0;
