@@ -65,6 +65,7 @@ bench: deps deps-bench
 	sh tests/bench/run.sh $(BUILD)
 	bash tests/bench/extract_speed.sh $(BUILD)
 	bash tests/bench/rule_match_speed.sh $(BUILD)
+	bash tests/bench/entity_join_speed.sh $(BUILD)
 
 demo: deps
 	@$(MAKE) --no-print-directory build
