@@ -1,0 +1,90 @@
+// Combinations of key values: a composite key (several --on) on multi-valued paths joins
+// on every combination of one value per --on.
+#ifndef CASESIFT_TOOLS_ENTITY_JOIN_COMBINATIONS_H_
+#define CASESIFT_TOOLS_ENTITY_JOIN_COMBINATIONS_H_
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace casesift {
+
+// Per --on: the distinct (key, raw value) pairs a record yields, in the order first seen.
+using KeyParts = std::vector<std::vector<std::pair<std::string, std::string>>>;
+
+// Adds (key, raw) to a part unless the key is already there.
+inline void AddKeyValue(std::vector<std::pair<std::string, std::string>>* part,
+                        std::string_view key, std::string_view raw) {
+  for (const auto& [k, r] : *part) {
+    if (k == key) return;
+  }
+  part->emplace_back(key, raw);
+}
+
+// The number of combinations, saturating at `limit` + 1.
+inline size_t CountCombinations(const KeyParts& parts, size_t limit) {
+  size_t n = 1;
+  for (const auto& part : parts) {
+    if (part.empty()) return 0;
+    n = n > (limit + 1) / part.size() ? limit + 1 : n * part.size();
+  }
+  return n;
+}
+
+// Appends a raw value as a 4-byte length and its bytes.
+inline void AppendValue(std::string* out, std::string_view raw) {
+  auto n = static_cast<uint32_t>(raw.size());
+  char length[4];
+  std::memcpy(length, &n, 4);
+  out->append(length, 4);
+  out->append(raw);
+}
+
+// Splits what AppendValue wrote into the values, in order.
+inline void SplitValues(std::string_view in, std::vector<std::string_view>* out) {
+  out->clear();
+  while (in.size() >= 4) {
+    uint32_t n;
+    std::memcpy(&n, in.data(), 4);
+    out->push_back(in.substr(4, n));
+    in.remove_prefix(4 + n);
+  }
+}
+
+// Calls fn(key, values, choice) for every combination of one (key, raw) per part, the
+// first part varying slowest: `key` is the parts' keys joined by '\x1f', `values` their raw
+// texts (AppendValue), `choice` the index chosen in each part. Calls nothing when a part is
+// empty.
+template <typename Fn>
+void ForEachCombination(const KeyParts& parts, std::string* key, std::string* values,
+                        std::vector<size_t>* choice, Fn&& fn) {
+  for (const auto& part : parts) {
+    if (part.empty()) return;
+  }
+  choice->assign(parts.size(), 0);
+  while (true) {
+    key->clear();
+    values->clear();
+    for (size_t p = 0; p < parts.size(); ++p) {
+      if (p > 0) key->push_back('\x1f');
+      key->append(parts[p][(*choice)[p]].first);
+      AppendValue(values, parts[p][(*choice)[p]].second);
+    }
+    fn(*key, *values, *choice);
+    size_t p = parts.size();
+    while (p > 0) {
+      --p;
+      if (++(*choice)[p] < parts[p].size()) break;
+      (*choice)[p] = 0;
+      if (p == 0) return;
+    }
+    if (parts.empty()) return;
+  }
+}
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_ENTITY_JOIN_COMBINATIONS_H_

@@ -1,0 +1,88 @@
+#include "join_key.h"
+
+#include <optional>
+
+#include "common/id_number.h"
+
+namespace casesift {
+
+std::string_view TierName(JoinTier tier) {
+  switch (tier) {
+    case JoinTier::kId:
+      return "id";
+    case JoinTier::kExact:
+      return "exact";
+    case JoinTier::kName:
+      return "name";
+    case JoinTier::kFuzzy:
+      return "fuzzy";
+  }
+  return "?";
+}
+
+bool IsMaskedText(std::string_view text) {
+  return text.find('*') != std::string_view::npos ||
+         text.find("\xEF\xBC\x8A") != std::string_view::npos ||  // ＊
+         text.find("\xC3\x97") != std::string_view::npos ||      // ×
+         text.find("\xE6\x9F\x90") != std::string_view::npos;    // 某
+}
+
+namespace {
+
+// The canonical form of an identifier, if `text` is one. Cheap for text that cannot be.
+std::optional<std::string> Identifier(std::string_view text) {
+  // 9 (an organisation code) to 18 characters, each at most 3 bytes (full-width digits),
+  // with surrounding spaces.
+  if (text.size() < 9 || text.size() > 64) return std::nullopt;
+  if (std::optional<std::string> id = NormalizeIdCard(text)) return id;
+  if (std::optional<std::string> uscc = NormalizeUscc(text)) return uscc;
+  return NormalizeOrgCode(text);
+}
+
+}  // namespace
+
+void JoinKeyOf(std::string_view text, const NameNormalizer& norm, std::string* key) {
+  key->clear();
+  if (std::optional<std::string> id = Identifier(text)) {
+    key->reserve(id->size() + 1);
+    key->push_back('i');
+    key->append(*id);
+    return;
+  }
+  if (IsMaskedText(text)) return;
+  norm.Normalize(text, NameLevel::kName, key);
+  if (!key->empty()) key->insert(key->begin(), 'n');
+}
+
+bool ReadJoinValue(simdjson::dom::element value, const NameNormalizer& norm, JoinValue* out) {
+  out->key.clear();
+  std::string_view text;
+  switch (value.type()) {
+    case simdjson::dom::element_type::STRING:
+      text = value.get_string().value_unsafe();
+      out->raw.assign(text);
+      JoinKeyOf(text, norm, &out->key);
+      return true;
+    case simdjson::dom::element_type::INT64:
+    case simdjson::dom::element_type::UINT64:
+      // An integer meets the same digits written as a string (CSV registers give strings).
+      out->raw = simdjson::minify(value);
+      JoinKeyOf(out->raw, norm, &out->key);
+      return true;
+    case simdjson::dom::element_type::DOUBLE:
+      // Not through the name normaliser: 1.5 must not meet 15.
+      out->raw = simdjson::minify(value);
+      out->key = "x" + out->raw;
+      return true;
+    default:
+      out->raw.clear();
+      return false;
+  }
+}
+
+JoinTier TierOf(const JoinValue& left, std::string_view right_raw) {
+  if (left.identifier()) return JoinTier::kId;
+  return left.raw == right_raw ? JoinTier::kExact : JoinTier::kName;
+}
+
+}  // namespace casesift

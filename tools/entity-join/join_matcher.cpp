@@ -1,0 +1,112 @@
+#include "join_matcher.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "common/json_builder.h"
+
+namespace casesift {
+
+namespace {
+
+// A record yields at most this many combinations of key values to look up.
+constexpr size_t kMaxCombinations = 4096;
+
+}  // namespace
+
+Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* out) {
+  out->clear();
+  left_values_.clear();
+  for (size_t p = 0; p < spec_.on.size(); ++p) {
+    parts_[p].clear();
+    spec_.on[p].left.ForEach(record, [&](simdjson::dom::element e) {
+      if (ReadJoinValue(e, norm_, &value_) && !value_.key.empty()) {
+        AddKeyValue(&parts_[p], value_.key, value_.raw);
+      }
+    });
+  }
+  size_t combinations = CountCombinations(parts_, kMaxCombinations);
+  if (combinations == 0) return Status::OK();
+  if (combinations > kMaxCombinations) {
+    return Status::InvalidData(
+        fmt::format("the --on paths yield more than {} combinations of values in this record",
+                    kMaxCombinations));
+  }
+  uint64_t exclude = 0;
+  bool excluding = false;
+  if (spec_.exclude_same) {
+    if (std::optional<simdjson::dom::element> e = spec_.exclude_same->left.First(record)) {
+      exclude = ExcludeValueHash(*e);
+      excluding = true;
+    }
+  }
+  ForEachCombination(
+      parts_, &key_, &values_, &choice_,
+      [&](const std::string& key, const std::string& values, const std::vector<size_t>& choice) {
+        std::span<const KeyIndex::Posting> postings = ref_.index().Find(HashKey(key));
+        if (postings.empty()) return;
+        auto left_at = static_cast<uint32_t>(left_values_.size());
+        left_values_.append(values);
+        for (const KeyIndex::Posting& posting : postings) {
+          uint64_t h;
+          if (excluding && ref_.ExcludeHash(posting.row, &h) && h == exclude) continue;
+          ref_.ValuesOf(posting, &split_);
+          JoinTier tier = JoinTier::kId;
+          for (size_t p = 0; p < parts_.size(); ++p) {
+            const auto& [k, raw] = parts_[p][choice[p]];
+            JoinTier t = k[0] == 'i'        ? JoinTier::kId
+                         : raw == split_[p] ? JoinTier::kExact
+                                            : JoinTier::kName;
+            tier = std::max(tier, t);
+          }
+          out->push_back({posting.row, tier, 1.0, posting.values, left_at});
+        }
+      });
+  // By row; a row found through several combinations keeps its strongest tier.
+  std::stable_sort(out->begin(), out->end(), [](const JoinMatch& a, const JoinMatch& b) {
+    return a.row != b.row ? a.row < b.row : a.tier < b.tier;
+  });
+  out->erase(std::unique(out->begin(), out->end(),
+                         [](const JoinMatch& a, const JoinMatch& b) { return a.row == b.row; }),
+             out->end());
+  return Status::OK();
+}
+
+void JoinMatcher::KeepBest(std::vector<JoinMatch>* matches) {
+  if (matches->size() <= 1) return;
+  auto best = std::min_element(matches->begin(), matches->end(),
+                               [](const JoinMatch& a, const JoinMatch& b) {
+                                 if (a.tier != b.tier) return a.tier < b.tier;
+                                 if (a.score != b.score) return a.score > b.score;
+                                 return a.row < b.row;
+                               });
+  JoinMatch kept = *best;
+  matches->assign(1, kept);
+}
+
+void JoinMatcher::AppendMatchJson(const JoinMatch& match, std::string* out) const {
+  JsonBuilder b(out);
+  b.BeginObject().Key("score").Double(match.score).Key("via").String(TierName(match.tier));
+  KeyIndex::Posting posting{match.row, match.right_values};
+  std::vector<std::string_view> left;
+  SplitValues(std::string_view(left_values_).substr(match.left_values), &left);
+  left.resize(std::min(left.size(), spec_.on.size()));
+  ref_.ValuesOf(posting, &split_);
+  auto values = [&](const std::vector<std::string_view>& v) {
+    if (v.size() == 1) {
+      b.String(v[0]);
+      return;
+    }
+    b.BeginArray();
+    for (std::string_view s : v) b.String(s);
+    b.EndArray();
+  };
+  b.Key("left");
+  values(left);
+  b.Key("right");
+  values(split_);
+  b.EndObject();
+}
+
+}  // namespace casesift

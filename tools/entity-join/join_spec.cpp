@@ -1,0 +1,63 @@
+#include "join_spec.h"
+
+#include <fmt/format.h>
+
+namespace casesift {
+
+namespace {
+
+// The '=' that parts LEFT from RIGHT: outside brackets and quotes (a filter such as
+// parties[side=defendant] has its own).
+size_t SplitPoint(std::string_view text) {
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '[') {
+      ++depth;
+    } else if (c == ']') {
+      --depth;
+    } else if (c == '=' && depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+Result<FieldPath> ParseSide(std::string_view path, const std::string& text, const char* option) {
+  if (path.empty()) {
+    return Status::Usage(
+        fmt::format("{} '{}': a path is missing on one side of '='", option, text));
+  }
+  Result<FieldPath> parsed = FieldPath::Parse(path);
+  if (!parsed.ok()) {
+    return Status::Usage(fmt::format("{} '{}': {}", option, text, parsed.status().message()));
+  }
+  return parsed;
+}
+
+}  // namespace
+
+Result<PathPair> ParsePathPair(const std::string& text, const char* option) {
+  size_t eq = SplitPoint(text);
+  std::string_view left = text, right = text;
+  if (eq != std::string_view::npos) {
+    left = std::string_view(text).substr(0, eq);
+    right = std::string_view(text).substr(eq + 1);
+  }
+  Result<FieldPath> l = ParseSide(left, text, option);
+  if (!l.ok()) return l.status();
+  Result<FieldPath> r = ParseSide(right, text, option);
+  if (!r.ok()) return r.status();
+  return PathPair{std::move(*l), std::move(*r), text};
+}
+
+}  // namespace casesift

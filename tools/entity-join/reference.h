@@ -1,0 +1,116 @@
+// Reference: the rows of the --ref files, held for the join.
+//
+// Each row is read once: JSON Lines through the common reader, CSV through CsvReader
+// (a row becomes an object of its columns, values as strings). For every combination of
+// the values its --on paths yield (one value per --on), the row gets a posting in the
+// KeyIndex under the combination's join keys (join_key.h), and the combination's raw
+// values are kept (length-prefixed) so that a match can say what it compared and whether
+// the texts were equal. A row with no key (a path missing, a masked name) can match
+// nothing, but still counts for --unpaired-ref.
+//
+// What is kept per row (the bytes per reference row, BENCHMARKS.md quotes them):
+//  - the KeyIndex: about 40 bytes per key;
+//  - the compared values: 4 bytes + the text per --on, per combination;
+//  - the row's text (for --as: the whole row, or only the --fields) and 16 bytes to find it,
+//    only when the output needs it;
+//  - 8 bytes for --exclude-same (a hash of the row's value), 1 for --unpaired-ref.
+//
+// Built once by Load, then read-only, except for the matched flags (MarkMatched).
+#ifndef CASESIFT_TOOLS_ENTITY_JOIN_REFERENCE_H_
+#define CASESIFT_TOOLS_ENTITY_JOIN_REFERENCE_H_
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "block_arena.h"
+#include "combinations.h"
+#include "common/bad_records.h"
+#include "common/name_normalize.h"
+#include "common/status.h"
+#include "join_spec.h"
+#include "key_index.h"
+
+namespace casesift {
+
+class Reference {
+ public:
+  struct Options {
+    std::vector<std::string> files;  // --ref, in order; "*.csv" is CSV, anything else JSONL
+    std::string encoding = "utf-8";  // of CSV files: utf-8 or gb18030
+    bool keep_rows = false;          // keep each row's text
+    bool project = true;             // ... cut to the spec's --fields, if any
+    bool track_matches = false;      // for --unpaired-ref
+    size_t max_line = size_t{64} << 20;
+  };
+
+  // Reads every file. A malformed row is handed to `bad` (under --on-error=fail the load
+  // stops with its located error). Errors: IoError for a file that cannot be read.
+  static Result<std::unique_ptr<Reference>> Load(const Options& options, const JoinSpec& spec,
+                                                 const NameNormalizer& norm, BadRecords* bad);
+
+  const KeyIndex& index() const { return index_; }
+  uint32_t rows() const { return rows_; }
+
+  // The compared raw values of a posting, one per --on, in order.
+  void ValuesOf(const KeyIndex::Posting& posting, std::vector<std::string_view>* out) const;
+
+  // The row's kept text (Options::keep_rows): the row as written (a CSV row as a JSON
+  // object), or an object of its --fields. Valid while the Reference lives.
+  std::string_view RowText(uint32_t row) const { return texts_[row]; }
+
+  // For --exclude-same: whether `row` has a value at the right-hand path and its hash.
+  bool ExcludeHash(uint32_t row, uint64_t* hash) const {
+    if (exclude_.empty() || exclude_[row] == 0) return false;
+    *hash = exclude_[row];
+    return true;
+  }
+
+  void MarkMatched(uint32_t row) { matched_[row] = 1; }
+  bool matched(uint32_t row) const { return matched_[row] != 0; }
+
+  // Bytes held: index, values, texts and per-row tables.
+  size_t bytes() const;
+
+ private:
+  Reference() = default;
+  Status LoadCsv(const std::string& file, const Options& options, const JoinSpec& spec,
+                 const NameNormalizer& norm, BadRecords* bad);
+  // Adds one row. An InvalidData status rejects the row, which then leaves no trace.
+  Status AddRow(simdjson::dom::element root, std::string_view text, const JoinSpec& spec,
+                const NameNormalizer& norm, const Options& options);
+
+  KeyIndex index_;
+  uint32_t rows_ = 0;
+  BlockArena values_;  // per posting: for each --on, a 4-byte length and the raw text
+  BlockArena text_arena_;
+  std::vector<std::string_view> texts_;  // per row
+  std::string scratch_;
+  std::vector<uint64_t> exclude_;  // per row: hash of the --exclude-same value, 0: none
+  std::vector<uint8_t> matched_;
+  // Scratch for AddRow.
+  KeyParts parts_;
+  std::string combo_key_, combo_values_;
+  std::vector<size_t> choice_;
+};
+
+// Appends to *out an object of `fields` of `root`: each path's text as the member name, its
+// first value (or, for a multi-valued path, an array of its values); missing ones left out.
+void AppendProjection(simdjson::dom::element root, const std::vector<FieldPath>& fields,
+                      std::string* out);
+// The same from a row's text. REQUIRES: `row` is a valid JSON object (a kept row).
+Status ProjectFields(std::string_view row, const std::vector<FieldPath>& fields,
+                     simdjson::dom::parser* parser, std::string* out);
+
+// The hash --exclude-same compares: of the value's text (a string unescaped, else its JSON);
+// never 0.
+uint64_t ExcludeValueHash(simdjson::dom::element value);
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_ENTITY_JOIN_REFERENCE_H_
