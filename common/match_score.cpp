@@ -18,13 +18,6 @@ namespace {
 constexpr double kWinklerAdjustment = 4.5;
 constexpr double kNearSimilarity = 0.5;
 
-bool HasCjk(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    if (IsCjkIdeograph(NextCodePoint(text, &i))) return true;
-  }
-  return false;
-}
-
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsIdentifierValue(std::string_view raw) {
@@ -298,7 +291,7 @@ void MatchScorer::Normalize(const Field& field, std::string_view raw, std::strin
   switch (field.kind) {
     case CompareKind::kAuto:
     case CompareKind::kName:
-      normalizer_->Normalize(raw, HasCjk(raw) ? NameLevel::kCore : NameLevel::kName, out);
+      normalizer_->Normalize(raw, NameLevel::kName, out);
       return;
     case CompareKind::kCode:
       normalizer_->Normalize(raw, NameLevel::kName, out);
@@ -361,7 +354,11 @@ float MatchScorer::AgreeWeight(const Field& field, std::string_view normalized) 
   auto it =
       std::lower_bound(field.counts.begin(), field.counts.end(), std::make_pair(hash, uint32_t{0}));
   const uint32_t count = it != field.counts.end() && it->first == hash ? it->second : 1;
-  const double u = std::max(static_cast<double>(count) / field.values, options_.u_floor);
+  // Leave one out: the chance that a reference record other than the match holds the value.
+  // The match itself is one of the `count` (a unique name is strong evidence, not 50/50).
+  // No value is rarer than half a record in the reference: the least u is 1 / (2 values).
+  const double u = std::max(
+      {static_cast<double>(count - 1) / field.values, 0.5 / field.values, options_.u_floor});
   return static_cast<float>(std::log2(field.m / u));
 }
 

@@ -6,10 +6,12 @@
 // THE MODEL
 // Each compared field f contributes a weight in bits, given the chance m that a true match
 // agrees on it and the chance u that two unrelated records do:
-//   agreement      log2(m / u(v))            u(v): the share of reference records whose value
-//                                            is v (at least u_floor), so agreeing on a rare
-//                                            surname or a unique id counts far more than
-//                                            agreeing on a common one;
+//   agreement      log2(m / u(v))            u(v): the share of reference records other than
+//                                            the match whose value is v (leave one out: the
+//                                            count less one), at least half a record's share
+//                                            and u_floor, so agreeing on a rare surname or a
+//                                            unique id counts far more than agreeing on a
+//                                            common one;
 //   disagreement   log2((1 - m) / (1 - U))   U: the chance that two random reference values
 //                                            agree, the sum of their squared relative
 //                                            frequencies (at least u_floor);
@@ -25,8 +27,10 @@
 // more likely the same entity than not.
 //
 // HOW VALUES ARE COMPARED (CompareKind; kAuto picks one from the reference values)
-//   kName        NameNormalizer kCore when the value has a CJK ideograph, else kName (lower
-//                case, no spaces or punctuation); Jaro-Winkler similarity s.
+//   kName        NameNormalizer kName (width, traditional characters, case, spaces and
+//                punctuation, bracketed places, the legal form); Jaro-Winkler similarity s.
+//                Not kCore: two companies of one trade name (字号) in two cities or trades
+//                (上海弘辰建筑工程, 广州弘辰商贸) would agree on it.
 //   kText        free text such as an address: split into words at spaces and punctuation,
 //                each word at NameNormalizer kName; s = the larger of Jaro-Winkler over the
 //                whole and the symmetric Monge-Elkan mean (each word's best Jaro-Winkler
