@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -58,18 +57,18 @@ class BlockArena {
   size_t bytes() const { return blocks_.size() * kBlock; }  // at least
 
  private:
+  static constexpr size_t kHuge = size_t{2} << 20;
   struct Free {
-    void operator()(char* p) const { std::free(p); }
+    void operator()(char* p) const { ::operator delete (p, std::align_val_t{kHuge}); }
   };
 
   char* Room(size_t n) {
     if (blocks_.empty() || size_ - used_ < n) {
       // Blocks aligned to 2 MiB, and transparent huge pages asked for: filling a block
       // takes two page faults instead of a thousand.
-      constexpr size_t kHuge = size_t{2} << 20;
+      // (Out of memory is std::bad_alloc, which the tool runner reports.)
       size_ = (std::max(kBlock, n) + kHuge - 1) / kHuge * kHuge;
-      auto* block = static_cast<char*>(std::aligned_alloc(kHuge, size_));
-      if (block == nullptr) throw std::bad_alloc();
+      auto* block = static_cast<char*>(::operator new (size_, std::align_val_t{kHuge}));
       ::madvise(block, size_, MADV_HUGEPAGE);
       blocks_.emplace_back(block);
       used_ = 0;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "common/csv_reader.h"
 #include "common/json_builder.h"
 #include "common/name_normalize.h"
 #include "common/output.h"
@@ -68,6 +69,12 @@ Status CheckOptions(const EntityJoinOptions& options, const CommonOptions& commo
   if (!options.fields.empty() && options.as.empty() && !options.count_as.empty()) {
     return Status::Usage("--fields chooses what --as attaches: give --as NAME too");
   }
+  if (!options.fuzzy && (!options.compare.empty() || options.min_score >= 0)) {
+    return Status::Usage("--compare and --min-score score fuzzy matches: give --fuzzy too");
+  }
+  if (Result<CsvEncoding> e = ParseCsvEncoding(options.encoding); !e.ok()) {
+    return Status::Usage(fmt::format("--encoding: {}", e.status().message()));
+  }
   if (!options.as.empty() && options.as == options.count_as) {
     return Status::Usage("--as and --count-as name the same field");
   }
@@ -111,6 +118,8 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
   ro.keep_rows = !as.empty() || unpaired != nullptr;
   ro.track_matches = unpaired != nullptr;
   ro.max_line = static_cast<size_t>(common.max_line);
+  ro.fuzzy = options.fuzzy;
+  if (options.min_score >= 0) ro.min_score = options.min_score;
   // --unpaired-ref writes whole rows: then --fields cuts the matches when they are written.
   ro.project = !unpaired;
   Result<std::unique_ptr<Reference>> ref =

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "common/json_builder.h"
 
@@ -26,8 +27,8 @@ Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* 
       }
     });
   }
+  probed_ = false;
   size_t combinations = CountCombinations(parts_, kMaxCombinations);
-  if (combinations == 0) return Status::OK();
   if (combinations > kMaxCombinations) {
     return Status::InvalidData(
         fmt::format("the --on paths yield more than {} combinations of values in this record",
@@ -49,8 +50,7 @@ Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* 
         auto left_at = static_cast<uint32_t>(left_values_.size());
         left_values_.append(values);
         for (const KeyIndex::Posting& posting : postings) {
-          uint64_t h;
-          if (excluding && ref_.ExcludeHash(posting.row, &h) && h == exclude) continue;
+          if (Excluded(posting.row, excluding, exclude)) continue;
           ref_.ValuesOf(posting, &split_);
           JoinTier tier = JoinTier::kId;
           for (size_t p = 0; p < parts_.size(); ++p) {
@@ -70,15 +70,38 @@ Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* 
   out->erase(std::unique(out->begin(), out->end(),
                          [](const JoinMatch& a, const JoinMatch& b) { return a.row == b.row; }),
              out->end());
+  if (ref_.fuzzy() != nullptr) Fuzzy(record, excluding, exclude, out);
   return Status::OK();
+}
+
+void JoinMatcher::Fuzzy(simdjson::dom::element record, bool excluding, uint64_t exclude,
+                        std::vector<JoinMatch>* out) {
+  const FuzzyIndex& fuzzy = *ref_.fuzzy();
+  probed_ = fuzzy.Prepare(record, &probe_);
+  if (!probed_) return;  // nothing to score by: what the keys found stays
+  std::erase_if(*out, [&](JoinMatch& m) {
+    if (m.tier == JoinTier::kId) return false;
+    m.score = fuzzy.Score(probe_, m.row);
+    return m.score < fuzzy.min_score();
+  });
+  if (!out->empty()) return;
+  fuzzy.Candidates(&probe_, &candidates_);
+  auto left_at = static_cast<uint32_t>(left_values_.size());
+  for (size_t p = 0; p < spec_.on.size(); ++p) AppendValue(&left_values_, probe_.values[p]);
+  for (const FuzzyIndex::Candidate& c : candidates_) {
+    if (Excluded(c.row, excluding, exclude)) continue;
+    out->push_back({c.row, JoinTier::kFuzzy, c.score, 0, left_at});
+  }
+  std::sort(out->begin(), out->end(),
+            [](const JoinMatch& a, const JoinMatch& b) { return a.row < b.row; });
 }
 
 void JoinMatcher::KeepBest(std::vector<JoinMatch>* matches) {
   if (matches->size() <= 1) return;
   auto best = std::min_element(matches->begin(), matches->end(),
                                [](const JoinMatch& a, const JoinMatch& b) {
-                                 if (a.tier != b.tier) return a.tier < b.tier;
                                  if (a.score != b.score) return a.score > b.score;
+                                 if (a.tier != b.tier) return a.tier < b.tier;
                                  return a.row < b.row;
                                });
   JoinMatch kept = *best;
@@ -87,12 +110,19 @@ void JoinMatcher::KeepBest(std::vector<JoinMatch>* matches) {
 
 void JoinMatcher::AppendMatchJson(const JoinMatch& match, std::string* out) const {
   JsonBuilder b(out);
-  b.BeginObject().Key("score").Double(match.score).Key("via").String(TierName(match.tier));
+  // Four decimals: enough to rank, and the same text on every machine.
+  double score = std::round(match.score * 10000) / 10000;
+  b.BeginObject().Key("score").Double(score).Key("via").String(TierName(match.tier));
   KeyIndex::Posting posting{match.row, match.right_values};
   std::vector<std::string_view> left;
   SplitValues(std::string_view(left_values_).substr(match.left_values), &left);
   left.resize(std::min(left.size(), spec_.on.size()));
-  ref_.ValuesOf(posting, &split_);
+  if (match.tier == JoinTier::kFuzzy) {
+    SplitValues(ref_.fuzzy()->RowValues(match.row), &split_);
+    split_.resize(std::min(split_.size(), spec_.on.size()));
+  } else {
+    ref_.ValuesOf(posting, &split_);
+  }
   auto values = [&](const std::vector<std::string_view>& v) {
     if (v.size() == 1) {
       b.String(v[0]);
@@ -106,6 +136,12 @@ void JoinMatcher::AppendMatchJson(const JoinMatch& match, std::string* out) cons
   values(left);
   b.Key("right");
   values(split_);
+  if (probed_ && match.tier != JoinTier::kId) {
+    b.Key("fields");
+    std::string fields;
+    ref_.fuzzy()->AppendFields(probe_, match.row, &fields);
+    b.Raw(fields);
+  }
   b.EndObject();
 }
 

@@ -6,6 +6,10 @@
 // two texts are equal, else kName), and a row found through several combinations keeps its
 // strongest. --exclude-same drops the rows whose value at that path equals the record's.
 //
+// With --fuzzy (the reference has a FuzzyIndex) every match but an identifier's is scored,
+// and kept only when its score reaches --min-score; when none is left, the fuzzy tier's
+// candidates are: tiers are tried in order.
+//
 // One JoinMatcher per thread: it keeps scratch space. The Reference must outlive it.
 #ifndef CASESIFT_TOOLS_ENTITY_JOIN_JOIN_MATCHER_H_
 #define CASESIFT_TOOLS_ENTITY_JOIN_JOIN_MATCHER_H_
@@ -42,7 +46,7 @@ class JoinMatcher {
   // location) when the record yields too many combinations of values to look up.
   Status Find(simdjson::dom::element record, std::vector<JoinMatch>* out);
 
-  // Keeps only the best match: the strongest tier, then the highest score, then the
+  // Keeps only the best match: the highest score, then the strongest tier, then the
   // first row.
   static void KeepBest(std::vector<JoinMatch>* matches);
 
@@ -60,6 +64,16 @@ class JoinMatcher {
   std::vector<size_t> choice_;
   mutable std::vector<std::string_view> split_;
   JoinValue value_;
+  // The --fuzzy tier's scratch, and whether it holds the last record.
+  FuzzyIndex::Probe probe_;
+  bool probed_ = false;
+  std::vector<FuzzyIndex::Candidate> candidates_;
+  bool Excluded(uint32_t row, bool excluding, uint64_t exclude) const {
+    uint64_t h;
+    return excluding && ref_.ExcludeHash(row, &h) && h == exclude;
+  }
+  void Fuzzy(simdjson::dom::element record, bool excluding, uint64_t exclude,
+             std::vector<JoinMatch>* out);
 };
 
 }  // namespace casesift

@@ -66,6 +66,20 @@ int main(int argc, char** argv) {
   app.add_option("--encoding", options.encoding, "The encoding of CSV references")
       ->type_name("utf-8|gb18030");
   app.add_flag("--best", options.best, "Keep only the best match of each record");
+  app.add_flag("--fuzzy", options.fuzzy,
+               "When no key matches, find rows by similar names, scored (see --compare)");
+  app.add_option("--min-score", options.min_score,
+                 "The least score of a fuzzy match, in [0, 1] (default 0.5: more likely the "
+                 "same entity than not)")
+      ->type_name("X")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--compare", options.compare,
+                 "With --fuzzy, also compare the input's LEFT with the reference's RIGHT (a "
+                 "birth date, an ID, an address, a postcode); repeatable")
+      ->type_name("LEFT=RIGHT")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   return casesift::RunTool(argc, argv, &app, {"entity-join", {}},
                            [&] { return casesift::RunEntityJoin(options, common); });
 }

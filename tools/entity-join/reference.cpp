@@ -109,6 +109,7 @@ Status Reference::AddRow(simdjson::dom::element root, std::string_view text, con
   if (values_.bytes() + combinations * longest > (uint64_t{1} << 32) - 2 * BlockArena::kBlock) {
     return Status::InvalidData("the reference's key values exceed 4 GiB: split the reference");
   }
+  if (fuzzy_) fuzzy_->AddRow(row, root);
   ForEachCombination(parts_, &combo_key_, &combo_values_, &choice_,
                      [&](const std::string& key, const std::string& values, const auto&) {
                        index_.Add(HashKey(key), {row, *values_.KeepSmall(values)});
@@ -134,6 +135,7 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
                                                    const NameNormalizer& norm, BadRecords* bad) {
   std::unique_ptr<Reference> ref(new Reference());
   ref->parts_.resize(spec.on.size());
+  if (options.fuzzy) ref->fuzzy_ = std::make_unique<FuzzyIndex>(spec, norm, options.min_score);
   for (const std::string& file : options.files) {
     if (IsCsv(file)) {
       CASESIFT_RETURN_IF_ERROR(ref->LoadCsv(file, options, spec, norm, bad));
@@ -153,6 +155,7 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
     CASESIFT_RETURN_IF_ERROR(reader.status());
   }
   ref->index_.Build();
+  if (ref->fuzzy_) CASESIFT_RETURN_IF_ERROR(ref->fuzzy_->Build());
   if (options.track_matches) ref->matched_.assign(ref->rows_, 0);
   return ref;
 }

@@ -33,6 +33,7 @@
 #include "common/bad_records.h"
 #include "common/name_normalize.h"
 #include "common/status.h"
+#include "fuzzy_index.h"
 #include "join_spec.h"
 #include "key_index.h"
 
@@ -47,6 +48,8 @@ class Reference {
     bool project = true;             // ... cut to the spec's --fields, if any
     bool track_matches = false;      // for --unpaired-ref
     size_t max_line = size_t{64} << 20;
+    bool fuzzy = false;      // build the --fuzzy tier's index too
+    double min_score = 0.5;  // its least score
   };
 
   // Reads every file. A malformed row is handed to `bad` (under --on-error=fail the load
@@ -55,6 +58,8 @@ class Reference {
                                                  const NameNormalizer& norm, BadRecords* bad);
 
   const KeyIndex& index() const { return index_; }
+  // The --fuzzy tier; null without Options::fuzzy.
+  const FuzzyIndex* fuzzy() const { return fuzzy_.get(); }
   uint32_t rows() const { return rows_; }
 
   // The compared raw values of a posting, one per --on, in order.
@@ -86,6 +91,7 @@ class Reference {
                 const NameNormalizer& norm, const Options& options);
 
   KeyIndex index_;
+  std::unique_ptr<FuzzyIndex> fuzzy_;
   uint32_t rows_ = 0;
   BlockArena values_;  // per posting: for each --on, a 4-byte length and the raw text
   BlockArena text_arena_;
