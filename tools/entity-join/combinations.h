@@ -12,6 +12,9 @@
 
 namespace casesift {
 
+// A record or row yields at most this many combinations of key values to look up.
+inline constexpr size_t kMaxCombinations = 4096;
+
 // Per --on: the distinct (key, raw value) pairs a record yields, in the order first seen.
 using KeyParts = std::vector<std::vector<std::pair<std::string, std::string>>>;
 

@@ -1,8 +1,10 @@
 #include "entity_join.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <memory>
 
 #include "common/csv_reader.h"
@@ -10,7 +12,9 @@
 #include "common/name_normalize.h"
 #include "common/output.h"
 #include "common/record_splice.h"
+#include "grace_join.h"
 #include "join_matcher.h"
+#include "join_output.h"
 #include "join_spec.h"
 #include "reference.h"
 
@@ -69,6 +73,15 @@ Status CheckOptions(const EntityJoinOptions& options, const CommonOptions& commo
   if (!options.fields.empty() && options.as.empty() && !options.count_as.empty()) {
     return Status::Usage("--fields chooses what --as attaches: give --as NAME too");
   }
+  if (!options.memory.empty()) {
+    if (options.fuzzy) {
+      return Status::Usage(
+          "--memory partitions the reference by its keys; --fuzzy needs all of it");
+    }
+    if (std::find(options.refs.begin(), options.refs.end(), "-") != options.refs.end()) {
+      return Status::Usage("--memory needs --ref files it can measure, not standard input");
+    }
+  }
   if (!options.fuzzy && (!options.compare.empty() || options.min_score >= 0)) {
     return Status::Usage("--compare and --min-score score fuzzy matches: give --fuzzy too");
   }
@@ -122,18 +135,35 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
   if (options.min_score >= 0) ro.min_score = options.min_score;
   // --unpaired-ref writes whole rows: then --fields cuts the matches when they are written.
   ro.project = !unpaired;
+  if (!options.memory.empty()) {
+    Result<uint64_t> budget = ParseMemorySize(options.memory);
+    if (!budget.ok()) return budget.status();
+    uint64_t bytes = 0;
+    for (const std::string& file : options.refs) {
+      struct stat st;
+      if (::stat(file.c_str(), &st) != 0)
+        return Status::FromErrno("cannot open '" + file + "'", errno);
+      bytes += static_cast<uint64_t>(st.st_size);
+    }
+    if (size_t partitions = PartitionsFor(bytes, *budget, ro.keep_rows); partitions > 1) {
+      GraceJoin grace{options, *spec, **norm, ro, as, partitions};
+      CASESIFT_RETURN_IF_ERROR(RunGraceJoin(grace, stream->get(), unpaired.get()));
+      CASESIFT_RETURN_IF_ERROR((*stream)->Finish());
+      if (unpaired) CASESIFT_RETURN_IF_ERROR(unpaired->Commit());
+      return Status::OK();
+    }
+  }
   Result<std::unique_ptr<Reference>> ref =
       Reference::Load(ro, *spec, **norm, &(*stream)->bad_records());
   if (!ref.ok()) return ref.status();
 
   JoinMatcher matcher(*spec, **ref, **norm);
   JsonlReader& reader = (*stream)->reader();
-  Output& out = (*stream)->out();
   BadRecords& bad = (*stream)->bad_records();
+  JoinWriter writer(options.kind, as, options.count_as, &(*stream)->out());
   std::vector<JoinMatch> matches;
-  std::string array, count, line, projected, match_json;
+  std::vector<std::string> elements;
   simdjson::dom::parser row_parser;
-  std::vector<SplicedField> spliced;
   JsonlReader::Record rec;
   while (reader.Next(&rec)) {
     Status found = matcher.Find(rec.root, &matches);
@@ -145,47 +175,13 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
     if (unpaired) {
       for (const JoinMatch& m : matches) (*ref)->MarkMatched(m.row);
     }
-    bool matched = !matches.empty();
-    switch (options.kind) {
-      case JoinKind::kAnti:
-        if (!matched) CASESIFT_RETURN_IF_ERROR(out.WriteRecord(rec.text));
-        continue;
-      case JoinKind::kSemi:
-        if (matched) CASESIFT_RETURN_IF_ERROR(out.WriteRecord(rec.text));
-        continue;
-      case JoinKind::kInner:
-        if (!matched) continue;
-        break;
-      case JoinKind::kLeft:
-        break;
+    elements.resize(writer.wants_elements() ? matches.size() : 0);
+    for (size_t i = 0; i < elements.size(); ++i) {
+      elements[i].clear();
+      CASESIFT_RETURN_IF_ERROR(
+          AppendElement(matcher, **ref, matches[i], *spec, !ro.project, &row_parser, &elements[i]));
     }
-    spliced.clear();
-    if (!as.empty()) {
-      array.clear();
-      array.push_back('[');
-      for (size_t i = 0; i < matches.size(); ++i) {
-        if (i > 0) array.push_back(',');
-        match_json.clear();
-        matcher.AppendMatchJson(matches[i], &match_json);
-        SplicedField m{"_match", match_json};
-        std::string_view row = (*ref)->RowText(matches[i].row);
-        if (!spec->fields.empty() && !ro.project) {
-          projected.clear();
-          CASESIFT_RETURN_IF_ERROR(ProjectFields(row, spec->fields, &row_parser, &projected));
-          row = projected;
-        }
-        SpliceFields(row, {&m, 1}, &array);
-      }
-      array.push_back(']');
-      spliced.push_back({as, array});
-    }
-    if (!options.count_as.empty()) {
-      count = fmt::format("{}", matches.size());
-      spliced.push_back({options.count_as, count});
-    }
-    line.clear();
-    SpliceFields(rec.text, spliced, &line);
-    CASESIFT_RETURN_IF_ERROR(out.WriteRecord(line));
+    CASESIFT_RETURN_IF_ERROR(writer.Write(rec.text, elements, matches.size()));
   }
   CASESIFT_RETURN_IF_ERROR(reader.status());
   if (unpaired) CASESIFT_RETURN_IF_ERROR(WriteUnpaired(**ref, unpaired.get()));

@@ -80,6 +80,19 @@ bool ReadJoinValue(simdjson::dom::element value, const NameNormalizer& norm, Joi
   }
 }
 
+void CollectKeyParts(simdjson::dom::element root, const JoinSpec& spec, bool left,
+                     const NameNormalizer& norm, KeyParts* parts, JoinValue* scratch) {
+  parts->resize(spec.on.size());
+  for (size_t p = 0; p < spec.on.size(); ++p) {
+    (*parts)[p].clear();
+    (left ? spec.on[p].left : spec.on[p].right).ForEach(root, [&](simdjson::dom::element e) {
+      if (ReadJoinValue(e, norm, scratch) && !scratch->key.empty()) {
+        AddKeyValue(&(*parts)[p], scratch->key, scratch->raw);
+      }
+    });
+  }
+}
+
 JoinTier TierOf(const JoinValue& left, std::string_view right_raw) {
   if (left.identifier()) return JoinTier::kId;
   return left.raw == right_raw ? JoinTier::kExact : JoinTier::kName;

@@ -23,7 +23,9 @@
 #include <string>
 #include <string_view>
 
+#include "combinations.h"
 #include "common/name_normalize.h"
+#include "join_spec.h"
 
 namespace casesift {
 
@@ -50,6 +52,11 @@ bool ReadJoinValue(simdjson::dom::element value, const NameNormalizer& norm, Joi
 
 // The key of a text value (see above); `scratch` is reused between calls.
 void JoinKeyOf(std::string_view text, const NameNormalizer& norm, std::string* key);
+
+// Sets *parts to the distinct (key, raw) pairs each --on path yields in `root`: its LEFT
+// paths when `left`, else its RIGHT ones. Of values with one key, the first is kept.
+void CollectKeyParts(simdjson::dom::element root, const JoinSpec& spec, bool left,
+                     const NameNormalizer& norm, KeyParts* parts, JoinValue* scratch);
 
 // The tier of a match between two values with the same key.
 JoinTier TierOf(const JoinValue& left, std::string_view right_raw);

@@ -9,24 +9,12 @@
 
 namespace casesift {
 
-namespace {
-
-// A record yields at most this many combinations of key values to look up.
-constexpr size_t kMaxCombinations = 4096;
-
-}  // namespace
+namespace {}  // namespace
 
 Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* out) {
   out->clear();
   left_values_.clear();
-  for (size_t p = 0; p < spec_.on.size(); ++p) {
-    parts_[p].clear();
-    spec_.on[p].left.ForEach(record, [&](simdjson::dom::element e) {
-      if (ReadJoinValue(e, norm_, &value_) && !value_.key.empty()) {
-        AddKeyValue(&parts_[p], value_.key, value_.raw);
-      }
-    });
-  }
+  CollectKeyParts(record, spec_, true, norm_, &parts_, &value_);
   probed_ = false;
   size_t combinations = CountCombinations(parts_, kMaxCombinations);
   if (combinations > kMaxCombinations) {
@@ -42,10 +30,12 @@ Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* 
       excluding = true;
     }
   }
+  uint32_t combo = 0;
   ForEachCombination(
       parts_, &key_, &values_, &choice_,
       [&](const std::string& key, const std::string& values, const std::vector<size_t>& choice) {
         std::span<const KeyIndex::Posting> postings = ref_.index().Find(HashKey(key));
+        ++combo;
         if (postings.empty()) return;
         auto left_at = static_cast<uint32_t>(left_values_.size());
         left_values_.append(values);
@@ -60,12 +50,14 @@ Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* 
                                             : JoinTier::kName;
             tier = std::max(tier, t);
           }
-          out->push_back({posting.row, tier, 1.0, posting.values, left_at});
+          out->push_back({posting.row, tier, 1.0, posting.values, left_at, combo - 1});
         }
       });
-  // By row; a row found through several combinations keeps its strongest tier.
-  std::stable_sort(out->begin(), out->end(), [](const JoinMatch& a, const JoinMatch& b) {
-    return a.row != b.row ? a.row < b.row : a.tier < b.tier;
+  // By row; a row found through several combinations keeps its strongest tier, of the
+  // first combination that gave it.
+  std::sort(out->begin(), out->end(), [](const JoinMatch& a, const JoinMatch& b) {
+    if (a.row != b.row) return a.row < b.row;
+    return a.tier != b.tier ? a.tier < b.tier : a.combo < b.combo;
   });
   out->erase(std::unique(out->begin(), out->end(),
                          [](const JoinMatch& a, const JoinMatch& b) { return a.row == b.row; }),
@@ -90,7 +82,7 @@ void JoinMatcher::Fuzzy(simdjson::dom::element record, bool excluding, uint64_t 
   for (size_t p = 0; p < spec_.on.size(); ++p) AppendValue(&left_values_, probe_.values[p]);
   for (const FuzzyIndex::Candidate& c : candidates_) {
     if (Excluded(c.row, excluding, exclude)) continue;
-    out->push_back({c.row, JoinTier::kFuzzy, c.score, 0, left_at});
+    out->push_back({c.row, JoinTier::kFuzzy, c.score, 0, left_at, 0});
   }
   std::sort(out->begin(), out->end(),
             [](const JoinMatch& a, const JoinMatch& b) { return a.row < b.row; });

@@ -35,6 +35,7 @@ struct JoinMatch {
   double score = 1;
   uint32_t right_values = 0;  // the posting's values in the Reference
   uint32_t left_values = 0;   // offset of the left values in the matcher's scratch
+  uint32_t combo = 0;         // the left combination it was found by, in enumeration order
 };
 
 class JoinMatcher {

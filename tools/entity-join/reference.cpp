@@ -13,19 +13,12 @@
 
 namespace casesift {
 
-namespace {
-
-// A row yields at most this many key combinations (a composite key over long arrays).
-constexpr size_t kMaxCombinations = 4096;
-
-bool IsCsv(std::string_view file) {
+bool IsCsvFile(std::string_view file) {
   if (file.size() < 4) return false;
   std::string_view ext = file.substr(file.size() - 4);
   return ext[0] == '.' && (ext[1] | 0x20) == 'c' && (ext[2] | 0x20) == 's' &&
          (ext[3] | 0x20) == 'v';
 }
-
-}  // namespace
 
 void AppendProjection(simdjson::dom::element root, const std::vector<FieldPath>& fields,
                       std::string* out) {
@@ -83,14 +76,7 @@ Status Reference::AddRow(simdjson::dom::element root, std::string_view text, con
   }
   uint32_t row = rows_;
   JoinValue value;
-  for (size_t p = 0; p < spec.on.size(); ++p) {
-    parts_[p].clear();
-    spec.on[p].right.ForEach(root, [&](simdjson::dom::element e) {
-      if (ReadJoinValue(e, norm, &value) && !value.key.empty()) {
-        AddKeyValue(&parts_[p], value.key, value.raw);
-      }
-    });
-  }
+  CollectKeyParts(root, spec, false, norm, &parts_, &value);
   // Checked before anything is kept, so that a rejected row leaves no trace.
   size_t combinations = CountCombinations(parts_, kMaxCombinations);
   if (combinations > kMaxCombinations) {
@@ -137,7 +123,7 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
   ref->parts_.resize(spec.on.size());
   if (options.fuzzy) ref->fuzzy_ = std::make_unique<FuzzyIndex>(spec, norm, options.min_score);
   for (const std::string& file : options.files) {
-    if (IsCsv(file)) {
+    if (IsCsvFile(file)) {
       CASESIFT_RETURN_IF_ERROR(ref->LoadCsv(file, options, spec, norm, bad));
       continue;
     }

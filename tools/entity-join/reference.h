@@ -57,6 +57,16 @@ class Reference {
   static Result<std::unique_ptr<Reference>> Load(const Options& options, const JoinSpec& spec,
                                                  const NameNormalizer& norm, BadRecords* bad);
 
+  // A partition of a reference (grace_join.h): a file of "ROW\t{json}" lines, each row
+  // numbered in the whole reference, in increasing order. Rows take local numbers 0, 1, ...
+  // in the index; GlobalRow gives the whole reference's. Every row is valid JSON (the
+  // partitioner wrote it), so errors are I/O errors.
+  static Result<std::unique_ptr<Reference>> LoadPartition(const std::string& path,
+                                                          const Options& options,
+                                                          const JoinSpec& spec,
+                                                          const NameNormalizer& norm);
+  uint32_t GlobalRow(uint32_t row) const { return global_.empty() ? row : global_[row]; }
+
   const KeyIndex& index() const { return index_; }
   // The --fuzzy tier; null without Options::fuzzy.
   const FuzzyIndex* fuzzy() const { return fuzzy_.get(); }
@@ -99,11 +109,15 @@ class Reference {
   std::string scratch_;
   std::vector<uint64_t> exclude_;  // per row: hash of the --exclude-same value, 0: none
   std::vector<uint8_t> matched_;
+  std::vector<uint32_t> global_;  // a partition's rows' numbers in the whole reference
   // Scratch for AddRow.
   KeyParts parts_;
   std::string combo_key_, combo_values_;
   std::vector<size_t> choice_;
 };
+
+// Whether a reference file is CSV: its name ends in .csv, in any case.
+bool IsCsvFile(std::string_view file);
 
 // Appends to *out an object of `fields` of `root`: each path's text as the member name, its
 // first value (or, for a multi-valued path, an array of its values); missing ones left out.
