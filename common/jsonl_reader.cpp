@@ -285,7 +285,7 @@ bool JsonlReader::SkipOverlongLine() {
   return true;
 }
 
-Status JsonlReader::ErrorAt(const Record& record, size_t offset, std::string_view message) const {
+Status JsonlReader::ErrorAt(const Record& record, size_t offset, std::string_view message) {
   return Status::InvalidData(message).At(
       Location{record.file ? *record.file : std::string(kStdinName), record.line, offset + 1},
       record.text);

@@ -105,7 +105,8 @@ class JsonlReader {
 
   // The location of byte `offset` of the current record's text, as an error a tool can
   // hand to BadRecords::Reject for a record that parsed but is unusable.
-  Status ErrorAt(const Record& record, size_t offset, std::string_view message) const;
+  // Thread-safe: it reads only `record`.
+  static Status ErrorAt(const Record& record, size_t offset, std::string_view message);
 
   uint64_t records() const { return records_; }
   uint64_t bytes_read() const { return bytes_read_; }

@@ -12,6 +12,7 @@
 # Then times, files in the page cache, each in the shape `PROGRAM ... | cat > SINK`:
 #
 #   entity-join --ref join-ref.jsonl --on defendant_uscc=uscc LEFT             the inner join
+#   entity-join -j NPROC --ref ... LEFT                                           the same on every core
 #   entity-join --ref ... --count-as n LEFT                                    no rows kept
 #   entity-join --ref ... --anti LEFT                                          the records not in it
 #   entity-join --ref join-ref.csv --on defendant_uscc=uscc LEFT               the register as CSV
@@ -192,6 +193,14 @@ MEASURE_RSS=yes
 bench "entity-join" "$FAST_RUNS" "$WORK/inner.out" \
   'entity-join --ref join-ref.jsonl --on defendant_uscc=uscc LEFT' \
   "$JOIN" -q --ref "$REF" --on defendant_uscc=uscc "$LEFT"
+# The same on every core (DuckDB uses them all): the same bytes.
+JOBS=$(nproc 2> /dev/null || echo 2)
+bench "entity-join -j $JOBS" "$FAST_RUNS" "$WORK/jobs.out" \
+  "entity-join -j $JOBS --ref join-ref.jsonl --on defendant_uscc=uscc LEFT" \
+  "$JOIN" -q -j "$JOBS" --ref "$REF" --on defendant_uscc=uscc "$LEFT"
+if [ -s "$WORK/jobs.out" ] && ! cmp -s "$WORK/inner.out" "$WORK/jobs.out"; then
+  problem "entity-join -j $JOBS does not write the same bytes as with one thread"
+fi
 bench "entity-join --count-as" "$FAST_RUNS" "$WORK/count.out" \
   'entity-join --ref join-ref.jsonl --on defendant_uscc=uscc --count-as n LEFT' \
   "$JOIN" -q --ref "$REF" --on defendant_uscc=uscc --count-as n "$LEFT"
@@ -302,6 +311,7 @@ VERSION=$("$JOIN" --version 2> /dev/null | head -n 2 | paste -sd ' ' - || true)
     function verdict(ok) { return ok ? "PASS" : "FAIL" }
     $3 == "failed" { next }
     $1 == "entity-join" { join = $3; rss = $7 }
+    $1 ~ /^entity-join -j/ { jobs = $3; jobs_name = $1 }
     $1 ~ /^DuckDB/ { duck = $3 }
     $1 ~ /^Miller/ { mlr = $3 }
     $1 == "entity-join --fuzzy" { fuzzy = $3 }
@@ -309,6 +319,8 @@ VERSION=$("$JOIN" --version 2> /dev/null | head -n 2 | paste -sd ' ' - || true)
       if (join != "" && duck != "")
         printf "- %s entity-join >= 2x DuckDB (%.1fx)\n", verdict(duck / join >= 2), duck / join
       else print "- n/a  entity-join >= 2x DuckDB (not measured)"
+      if (jobs != "" && duck != "")
+        printf "- %s %s >= 2x DuckDB (%.1fx)\n", verdict(duck / jobs >= 2), jobs_name, duck / jobs
       if (join != "" && mlr != "")
         printf "- %s entity-join >= 20x mlr (%.1fx)\n", verdict(mlr / join >= 20), mlr / join
       else print "- n/a  entity-join >= 20x mlr (not measured)"

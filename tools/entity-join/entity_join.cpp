@@ -9,7 +9,9 @@
 
 #include "common/csv_reader.h"
 #include "common/json_builder.h"
+#include "common/jsonl_batch.h"
 #include "common/name_normalize.h"
+#include "common/ordered_batches.h"
 #include "common/output.h"
 #include "common/record_splice.h"
 #include "grace_join.h"
@@ -94,6 +96,88 @@ Status CheckOptions(const EntityJoinOptions& options, const CommonOptions& commo
   return Status::OK();
 }
 
+// One record's outcome, made on any thread, delivered in input order.
+struct ProbeBatch {
+  struct Result {
+    Status error;                // a malformed record, or one with too many keys
+    bool write = false;          // `line` is to be written
+    std::string line;            // the record's output line
+    std::vector<uint32_t> rows;  // the rows it matched (for --unpaired-ref)
+  };
+  JsonlBatch lines;
+  std::vector<Result> results;
+  bool empty() const { return lines.empty(); }
+};
+
+// Looks records up and formats their output: one per thread.
+class Prober {
+ public:
+  Prober(const JoinSpec& spec, const Reference& ref, const NameNormalizer& norm, JoinWriter writer,
+         bool best, bool project_here, bool track)
+      : spec_(spec),
+        ref_(ref),
+        matcher_(spec, ref, norm),
+        writer_(std::move(writer)),
+        best_(best),
+        project_here_(project_here),
+        track_(track) {}
+
+  // A parsed record.
+  void Probe(const JsonlReader::Record& rec, ProbeBatch::Result* result) {
+    result->error = matcher_.Find(rec.root, &matches_);
+    if (!result->error.ok()) {
+      result->error = JsonlReader::ErrorAt(rec, 0, result->error.message());
+      return;
+    }
+    if (best_) JoinMatcher::KeepBest(&matches_);
+    elements_.resize(writer_.wants_elements() ? matches_.size() : 0);
+    for (size_t i = 0; i < elements_.size(); ++i) {
+      elements_[i].clear();
+      result->error = AppendElement(matcher_, ref_, matches_[i], spec_, project_here_, &row_parser_,
+                                    &elements_[i]);
+      if (!result->error.ok()) return;
+    }
+    std::string_view line;
+    result->write = writer_.Format(rec.text, elements_, matches_.size(), &line);
+    if (result->write) result->line.assign(line);
+    result->rows.clear();
+    if (track_) {
+      for (const JoinMatch& m : matches_) result->rows.push_back(m.row);
+    }
+  }
+
+  // A batch of unparsed lines.
+  void Probe(ProbeBatch* batch) {
+    batch->results.resize(batch->lines.size());
+    for (size_t i = 0; i < batch->lines.size(); ++i) {
+      JsonlReader::Record rec = batch->lines.Record(i);
+      ProbeBatch::Result& result = batch->results[i];
+      result.error = JsonlReader::ParseRecord(&parser_, &rec, /*padded=*/true);
+      if (result.error.ok()) Probe(rec, &result);
+    }
+  }
+
+ private:
+  const JoinSpec& spec_;
+  const Reference& ref_;
+  JoinMatcher matcher_;
+  JoinWriter writer_;
+  bool best_, project_here_, track_;
+  std::vector<JoinMatch> matches_;
+  std::vector<std::string> elements_;
+  simdjson::dom::parser parser_, row_parser_;
+};
+
+// Writes a record's outcome: its line, or its rejection.
+Status Deliver(const ProbeBatch::Result& result, std::string_view text, Output* out,
+               BadRecords* bad, Reference* track) {
+  if (!result.error.ok()) return bad->Reject(result.error, text);
+  if (track != nullptr) {
+    for (uint32_t row : result.rows) track->MarkMatched(row);
+  }
+  return result.write ? out->WriteRecord(result.line) : Status::OK();
+}
+
 // Writes the rows nothing matched, in reference order, to the --unpaired-ref file.
 Status WriteUnpaired(const Reference& ref, Output* out) {
   for (uint32_t row = 0; row < ref.rows(); ++row) {
@@ -132,6 +216,7 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
   ro.track_matches = unpaired != nullptr;
   ro.max_line = static_cast<size_t>(common.max_line);
   ro.fuzzy = options.fuzzy;
+  ro.jobs = options.jobs;
   if (options.min_score >= 0) ro.min_score = options.min_score;
   // --unpaired-ref writes whole rows: then --fields cuts the matches when they are written.
   ro.project = !unpaired;
@@ -157,31 +242,47 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
       Reference::Load(ro, *spec, **norm, &(*stream)->bad_records());
   if (!ref.ok()) return ref.status();
 
-  JoinMatcher matcher(*spec, **ref, **norm);
   JsonlReader& reader = (*stream)->reader();
   BadRecords& bad = (*stream)->bad_records();
-  JoinWriter writer(options.kind, as, options.count_as, &(*stream)->out());
-  std::vector<JoinMatch> matches;
-  std::vector<std::string> elements;
-  simdjson::dom::parser row_parser;
-  JsonlReader::Record rec;
-  while (reader.Next(&rec)) {
-    Status found = matcher.Find(rec.root, &matches);
-    if (!found.ok()) {
-      CASESIFT_RETURN_IF_ERROR(bad.Reject(reader.ErrorAt(rec, 0, found.message()), rec.text));
-      continue;
-    }
-    if (options.best) JoinMatcher::KeepBest(&matches);
-    if (unpaired) {
-      for (const JoinMatch& m : matches) (*ref)->MarkMatched(m.row);
-    }
-    elements.resize(writer.wants_elements() ? matches.size() : 0);
-    for (size_t i = 0; i < elements.size(); ++i) {
-      elements[i].clear();
+  Output& out = (*stream)->out();
+  // Each thread looks records up with its own matcher and parser, and formats their lines;
+  // the lines are written, and rows marked for --unpaired-ref, in input order.
+  unsigned jobs = OutputOptionsFor(common).line_buffered ? 1 : options.jobs;
+  std::vector<std::unique_ptr<Prober>> probers;
+  for (unsigned t = 0; t < jobs; ++t) {
+    probers.push_back(std::make_unique<Prober>(*spec, **ref, **norm,
+                                               JoinWriter(options.kind, as, options.count_as, &out),
+                                               options.best, !ro.project, unpaired != nullptr));
+  }
+  if (jobs == 1) {
+    Prober& prober = *probers[0];
+    JsonlReader::Record rec;
+    while (reader.Next(&rec)) {
+      ProbeBatch::Result result;
+      prober.Probe(rec, &result);
       CASESIFT_RETURN_IF_ERROR(
-          AppendElement(matcher, **ref, matches[i], *spec, !ro.project, &row_parser, &elements[i]));
+          Deliver(result, rec.text, &out, &bad, unpaired ? ref->get() : nullptr));
     }
-    CASESIFT_RETURN_IF_ERROR(writer.Write(rec.text, elements, matches.size()));
+  } else {
+    reader.SetParse(false);
+    OrderedBatches<ProbeBatch>::Steps steps;
+    steps.read = [&](ProbeBatch* batch) {
+      return batch->lines.Fill(&reader, 256, size_t{1} << 20);
+    };
+    steps.work = [&](ProbeBatch* batch, unsigned t) { probers[t]->Probe(batch); };
+    steps.write = [&](ProbeBatch* batch) {
+      for (size_t i = 0; i < batch->lines.size(); ++i) {
+        CASESIFT_RETURN_IF_ERROR(Deliver(batch->results[i], batch->lines.Text(i), &out, &bad,
+                                         unpaired ? ref->get() : nullptr));
+      }
+      return Status::OK();
+    };
+    // A line over --max-line is held by the reader: rejected in its place, then on.
+    for (;;) {
+      CASESIFT_RETURN_IF_ERROR(OrderedBatches<ProbeBatch>::Run(jobs, steps));
+      if (!reader.holding()) break;
+      CASESIFT_RETURN_IF_ERROR(reader.RejectHeld());
+    }
   }
   CASESIFT_RETURN_IF_ERROR(reader.status());
   if (unpaired) CASESIFT_RETURN_IF_ERROR(WriteUnpaired(**ref, unpaired.get()));

@@ -29,6 +29,7 @@ struct EntityJoinOptions {
   double min_score = -1;             // --min-score; < 0: the default
   std::vector<std::string> compare;  // --compare LEFT=RIGHT
   std::string memory;                // --memory SIZE
+  unsigned jobs = 1;                 // -j N: look records up on N threads
 };
 
 Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& common);

@@ -6,16 +6,17 @@
 
 namespace casesift {
 
-Status JoinWriter::Write(std::string_view record, const std::vector<std::string>& elements,
-                         size_t matches) {
+bool JoinWriter::Format(std::string_view record, const std::vector<std::string>& elements,
+                        size_t matches, std::string_view* line) {
   bool matched = matches > 0;
+  *line = record;
   switch (kind_) {
     case JoinKind::kAnti:
-      return matched ? Status::OK() : out_->WriteRecord(record);
+      return !matched;
     case JoinKind::kSemi:
-      return matched ? out_->WriteRecord(record) : Status::OK();
+      return matched;
     case JoinKind::kInner:
-      if (!matched) return Status::OK();
+      if (!matched) return false;
       break;
     case JoinKind::kLeft:
       break;
@@ -37,7 +38,8 @@ Status JoinWriter::Write(std::string_view record, const std::vector<std::string>
   }
   line_.clear();
   SpliceFields(record, {fields, n}, &line_);
-  return out_->WriteRecord(line_);
+  *line = line_;
+  return true;
 }
 
 Status AppendElement(const JoinMatcher& matcher, const Reference& ref, const JoinMatch& match,

@@ -26,7 +26,13 @@ class JoinWriter {
 
   // Writes `record` as the join kind says: unchanged (anti, semi), or with the array of
   // `elements` (each one match's JSON) and the count spliced in; or nothing.
-  Status Write(std::string_view record, const std::vector<std::string>& elements, size_t matches);
+  Status Write(std::string_view record, const std::vector<std::string>& elements, size_t matches) {
+    std::string_view line;
+    return Format(record, elements, matches, &line) ? out_->WriteRecord(line) : Status::OK();
+  }
+  // The same into *line (valid until the next call); false when nothing is written.
+  bool Format(std::string_view record, const std::vector<std::string>& elements, size_t matches,
+              std::string_view* line);
 
   bool wants_elements() const { return !as_.empty(); }
 

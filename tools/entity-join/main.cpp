@@ -80,6 +80,10 @@ int main(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("-j,--jobs", options.jobs,
+                 "Look records up on N threads (output order is kept; a live feed uses one)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
   app.add_option("--memory", options.memory,
                  "Hold at most about SIZE of reference in memory (512M, 2G): a larger one is "
                  "joined in partitions on disk, with the same output")

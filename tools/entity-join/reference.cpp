@@ -8,7 +8,9 @@
 
 #include "common/hash.h"
 #include "common/json_builder.h"
+#include "common/jsonl_batch.h"
 #include "common/jsonl_reader.h"
+#include "common/ordered_batches.h"
 #include "join_key.h"
 
 namespace casesift {
@@ -69,22 +71,29 @@ void Reference::ValuesOf(const KeyIndex::Posting& posting,
   }
 }
 
-Status Reference::AddRow(simdjson::dom::element root, std::string_view text, const JoinSpec& spec,
-                         const NameNormalizer& norm, const Options& options) {
-  if (rows_ == UINT32_MAX) {
-    return Status::InvalidData("more than 4,294,967,294 reference rows: split the reference");
-  }
-  uint32_t row = rows_;
+void PreparedRow::Clear() {
+  keys.clear();
+  values.clear();
+  ends.clear();
+  kept.clear();
+  projected = false;
+  exclude = 0;
+}
+
+Status Reference::PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
+                             const NameNormalizer& norm, const Options& options, KeyParts* parts,
+                             PreparedRow* out) {
+  out->Clear();
   JoinValue value;
-  CollectKeyParts(root, spec, false, norm, &parts_, &value);
+  CollectKeyParts(root, spec, false, norm, parts, &value);
   // Checked before anything is kept, so that a rejected row leaves no trace.
-  size_t combinations = CountCombinations(parts_, kMaxCombinations);
+  size_t combinations = CountCombinations(*parts, kMaxCombinations);
   if (combinations > kMaxCombinations) {
     return Status::InvalidData(fmt::format(
         "the --on paths yield more than {} combinations of values in this row", kMaxCombinations));
   }
   size_t longest = 0;
-  for (const auto& part : parts_) {
+  for (const auto& part : *parts) {
     size_t most = 0;
     for (const auto& kv : part) most = std::max(most, kv.second.size() + 4);
     longest += most;
@@ -92,29 +101,107 @@ Status Reference::AddRow(simdjson::dom::element root, std::string_view text, con
   if (longest > BlockArena::kBlock) {
     return Status::InvalidData("the values of the --on paths in this row exceed 4 MiB");
   }
-  if (values_.bytes() + combinations * longest > (uint64_t{1} << 32) - 2 * BlockArena::kBlock) {
-    return Status::InvalidData("the reference's key values exceed 4 GiB: split the reference");
-  }
-  if (fuzzy_) fuzzy_->AddRow(row, root);
-  ForEachCombination(parts_, &combo_key_, &combo_values_, &choice_,
-                     [&](const std::string& key, const std::string& values, const auto&) {
-                       index_.Add(HashKey(key), {row, *values_.KeepSmall(values)});
+  std::string key, values;
+  std::vector<size_t> choice;
+  ForEachCombination(*parts, &key, &values, &choice,
+                     [&](const std::string& k, const std::string& v, const auto&) {
+                       out->keys.push_back(HashKey(k));
+                       out->values.append(v);
+                       out->ends.push_back(static_cast<uint32_t>(out->values.size()));
                      });
-  ++rows_;
-  if (options.keep_rows) {
-    if (spec.fields.empty() || !options.project) {
-      texts_.push_back(text_arena_.Keep(text));
-    } else {
-      scratch_.clear();
-      AppendProjection(root, spec.fields, &scratch_);
-      texts_.push_back(text_arena_.Keep(scratch_));
-    }
+  if (options.keep_rows && !spec.fields.empty() && options.project) {
+    AppendProjection(root, spec.fields, &out->kept);
+    out->projected = true;
   }
   if (spec.exclude_same) {
     std::optional<simdjson::dom::element> e = spec.exclude_same->right.First(root);
-    exclude_.push_back(e ? ExcludeValueHash(*e) : 0);
+    out->exclude = e ? ExcludeValueHash(*e) : 0;
   }
   return Status::OK();
+}
+
+Status Reference::CommitRow(const PreparedRow& prepared, std::string_view text,
+                            const JoinSpec& spec, const Options& options) {
+  if (rows_ == UINT32_MAX) {
+    return Status::InvalidData("more than 4,294,967,294 reference rows: split the reference");
+  }
+  if (values_.bytes() + prepared.values.size() + 4 * BlockArena::kBlock > (uint64_t{1} << 32)) {
+    return Status::InvalidData("the reference's key values exceed 4 GiB: split the reference");
+  }
+  uint32_t row = rows_++;
+  size_t begin = 0;
+  for (size_t c = 0; c < prepared.keys.size(); ++c) {
+    std::string_view v = std::string_view(prepared.values).substr(begin, prepared.ends[c] - begin);
+    begin = prepared.ends[c];
+    index_.Add(prepared.keys[c], {row, *values_.KeepSmall(v)});
+  }
+  if (options.keep_rows)
+    texts_.push_back(text_arena_.Keep(prepared.projected ? prepared.kept : text));
+  if (spec.exclude_same) exclude_.push_back(prepared.exclude);
+  return Status::OK();
+}
+
+Status Reference::AddRow(simdjson::dom::element root, std::string_view text, const JoinSpec& spec,
+                         const NameNormalizer& norm, const Options& options) {
+  CASESIFT_RETURN_IF_ERROR(PrepareRow(root, spec, norm, options, &parts_, &prepared_));
+  uint32_t row = rows_;
+  CASESIFT_RETURN_IF_ERROR(CommitRow(prepared_, text, spec, options));
+  if (fuzzy_) fuzzy_->AddRow(row, root);
+  return Status::OK();
+}
+
+namespace {
+
+// A batch of reference lines, prepared on any thread and committed in order.
+struct LoadBatch {
+  JsonlBatch lines;
+  std::vector<PreparedRow> rows;
+  std::vector<Status> errors;
+  bool empty() const { return lines.empty(); }
+};
+
+}  // namespace
+
+Status Reference::LoadJsonlInParallel(JsonlReader* reader, const Options& options,
+                                      const JoinSpec& spec, const NameNormalizer& norm,
+                                      BadRecords* bad) {
+  reader->SetParse(false);
+  struct Scratch {
+    simdjson::dom::parser parser;
+    KeyParts parts;
+  };
+  std::vector<Scratch> scratch(options.jobs);
+  OrderedBatches<LoadBatch>::Steps steps;
+  steps.read = [&](LoadBatch* batch) { return batch->lines.Fill(reader, 512, size_t{1} << 20); };
+  steps.work = [&](LoadBatch* batch, unsigned t) {
+    size_t n = batch->lines.size();
+    batch->rows.resize(n);
+    batch->errors.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      JsonlReader::Record rec = batch->lines.Record(i);
+      Status st = JsonlReader::ParseRecord(&scratch[t].parser, &rec, /*padded=*/true);
+      if (st.ok()) {
+        st = PrepareRow(rec.root, spec, norm, options, &scratch[t].parts, &batch->rows[i]);
+        if (!st.ok()) st = JsonlReader::ErrorAt(rec, 0, st.message());
+      }
+      batch->errors[i] = std::move(st);
+    }
+  };
+  steps.write = [&](LoadBatch* batch) {
+    for (size_t i = 0; i < batch->lines.size(); ++i) {
+      std::string_view text = batch->lines.Text(i);
+      Status st = batch->errors[i];
+      if (st.ok()) st = CommitRow(batch->rows[i], text, spec, options);
+      if (!st.ok()) CASESIFT_RETURN_IF_ERROR(bad->Reject(st, text));
+    }
+    return Status::OK();
+  };
+  for (;;) {
+    CASESIFT_RETURN_IF_ERROR(OrderedBatches<LoadBatch>::Run(options.jobs, steps));
+    if (!reader->holding()) break;
+    CASESIFT_RETURN_IF_ERROR(reader->RejectHeld());
+  }
+  return reader->status();
 }
 
 Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const JoinSpec& spec,
@@ -132,6 +219,10 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
     ro.max_line = options.max_line;
     JsonlReader reader(ro, bad);
     CASESIFT_RETURN_IF_ERROR(reader.CheckInputs());
+    if (options.jobs > 1 && !ref->fuzzy_) {
+      CASESIFT_RETURN_IF_ERROR(ref->LoadJsonlInParallel(&reader, options, spec, norm, bad));
+      continue;
+    }
     JsonlReader::Record rec;
     while (reader.Next(&rec)) {
       Status s = ref->AddRow(rec.root, rec.text, spec, norm, options);

@@ -31,6 +31,7 @@
 #include "block_arena.h"
 #include "combinations.h"
 #include "common/bad_records.h"
+#include "common/jsonl_reader.h"
 #include "common/name_normalize.h"
 #include "common/status.h"
 #include "fuzzy_index.h"
@@ -38,6 +39,17 @@
 #include "key_index.h"
 
 namespace casesift {
+
+// What a reference row gives the index, worked out on any thread (Reference::PrepareRow).
+struct PreparedRow {
+  std::vector<KeyHash> keys;  // per combination of key values
+  std::string values;         // per combination, its raw values (AppendValue), up to ends[c]
+  std::vector<uint32_t> ends;
+  std::string kept;  // the row's --fields, when `projected`
+  bool projected = false;
+  uint64_t exclude = 0;  // hash of the --exclude-same value, 0: none
+  void Clear();
+};
 
 class Reference {
  public:
@@ -50,6 +62,7 @@ class Reference {
     size_t max_line = size_t{64} << 20;
     bool fuzzy = false;      // build the --fuzzy tier's index too
     double min_score = 0.5;  // its least score
+    unsigned jobs = 1;       // threads to prepare JSON Lines rows on (not with fuzzy)
   };
 
   // Reads every file. A malformed row is handed to `bad` (under --on-error=fail the load
@@ -96,6 +109,16 @@ class Reference {
   Reference() = default;
   Status LoadCsv(const std::string& file, const Options& options, const JoinSpec& spec,
                  const NameNormalizer& norm, BadRecords* bad);
+  // Works out what a row gives the index: thread-safe (scratch in `parts`). An
+  // InvalidData status rejects the row.
+  static Status PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
+                           const NameNormalizer& norm, const Options& options, KeyParts* parts,
+                           PreparedRow* out);
+  // Adds a prepared row, numbered next; `text` is the row as read.
+  Status CommitRow(const PreparedRow& prepared, std::string_view text, const JoinSpec& spec,
+                   const Options& options);
+  Status LoadJsonlInParallel(JsonlReader* reader, const Options& options, const JoinSpec& spec,
+                             const NameNormalizer& norm, BadRecords* bad);
   // Adds one row. An InvalidData status rejects the row, which then leaves no trace.
   Status AddRow(simdjson::dom::element root, std::string_view text, const JoinSpec& spec,
                 const NameNormalizer& norm, const Options& options);
@@ -106,14 +129,13 @@ class Reference {
   BlockArena values_;  // per posting: for each --on, a 4-byte length and the raw text
   BlockArena text_arena_;
   std::vector<std::string_view> texts_;  // per row
-  std::string scratch_;
+
   std::vector<uint64_t> exclude_;  // per row: hash of the --exclude-same value, 0: none
   std::vector<uint8_t> matched_;
   std::vector<uint32_t> global_;  // a partition's rows' numbers in the whole reference
   // Scratch for AddRow.
   KeyParts parts_;
-  std::string combo_key_, combo_values_;
-  std::vector<size_t> choice_;
+  PreparedRow prepared_;
 };
 
 // Whether a reference file is CSV: its name ends in .csv, in any case.

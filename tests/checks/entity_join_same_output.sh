@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# entity-join --memory: a reference larger than the budget is joined in partitions on disk
-# (a grace hash join) with the same output, byte for byte, as the join in memory. Generated
+# entity-join --memory and -j: a reference larger than the budget is joined in partitions on
+# disk (a grace hash join), and records are looked up on several threads, each with the
+# same output, byte for byte, as the join in memory on one thread. Generated
 # references and records (deterministic): companies and people whose names come in several
 # forms, ID numbers in 15 and 18 characters, arrays of parties, masked names, records with
 # no key at all; every join kind, --as with whole rows and with --fields, --best,
@@ -35,8 +36,15 @@ awk 'BEGIN {
 }'
 { printf 'id,name,rep\r\n'; cat ref.body; } > ref.csv
 fail=0
-check() {  # check ARGS...: the same output (and unpaired rows) with and without --memory
+check() {  # check ARGS...: the same output (and unpaired rows) with --memory or -j as without
   "$bin/entity-join" "$@" -o mem.out --unpaired-ref mem.unpaired left.jsonl
+  for jobs in 2 3; do
+    "$bin/entity-join" "$@" -j "$jobs" -o jobs.out --unpaired-ref jobs.unpaired left.jsonl
+    if ! cmp -s mem.out jobs.out || ! cmp -s mem.unpaired jobs.unpaired; then
+      echo "FAIL: -j $jobs changes the output of: entity-join $*"
+      fail=1
+    fi
+  done
   for budget in 1 40K 300K; do
     "$bin/entity-join" "$@" --memory "$budget" -o part.out --unpaired-ref part.unpaired left.jsonl
     if ! cmp -s mem.out part.out || ! cmp -s mem.unpaired part.unpaired; then
@@ -54,5 +62,20 @@ check --ref ref.jsonl --on 'parties[*].id_no=id_no' --semi
 check --ref ref.jsonl --on 'parties[*].name=name' --on 'parties[*].id_no=id_no' --as both
 check --ref ref.jsonl --on 'parties[*].name=name' --exclude-same case=id --as m --fields id
 check --ref ref.csv --on 'parties[*].name=name' --as registered --fields id
-[ "$fail" -eq 0 ] && echo "ok: --memory joins give the same bytes"
+# Malformed lines on both sides, skipped: the same rejects, in the same order.
+{ head -n 700 ref.jsonl; echo '{"id":"broken",'; tail -n +701 ref.jsonl; } > ref-bad.jsonl
+{ head -n 1500 left.jsonl; echo '{"case":'; tail -n +1501 left.jsonl; } > left-bad.jsonl
+"$bin/entity-join" --ref ref-bad.jsonl --on 'parties[*].name=name' --on-error=skip \
+  --rejects one.rejects -q -o one.out left-bad.jsonl
+for extra in "-j 3" "--memory 40K"; do
+  # shellcheck disable=SC2086
+  "$bin/entity-join" --ref ref-bad.jsonl --on 'parties[*].name=name' --on-error=skip \
+    --rejects other.rejects -q -o other.out $extra left-bad.jsonl
+  if ! cmp -s one.out other.out || ! cmp -s one.rejects other.rejects; then
+    echo "FAIL: $extra changes the output or the rejects of a run with malformed lines"
+    fail=1
+  fi
+done
+[ "$(wc -l < one.rejects)" -eq 2 ] || { echo "FAIL: expected 2 rejects"; fail=1; }
+[ "$fail" -eq 0 ] && echo "ok: --memory and -j joins give the same bytes"
 exit "$fail"
