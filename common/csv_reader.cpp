@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "common/json_builder.h"
+#include "common/utf8.h"
 
 namespace casesift {
 namespace {
@@ -28,34 +29,6 @@ constexpr std::string_view kTextAfterQuote =
 constexpr std::string_view kUnterminated =
     "a quoted field is still open at the end of the file: close it with a quote (\"), and "
     "double each quote inside it";
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 (as strict as simdjson: no
-// overlong forms, surrogates or code points past U+10FFFF).
-size_t ValidUtf8Length(std::string_view s, size_t i) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  size_t len;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
-  for (size_t k = 2; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return len;
-}
 
 // The offset of the first byte of `s` that does not begin a valid UTF-8 character, or kNone.
 size_t FirstInvalidUtf8(std::string_view s) {

@@ -1,5 +1,6 @@
 // UTF-8 helpers for the text scanners (numerals, dates, identifiers, case-extract): one code
 // point at a time, lenient, never reading past the end; and trimming of Chinese white space.
+// And one strict check, for writers and readers that must reject what simdjson would.
 #ifndef CASESIFT_COMMON_UTF8_H_
 #define CASESIFT_COMMON_UTF8_H_
 
@@ -8,6 +9,35 @@
 #include <string_view>
 
 namespace casesift {
+
+// The length (1-4) of the well-formed UTF-8 character at s[i], or 0 when the bytes there are
+// not one: as strict as simdjson (no stray or truncated bytes, overlong forms, surrogates or
+// code points past U+10FFFF). REQUIRES: i < s.size().
+inline size_t ValidUtf8Length(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
 
 // Decodes the UTF-8 character at text[*i] and advances *i past it. A byte that does not
 // start a complete sequence decodes to U+FFFD and advances one byte, so a scan always moves.
