@@ -46,10 +46,12 @@ inline void AppendValue(std::string* out, std::string_view raw) {
   out->append(raw);
 }
 
-// Splits what AppendValue wrote into the values, in order.
-inline void SplitValues(std::string_view in, std::vector<std::string_view>* out) {
+// Splits what AppendValue wrote into the values, in order: at most `limit` of them (what
+// follows in `in` may be another entry's).
+inline void SplitValues(std::string_view in, std::vector<std::string_view>* out,
+                        size_t limit = SIZE_MAX) {
   out->clear();
-  while (in.size() >= 4) {
+  while (in.size() >= 4 && out->size() < limit) {
     uint32_t n;
     std::memcpy(&n, in.data(), 4);
     out->push_back(in.substr(4, n));

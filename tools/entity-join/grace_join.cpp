@@ -12,7 +12,6 @@
 #include <memory>
 #include <vector>
 
-#include "common/csv_reader.h"
 #include "common/jsonl_reader.h"
 #include "join_key.h"
 #include "join_matcher.h"
@@ -161,72 +160,27 @@ class GraceRun {
       ref_spool_ = std::make_unique<LineFile>(dir_.File("ref"));
       CASESIFT_RETURN_IF_ERROR(ref_spool_->OpenWrite());
     }
-    BadRecords& bad = stream_->bad_records();
     for (const std::string& file : join_.reference.files) {
-      if (IsCsvFile(file)) {
-        Result<CsvEncoding> encoding = ParseCsvEncoding(join_.reference.encoding);
-        if (!encoding.ok()) return encoding.status();
-        CsvReader::Options co;
-        co.encoding = *encoding;
-        co.max_row = join_.reference.max_line;
-        Result<std::unique_ptr<CsvReader>> opened = CsvReader::Open(file, co);
-        if (!opened.ok()) return opened.status();
-        CsvReader& reader = **opened;
-        CsvRow row;
-        std::string json;
-        while (true) {
-          Result<bool> more = reader.Next(&row);
-          if (!more.ok()) {
-            if (reader.stopped()) return more.status();
-            CASESIFT_RETURN_IF_ERROR(bad.Reject(more.status(), row.text));
-            continue;
-          }
-          if (!*more) break;
-          json.clear();
-          AppendCsvRowJson(reader.header(), row, &json);
-          simdjson::dom::element root;
-          if (parser_.parse(json).get(root) != simdjson::SUCCESS) {
-            return Status::InvalidData("a CSV row did not make a JSON object");  // cannot be
-          }
-          if (!PartitionRow(root, json)) {
-            CASESIFT_RETURN_IF_ERROR(
-                bad.Reject(reader.ErrorAt(row, 0, CombinationError("row")), row.text));
-          }
-          CASESIFT_RETURN_IF_ERROR(status_);
-        }
-        continue;
-      }
-      JsonlReader::Options ro;
-      ro.inputs = {file};
-      ro.max_line = join_.reference.max_line;
-      JsonlReader reader(ro, &bad);
-      CASESIFT_RETURN_IF_ERROR(reader.CheckInputs());
-      JsonlReader::Record rec;
-      while (reader.Next(&rec)) {
-        if (!PartitionRow(rec.root, rec.text)) {
-          CASESIFT_RETURN_IF_ERROR(
-              bad.Reject(reader.ErrorAt(rec, 0, CombinationError("row")), rec.text));
-        }
-        CASESIFT_RETURN_IF_ERROR(status_);
-      }
-      CASESIFT_RETURN_IF_ERROR(reader.status());
+      CASESIFT_RETURN_IF_ERROR(
+          ForEachReferenceRow(file, join_.reference, &stream_->bad_records(),
+                              [&](simdjson::dom::element root, std::string_view text) {
+                                return PartitionRow(root, text);
+                              }));
     }
     return Status::OK();
   }
 
-  // Numbers a reference row and writes it to its partitions; false when it yields too many
-  // combinations (it is then not numbered, as a join in memory rejects it).
-  bool PartitionRow(simdjson::dom::element root, std::string_view text) {
+  // Numbers a reference row and writes it to its partitions. InvalidData rejects a row with
+  // too many combinations (it is then not numbered, as a join in memory rejects it).
+  Status PartitionRow(simdjson::dom::element root, std::string_view text) {
     CollectKeyParts(root, join_.spec, false, join_.norm, &parts_, &value_);
-    size_t count = CountCombinations(parts_, kMaxCombinations);
-    if (count > kMaxCombinations) return false;
+    if (CountCombinations(parts_, kMaxCombinations) > kMaxCombinations) {
+      return Status::InvalidData(CombinationError("row"));
+    }
     std::string number = fmt::format("{}", rows_++);
     PartitionsOf(parts_, join_.partitions, &partitions_);
-    for (uint32_t p : partitions_) {
-      if (status_.ok()) status_ = refs_[p]->Write({number, "\t", text});
-    }
-    if (ref_spool_ && status_.ok()) status_ = ref_spool_->Write({text});
-    return true;
+    for (uint32_t p : partitions_) CASESIFT_RETURN_IF_ERROR(refs_[p]->Write({number, "\t", text}));
+    return ref_spool_ ? ref_spool_->Write({text}) : Status::OK();
   }
 
   // Step 2.
@@ -376,7 +330,6 @@ class GraceRun {
   JoinValue value_;
   std::vector<uint32_t> partitions_;
   simdjson::dom::parser parser_, row_parser_;
-  Status status_;
 };
 
 }  // namespace

@@ -93,9 +93,9 @@ void CollectKeyParts(simdjson::dom::element root, const JoinSpec& spec, bool lef
   }
 }
 
-JoinTier TierOf(const JoinValue& left, std::string_view right_raw) {
-  if (left.identifier()) return JoinTier::kId;
-  return left.raw == right_raw ? JoinTier::kExact : JoinTier::kName;
+JoinTier TierOf(std::string_view key, std::string_view left_raw, std::string_view right_raw) {
+  if (!key.empty() && key[0] == 'i') return JoinTier::kId;
+  return left_raw == right_raw ? JoinTier::kExact : JoinTier::kName;
 }
 
 }  // namespace casesift

@@ -58,8 +58,12 @@ void JoinKeyOf(std::string_view text, const NameNormalizer& norm, std::string* k
 void CollectKeyParts(simdjson::dom::element root, const JoinSpec& spec, bool left,
                      const NameNormalizer& norm, KeyParts* parts, JoinValue* scratch);
 
-// The tier of a match between two values with the same key.
-JoinTier TierOf(const JoinValue& left, std::string_view right_raw);
+// The tier of a match between two values with the same key: kId for an identifier's key,
+// else kExact when the texts are equal, else kName.
+JoinTier TierOf(std::string_view key, std::string_view left_raw, std::string_view right_raw);
+inline JoinTier TierOf(const JoinValue& left, std::string_view right_raw) {
+  return TierOf(left.key, left.raw, right_raw);
+}
 
 }  // namespace casesift
 

@@ -45,10 +45,7 @@ Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* 
           JoinTier tier = JoinTier::kId;
           for (size_t p = 0; p < parts_.size(); ++p) {
             const auto& [k, raw] = parts_[p][choice[p]];
-            JoinTier t = k[0] == 'i'        ? JoinTier::kId
-                         : raw == split_[p] ? JoinTier::kExact
-                                            : JoinTier::kName;
-            tier = std::max(tier, t);
+            tier = std::max(tier, TierOf(k, raw, split_[p]));
           }
           out->push_back({posting.row, tier, 1.0, posting.values, left_at, combo - 1});
         }
@@ -107,11 +104,9 @@ void JoinMatcher::AppendMatchJson(const JoinMatch& match, std::string* out) cons
   b.BeginObject().Key("score").Double(score).Key("via").String(TierName(match.tier));
   KeyIndex::Posting posting{match.row, match.right_values};
   std::vector<std::string_view> left;
-  SplitValues(std::string_view(left_values_).substr(match.left_values), &left);
-  left.resize(std::min(left.size(), spec_.on.size()));
+  SplitValues(std::string_view(left_values_).substr(match.left_values), &left, spec_.on.size());
   if (match.tier == JoinTier::kFuzzy) {
-    SplitValues(ref_.fuzzy()->RowValues(match.row), &split_);
-    split_.resize(std::min(split_.size(), spec_.on.size()));
+    SplitValues(ref_.fuzzy()->RowValues(match.row), &split_, spec_.on.size());
   } else {
     ref_.ValuesOf(posting, &split_);
   }

@@ -60,15 +60,7 @@ uint64_t ExcludeValueHash(simdjson::dom::element value) {
 
 void Reference::ValuesOf(const KeyIndex::Posting& posting,
                          std::vector<std::string_view>* out) const {
-  std::string_view rest = values_.FromHandle(posting.values);
-  out->clear();
-  size_t parts = parts_.size();
-  for (size_t p = 0; p < parts && rest.size() >= 4; ++p) {
-    uint32_t n;
-    std::memcpy(&n, rest.data(), 4);
-    out->push_back(rest.substr(4, n));
-    rest.remove_prefix(4 + n);
-  }
+  SplitValues(values_.FromHandle(posting.values), out, parts_.size());
 }
 
 void PreparedRow::Clear() {
@@ -210,26 +202,19 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
   ref->parts_.resize(spec.on.size());
   if (options.fuzzy) ref->fuzzy_ = std::make_unique<FuzzyIndex>(spec, norm, options.min_score);
   for (const std::string& file : options.files) {
-    if (IsCsvFile(file)) {
-      CASESIFT_RETURN_IF_ERROR(ref->LoadCsv(file, options, spec, norm, bad));
-      continue;
-    }
-    JsonlReader::Options ro;
-    ro.inputs = {file};
-    ro.max_line = options.max_line;
-    JsonlReader reader(ro, bad);
-    CASESIFT_RETURN_IF_ERROR(reader.CheckInputs());
-    if (options.jobs > 1 && !ref->fuzzy_) {
+    if (options.jobs > 1 && !ref->fuzzy_ && !IsCsvFile(file)) {
+      JsonlReader::Options ro;
+      ro.inputs = {file};
+      ro.max_line = options.max_line;
+      JsonlReader reader(ro, bad);
+      CASESIFT_RETURN_IF_ERROR(reader.CheckInputs());
       CASESIFT_RETURN_IF_ERROR(ref->LoadJsonlInParallel(&reader, options, spec, norm, bad));
       continue;
     }
-    JsonlReader::Record rec;
-    while (reader.Next(&rec)) {
-      Status s = ref->AddRow(rec.root, rec.text, spec, norm, options);
-      if (!s.ok())
-        CASESIFT_RETURN_IF_ERROR(bad->Reject(reader.ErrorAt(rec, 0, s.message()), rec.text));
-    }
-    CASESIFT_RETURN_IF_ERROR(reader.status());
+    CASESIFT_RETURN_IF_ERROR(ForEachReferenceRow(
+        file, options, bad, [&](simdjson::dom::element root, std::string_view text) {
+          return ref->AddRow(root, text, spec, norm, options);
+        }));
   }
   ref->index_.Build();
   if (ref->fuzzy_) CASESIFT_RETURN_IF_ERROR(ref->fuzzy_->Build());

@@ -22,6 +22,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -107,8 +108,6 @@ class Reference {
 
  private:
   Reference() = default;
-  Status LoadCsv(const std::string& file, const Options& options, const JoinSpec& spec,
-                 const NameNormalizer& norm, BadRecords* bad);
   // Works out what a row gives the index: thread-safe (scratch in `parts`). An
   // InvalidData status rejects the row.
   static Status PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
@@ -140,6 +139,14 @@ class Reference {
 
 // Whether a reference file is CSV: its name ends in .csv, in any case.
 bool IsCsvFile(std::string_view file);
+
+// Calls `row` with each row of a reference file, in order: a JSON Lines record, or a CSV row
+// as an object of its columns (values as strings) with that object's text. Malformed rows go
+// to `bad`; so does a row for which `row` returns InvalidData (located at the row's start,
+// with its message). Any other error from `row` stops the reading and is returned.
+using ReferenceRowFn = std::function<Status(simdjson::dom::element root, std::string_view text)>;
+Status ForEachReferenceRow(const std::string& file, const Reference::Options& options,
+                           BadRecords* bad, const ReferenceRowFn& row);
 
 // Appends to *out an object of `fields` of `root`: each path's text as the member name, its
 // first value (or, for a multi-valued path, an array of its values); missing ones left out.
