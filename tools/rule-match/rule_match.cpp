@@ -11,6 +11,7 @@
 #include "common/bad_records.h"
 #include "common/diagnostics.h"
 #include "common/json_builder.h"
+#include "common/jsonl_batch.h"
 #include "common/jsonl_reader.h"
 #include "common/ordered_batches.h"
 #include "common/output.h"
@@ -185,16 +186,8 @@ void KeepUntilExit(std::unique_ptr<CorrelationEngine> engine) {
 // batch holds them for several records in input order, and the inputs of the records read
 // but not yet matched (for -j).
 struct Batch {
-  struct Read {
-    size_t text_begin, text_end;  // in `texts`
-    size_t file;                  // in `files`
-    uint64_t line;
-    size_t column_base;
-    uint64_t order;
-  };
-  std::string texts;  // the records' lines, then simdjson's padding
-  std::vector<std::string> files;
-  std::vector<Read> read;
+  JsonlBatch read;           // -j: the records' lines, unparsed
+  uint64_t first_order = 0;  // the order of read's first record
   struct Done {
     size_t lines_end;  // this record's lines: `lines` up to here, after the previous one's
     CorrelationEngine::Offer offer;
@@ -272,17 +265,13 @@ class RecordWork {
   // Parses and matches the records read into *batch (-j); a malformed one gives its error
   // for the writer to hand to BadRecords in input order.
   void DoRead(Batch* batch) {
-    for (const Batch::Read& r : batch->read) {
-      JsonlReader::Record rec;
-      rec.text = std::string_view(batch->texts.data() + r.text_begin, r.text_end - r.text_begin);
-      rec.file = &batch->files[r.file];
-      rec.line = r.line;
-      rec.column_base = r.column_base;
+    for (size_t i = 0; i < batch->read.size(); ++i) {
+      JsonlReader::Record rec = batch->read.Record(i);
       if (Status st = JsonlReader::ParseRecord(&parser_, &rec, /*padded=*/true); !st.ok()) {
         batch->done.push_back({batch->lines.size(), {}, st});
         continue;
       }
-      Do(rec.root, rec.text, *rec.file, rec.line, r.order, batch);
+      Do(rec.root, rec.text, *rec.file, rec.line, batch->first_order + i, batch);
     }
   }
 
@@ -308,11 +297,8 @@ struct Writer {
     size_t line = 0;
     for (size_t i = 0; i < batch->done.size(); ++i) {
       Batch::Done& d = batch->done[i];
-      if (!d.error.ok()) {  // -j: then batch->read[i] is the record
-        const Batch::Read& r = batch->read[i];
-        CASESIFT_RETURN_IF_ERROR(bad->Reject(
-            d.error,
-            std::string_view(batch->texts).substr(r.text_begin, r.text_end - r.text_begin)));
+      if (!d.error.ok()) {  // -j: then batch->read.Text(i) is the record
+        CASESIFT_RETURN_IF_ERROR(bad->Reject(d.error, batch->read.Text(i)));
         continue;
       }
       for (; line < d.lines_end; ++line)
@@ -367,21 +353,9 @@ Status MatchInParallel(unsigned jobs, JsonlReader* reader, RecordWork* first, Wr
   uint64_t order = 0;
   OrderedBatches<Batch>::Steps steps;
   steps.read = [&](Batch* batch) {
-    JsonlReader::Record rec;
-    bool more = true;
-    while (batch->read.size() < kBatchRecords && batch->texts.size() < kBatchBytes) {
-      if (!reader->Next(&rec)) {
-        more = false;
-        break;
-      }
-      if (batch->files.empty() || batch->files.back() != *rec.file)
-        batch->files.push_back(*rec.file);
-      size_t begin = batch->texts.size();
-      batch->texts.append(rec.text);
-      batch->read.push_back({begin, batch->texts.size(), batch->files.size() - 1, rec.line,
-                             rec.column_base, ++order});
-    }
-    batch->texts.append(simdjson::SIMDJSON_PADDING, ' ');
+    batch->first_order = order + 1;
+    bool more = batch->read.Fill(reader, kBatchRecords, kBatchBytes);
+    order += batch->read.size();
     return more;
   };
   steps.work = [&](Batch* batch, unsigned t) { (t == 0 ? first : work[t].get())->DoRead(batch); };
