@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,7 +91,8 @@ TEST_CASE("JoinMatcher agrees with the naive join", "[entity_join][reference]") 
       {{"names[*]", "ids[*]"}, false},
       {{"name=names[0]", "ids[*]=ids[-1]", "k"}, false},
   };
-  size_t compared = 0, matched = 0;
+  size_t matched = 0;
+  std::set<JoinTier> tiers;  // seen among the naive matches
   for (int round = 0; round < 12; ++round) {
     const auto& [on, exclude] = specs[round % specs.size()];
     JoinSpec spec = Spec(on, exclude);
@@ -145,15 +147,15 @@ TEST_CASE("JoinMatcher agrees with the naive join", "[entity_join][reference]") 
       }
       for (const reference::NaiveMatch& m : reference::NaiveJoin(record, rows, spec, norm)) {
         naive.push_back(Describe(m.row, m.tier, m.left, m.right));
+        tiers.insert(m.tier);
       }
       INFO("left: " << left);
       CHECK(fast == naive);
-      ++compared;
       matched += naive.size();
     }
   }
   // The generator makes matches at every tier, not only misses.
-  CHECK(compared == 12 * 150);
+  CHECK(tiers == std::set<JoinTier>{JoinTier::kId, JoinTier::kExact, JoinTier::kName});
   CHECK(matched > 500);
 }
 
