@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "common/hash.h"
 
 namespace casesift {
 namespace {
@@ -119,8 +118,6 @@ bool ScalarsSatisfy(const Entry& e, const std::vector<Scalar>& values) {
                      [&](const Scalar& v) { return ScalarHolds(e, v, e.literals); });
 }
 
-size_t FieldScan::TextHash::operator()(std::string_view s) const { return Hash64(s); }
-
 void FieldScan::AddEquality(const Value& l, bool cased, uint32_t atom) {
   if (l.kind == Value::Kind::kBool) {
     bools_[l.boolean ? 1 : 0].push_back(atom);
@@ -129,11 +126,11 @@ void FieldScan::AddEquality(const Value& l, bool cased, uint32_t atom) {
     // need the value to be the same decimal text.
     numbers_.emplace_back(*n, atom);
   } else if (cased) {
-    cased_[l.string].push_back(atom);
+    cased_.Add(l.string, atom);
   } else {
     std::string key(l.string);
     std::transform(key.begin(), key.end(), key.begin(), Fold);
-    folded_[key].push_back(atom);
+    folded_.Add(key, atom);
   }
 }
 
@@ -158,6 +155,8 @@ void FieldScan::AddRegex(const RE2* regex, uint32_t atom) {
 
 Status FieldScan::Compile() {
   std::sort(numbers_.begin(), numbers_.end());
+  cased_.Freeze();
+  folded_.Freeze();
   if (!pattern_targets_.empty()) {
     std::vector<PatternSet::Pattern> patterns;
     for (const auto& [literal, id] : pattern_ids_) {
@@ -280,9 +279,8 @@ void FieldScan::ScanString(std::string_view s, std::vector<uint32_t>* atoms) con
     }
   }
   if (!cased_.empty()) {
-    if (auto it = cased_.find(s); it != cased_.end()) {
-      atoms->insert(atoms->end(), it->second.begin(), it->second.end());
-    }
+    std::span<const uint32_t> t = cased_.Find(s);
+    atoms->insert(atoms->end(), t.begin(), t.end());
   }
   if (!folded_.empty()) {
     std::string_view key = s;
@@ -291,9 +289,8 @@ void FieldScan::ScanString(std::string_view s, std::vector<uint32_t>* atoms) con
       std::transform(folded_text_.begin(), folded_text_.end(), folded_text_.begin(), Fold);
       key = folded_text_;
     }
-    if (auto it = folded_.find(key); it != folded_.end()) {
-      atoms->insert(atoms->end(), it->second.begin(), it->second.end());
-    }
+    std::span<const uint32_t> t = folded_.Find(key);
+    atoms->insert(atoms->end(), t.begin(), t.end());
   }
 }
 

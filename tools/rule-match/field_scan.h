@@ -29,13 +29,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "common/field_path.h"
 #include "common/pattern_set.h"
 #include "common/status.h"
 #include "rules.h"
+#include "text_table.h"
 #include "value.h"
 
 namespace casesift {
@@ -89,12 +89,6 @@ class FieldScan {
   void ScanString(std::string_view s, std::vector<uint32_t>* atoms) const;
   void LookUpNumber(double x, std::vector<uint32_t>* atoms) const;
 
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const;
-  };
-  using TextTable =
-      std::unordered_map<std::string, std::vector<uint32_t>, TextHash, std::equal_to<>>;
   struct Target {
     uint32_t atom;
     Mode mode;
