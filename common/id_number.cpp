@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 #include <utility>
 
 #include "common/utf8.h"
@@ -204,6 +205,87 @@ std::optional<std::string> NormalizeOrgCode(std::string_view text) {
   if (check == 0 || check != s[8]) return std::nullopt;
   s.insert(8, 1, '-');
   return s;
+}
+
+namespace {
+
+// AppendIdentifierKey for text of printable ASCII without spaces, which Fold maps byte for
+// byte (a lower-case letter to upper case, a byte that is no letter, digit, '-' or '*' to
+// '?') and does not trim: each check below is the one its Parse or Normalize function makes
+// of the folded text, read through Up().
+bool AppendAsciiIdentifierKey(std::string_view text, std::string* out) {
+  const size_t n = text.size();
+  auto up = [&](size_t i) {
+    char c = text[i];
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - ('a' - 'A')) : c;
+  };
+  // 居民身份证号码: 18 digits, the last maybe an X; or 15 digits (any other X masks).
+  if (n == 18 || n == 15) {
+    bool digits = true;
+    for (size_t i = 0; i + 1 < n && digits; ++i) digits = text[i] >= '0' && text[i] <= '9';
+    char last = up(n - 1);
+    if (digits && ((last >= '0' && last <= '9') || (n == 18 && last == 'X'))) {
+      char full[18];
+      if (n == 18) {
+        std::memcpy(full, text.data(), 17);
+        full[17] = last;
+      } else {
+        std::memcpy(full, text.data(), 6);
+        full[6] = '1';
+        full[7] = '9';
+        std::memcpy(full + 8, text.data() + 6, 9);
+        full[17] = IdCheckChar(std::string_view(full, 17));
+      }
+      std::string_view f(full, 18);
+      if (IsRealDate(Number(f.substr(6, 4)), Number(f.substr(10, 2)), Number(f.substr(12, 2))) &&
+          IdCheckChar(f.substr(0, 17)) == full[17]) {
+        out->append(full, 18);
+        return true;
+      }
+    }
+  }
+  // 统一社会信用代码: 18 characters of the set, the last its check.
+  if (n == 18) {
+    char code[18];
+    for (size_t i = 0; i < 18; ++i) code[i] = up(i);
+    const char check = UsccCheckChar(std::string_view(code, 17));
+    if (check != 0 && check == code[17]) {
+      out->append(code, 18);
+      return true;
+    }
+  }
+  // 组织机构代码: 9 characters, or 10 with a hyphen before the check character.
+  if (n == 9 || (n == 10 && text[8] == '-')) {
+    char code[10];
+    for (size_t i = 0; i < 8; ++i) code[i] = up(i);
+    code[8] = '-';
+    code[9] = up(n - 1);
+    const char check = OrgCodeCheckChar(std::string_view(code, 8));
+    if (check != 0 && check == code[9]) {
+      out->append(code, 10);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool AppendIdentifierKey(std::string_view text, std::string* out) {
+  bool ascii = true;
+  for (char c : text) {
+    if (c <= ' ' || c > '~') {  // a space, a control, or a byte of a multi-byte character
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return AppendAsciiIdentifierKey(text, out);
+  std::optional<std::string> key = NormalizeIdCard(text);
+  if (!key) key = NormalizeUscc(text);
+  if (!key) key = NormalizeOrgCode(text);
+  if (!key) return false;
+  out->append(*key);
+  return true;
 }
 
 bool IsValidOrgCode(std::string_view text) { return NormalizeOrgCode(text).has_value(); }

@@ -126,6 +126,12 @@ struct Uscc {
 // upper-case ASCII letters. Returns 0 when `first8` is not exactly that.
 [[nodiscard]] char OrgCodeCheckChar(std::string_view first8);
 
+// The one key an identifier is joined on: NormalizeIdCard(text), else NormalizeUscc(text),
+// else NormalizeOrgCode(text), appended to *out; false (and *out unchanged) when `text` is
+// none of them. The same as calling the three in turn, but text of printable ASCII alone
+// (what registers and records mostly hold) is read in place, without a string allocated.
+bool AppendIdentifierKey(std::string_view text, std::string* out);
+
 }  // namespace casesift
 
 #endif  // CASESIFT_COMMON_ID_NUMBER_H_

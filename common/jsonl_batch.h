@@ -51,6 +51,13 @@ class JsonlBatch {
     return more;
   }
 
+  // Empties the batch for another Fill; its buffers keep their memory.
+  void Clear() {
+    texts_.clear();
+    files_.clear();
+    lines_.clear();
+  }
+
   size_t size() const { return lines_.size(); }
   bool empty() const { return lines_.empty(); }
 

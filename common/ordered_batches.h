@@ -46,6 +46,10 @@ class OrderedBatches {
     // Called once on each extra thread before it reads (thread 1 to N - 1), for work that
     // is best done there while the calling thread starts on the first batch.
     std::function<void(unsigned thread)> start;
+    // Optional: empties a written batch for `read` to fill again. Without it every batch is
+    // a new one; with it a run keeps at most a few and their buffers keep their memory, so
+    // that filling them takes no fresh pages from the kernel.
+    std::function<void(Batch*)> clear;
   };
   // How many worked batches may wait for an earlier one to be written.
   static constexpr size_t kMaxWaiting = 4;
@@ -69,7 +73,7 @@ class OrderedBatches {
 
   void Work(unsigned thread) {
     while (true) {
-      auto batch = std::make_unique<Batch>();
+      std::unique_ptr<Batch> batch = Spare();
       uint64_t seq = 0;
       {
         std::lock_guard<std::mutex> lock(read_mu_);
@@ -87,6 +91,10 @@ class OrderedBatches {
       for (auto it = waiting_.find(next_write_); it != waiting_.end();
            it = waiting_.find(next_write_)) {
         Status st = steps_.write(it->second.get());
+        if (steps_.clear) {
+          steps_.clear(it->second.get());
+          spare_.push_back(std::move(it->second));
+        }
         waiting_.erase(it);
         ++next_write_;
         wrote = true;
@@ -103,6 +111,15 @@ class OrderedBatches {
     written_cv_.notify_all();
   }
 
+  // A written batch to fill again, or a new one.
+  std::unique_ptr<Batch> Spare() {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    if (spare_.empty()) return std::make_unique<Batch>();
+    std::unique_ptr<Batch> batch = std::move(spare_.back());
+    spare_.pop_back();
+    return batch;
+  }
+
   bool stopped() {
     std::lock_guard<std::mutex> lock(write_mu_);
     return stop_;
@@ -117,6 +134,7 @@ class OrderedBatches {
   std::mutex write_mu_;  // guards `write` and the fields below
   std::condition_variable written_cv_;
   std::map<uint64_t, std::unique_ptr<Batch>> waiting_;
+  std::vector<std::unique_ptr<Batch>> spare_;  // written and cleared (Steps::clear)
   uint64_t next_write_ = 0;
   bool stop_ = false;
   Status write_status_;

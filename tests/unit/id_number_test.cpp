@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -279,6 +280,93 @@ TEST_CASE("organisation codes check with and without the hyphen", "[id_number][o
   CHECK_FALSE(IsValidOrgCode("7403382-42"));
   CHECK_FALSE(IsValidOrgCode("74033824-"));
   CHECK_FALSE(IsValidOrgCode(""));
+}
+
+// What AppendIdentifierKey promises: the first of the three normalised forms.
+std::optional<std::string> ChainedKey(std::string_view text) {
+  if (std::optional<std::string> id = NormalizeIdCard(text)) return id;
+  if (std::optional<std::string> uscc = NormalizeUscc(text)) return uscc;
+  return NormalizeOrgCode(text);
+}
+
+TEST_CASE("AppendIdentifierKey gives what the three normalisers give, in turn",
+          "[id_number][key]") {
+  auto key = [](std::string_view text) -> std::optional<std::string> {
+    std::string out = "prefix";
+    if (!AppendIdentifierKey(text, &out)) {
+      CHECK(out == "prefix");
+      return std::nullopt;
+    }
+    REQUIRE(out.substr(0, 6) == "prefix");
+    return out.substr(6);
+  };
+  for (std::string_view text :
+       {"11010519491231002x", "11010519491231002X", "110105491231002", "91110108551385082q",
+        "91110108551385082Q", "74033824-2", "740338242", "00000006-x", " 740338242",
+        "\uff19\uff11110108551385082Q", "9111010855138508\u00d7Q", "310***********1234",
+        "11010519491231002", "110105194912310021", "91310115MA1H7XXXXX", "74033824\uff0d2",
+        "74033824--2", "上海某某公司", "91310117AA6TR1R84F", "913101158J41L2671R"}) {
+    INFO(text);
+    CHECK(key(text) == ChainedKey(text));
+  }
+  // Mutations of valid identifiers of every kind: case, one character changed, dropped or
+  // added, from a set that has digits, letters, masks, hyphens, spaces and full-width forms.
+  const std::vector<std::string> seeds = {
+      "11010519491231002X", "110105491231002",   "91110108551385082Q", "74033824-2",
+      "740338242",          "00000006-X",        "91310117AA6TR1R84F", "913101158J41L2671R",
+      "000000000000000000", "100000000000000000"};
+  const std::vector<std::string> pool = {"0", "1", "2", "5", "9", "X", "x", "A", "q", "I",
+                                         "O", "Z", "*", "-", " ", "\t", "?", "\u00d7",
+                                         "\u67d0", "\uff10", "\uff38", "\u3000", "\uff0d"};
+  std::mt19937 rng(20261128);
+  for (int round = 0; round < 200000; ++round) {
+    std::string text = seeds[rng() % seeds.size()];
+    int edits = static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const std::string& piece = pool[rng() % pool.size()];
+      size_t at = rng() % (text.size() + 1);
+      switch (rng() % 4) {
+        case 0:  // replace one ASCII character
+          if (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80) {
+            text.replace(at, 1, piece);
+          }
+          break;
+        case 1:  // insert, at an ASCII boundary
+          if (at == text.size() || static_cast<unsigned char>(text[at]) < 0x80) {
+            text.insert(at, piece);
+          }
+          break;
+        case 2:  // drop one ASCII character
+          if (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80) text.erase(at, 1);
+          break;
+        default:  // flip the case of every letter
+          for (char& c : text) {
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+            else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+          }
+      }
+    }
+    INFO(text);
+    REQUIRE(key(text) == ChainedKey(text));
+  }
+  // Every valid identifier of the seeds' kinds: a random ID number and credit code.
+  for (int round = 0; round < 20000; ++round) {
+    std::string id = "110105";
+    id += std::to_string(1900 + rng() % 200);
+    id += "0" + std::to_string(1 + rng() % 9);
+    id += std::to_string(10 + rng() % 18);
+    for (int i = 0; i < 3; ++i) id += static_cast<char>('0' + rng() % 10);
+    id += IdCheckChar(id);
+    INFO(id);
+    REQUIRE(key(id) == ChainedKey(id));
+    REQUIRE(key(id).has_value());
+    std::string uscc;
+    for (int i = 0; i < 17; ++i) uscc += "0123456789ABCDEFGHJKLMNPQRTUWXY"[rng() % 31];
+    uscc += UsccCheckChar(uscc);
+    INFO(uscc);
+    REQUIRE(key(uscc) == ChainedKey(uscc));
+    REQUIRE(key(uscc).has_value());
+  }
 }
 
 }  // namespace

@@ -97,16 +97,24 @@ Status CheckOptions(const EntityJoinOptions& options, const CommonOptions& commo
 }
 
 // One record's outcome, made on any thread, delivered in input order.
+struct ProbeResult {
+  Status error;                // a malformed record, or one with too many keys
+  bool write = false;          // the record's output line is to be written
+  size_t begin = 0, end = 0;   // the line, in the text it was appended to
+  std::vector<uint32_t> rows;  // the rows it matched (for --unpaired-ref)
+};
+
+// A batch of lines for -j N. Its output lines sit in one text, so that a batch allocates
+// little however many records it holds; batches are reused (OrderedBatches::Steps::clear).
 struct ProbeBatch {
-  struct Result {
-    Status error;                // a malformed record, or one with too many keys
-    bool write = false;          // `line` is to be written
-    std::string line;            // the record's output line
-    std::vector<uint32_t> rows;  // the rows it matched (for --unpaired-ref)
-  };
   JsonlBatch lines;
-  std::vector<Result> results;
+  std::vector<ProbeResult> results;
+  std::string text;  // the output lines, one after another
   bool empty() const { return lines.empty(); }
+  void Clear() {
+    lines.Clear();
+    text.clear();
+  }
 };
 
 // Looks records up and formats their output: one per thread.
@@ -122,38 +130,88 @@ class Prober {
         project_here_(project_here),
         track_(track) {}
 
-  // A parsed record.
-  void Probe(const JsonlReader::Record& rec, ProbeBatch::Result* result) {
+  // A parsed record: its output line, if any, is appended to *text.
+  void Probe(const JsonlReader::Record& rec, ProbeResult* result, std::string* text) {
+    result->write = false;
     result->error = matcher_.Find(rec.root, &matches_);
     if (!result->error.ok()) {
       result->error = JsonlReader::ErrorAt(rec, 0, result->error.message());
       return;
     }
-    if (best_) JoinMatcher::KeepBest(&matches_);
-    elements_.resize(writer_.wants_elements() ? matches_.size() : 0);
-    for (size_t i = 0; i < elements_.size(); ++i) {
-      elements_[i].clear();
-      result->error = AppendElement(matcher_, ref_, matches_[i], spec_, project_here_, &row_parser_,
-                                    &elements_[i]);
-      if (!result->error.ok()) return;
+    Emit(rec.text, result, text);
+  }
+
+  // A batch of unparsed lines. Without --fuzzy, in a pipeline: each record's keys are read
+  // (its DOM is then done with) several records ahead of its lookup, and the memory the
+  // lookup will read is asked for level by level in between (the index's slot, the
+  // postings, the values and row table, the row's text), so that the cache misses of
+  // several records overlap instead of following one another.
+  void Probe(ProbeBatch* batch) {
+    const size_t n = batch->lines.size();
+    batch->results.resize(n);
+    if (ref_.fuzzy() != nullptr) {
+      for (size_t i = 0; i < n; ++i) {
+        JsonlReader::Record rec = batch->lines.Record(i);
+        ProbeResult& result = batch->results[i];
+        result.write = false;
+        result.error = JsonlReader::ParseRecord(&parser_, &rec, /*padded=*/true);
+        if (result.error.ok()) Probe(rec, &result, &batch->text);
+      }
+      return;
     }
-    std::string_view line;
-    result->write = writer_.Format(rec.text, elements_, matches_.size(), &line);
-    if (result->write) result->line.assign(line);
-    result->rows.clear();
-    if (track_) {
-      for (const JoinMatch& m : matches_) result->rows.push_back(m.row);
+    if (keys_.size() < n) keys_.resize(n);
+    constexpr size_t kAhead = 4;  // records between two stages
+    constexpr int kStages = 4;    // of JoinMatcher::Prefetch
+    for (size_t i = 0; i < n + kStages * kAhead; ++i) {
+      if (i < n) {
+        JsonlReader::Record rec = batch->lines.Record(i);
+        ProbeResult& result = batch->results[i];
+        result.write = false;
+        result.error = JsonlReader::ParseRecord(&parser_, &rec, /*padded=*/true);
+        if (result.error.ok()) {
+          result.error = matcher_.Collect(rec.root, &keys_[i]);
+          if (!result.error.ok()) {
+            result.error = JsonlReader::ErrorAt(rec, 0, result.error.message());
+          }
+        }
+        if (result.error.ok()) matcher_.Prefetch(keys_[i], 0);
+      }
+      for (int stage = 1; stage < kStages; ++stage) {
+        size_t back = stage * kAhead;
+        if (i >= back && i - back < n && batch->results[i - back].error.ok()) {
+          matcher_.Prefetch(keys_[i - back], stage);
+        }
+      }
+      size_t back = kStages * kAhead;
+      if (i >= back && batch->results[i - back].error.ok()) {
+        matcher_.Match(keys_[i - back], &matches_);
+        Emit(batch->lines.Text(i - back), &batch->results[i - back], &batch->text);
+      }
     }
   }
 
-  // A batch of unparsed lines.
-  void Probe(ProbeBatch* batch) {
-    batch->results.resize(batch->lines.size());
-    for (size_t i = 0; i < batch->lines.size(); ++i) {
-      JsonlReader::Record rec = batch->lines.Record(i);
-      ProbeBatch::Result& result = batch->results[i];
-      result.error = JsonlReader::ParseRecord(&parser_, &rec, /*padded=*/true);
-      if (result.error.ok()) Probe(rec, &result);
+ private:
+  // Formats the output line of a record whose matches are in matches_.
+  void Emit(std::string_view record, ProbeResult* result, std::string* text) {
+    if (best_) JoinMatcher::KeepBest(&matches_);
+    // The array is built in one reused buffer, each match spliced straight into it.
+    array_.clear();
+    if (writer_.wants_elements()) {
+      array_.push_back('[');
+      for (size_t i = 0; i < matches_.size(); ++i) {
+        if (i > 0) array_.push_back(',');
+        result->error = AppendElement(matcher_, ref_, matches_[i], spec_, project_here_,
+                                      &row_parser_, &array_);
+        if (!result->error.ok()) return;
+      }
+      array_.push_back(']');
+    }
+    result->begin = text->size();
+    result->write = writer_.Append(record, array_, matches_.size(), text);
+    result->end = text->size();
+    result->rows.clear();
+    if (track_) {
+      for (const JoinMatch& m : matches_) result->rows.push_back(m.row);
     }
   }
 
@@ -164,18 +222,20 @@ class Prober {
   JoinWriter writer_;
   bool best_, project_here_, track_;
   std::vector<JoinMatch> matches_;
-  std::vector<std::string> elements_;
+  std::vector<JoinMatcher::Keys> keys_;  // a batch's, by record
+  std::string array_;
   simdjson::dom::parser parser_, row_parser_;
 };
 
-// Writes a record's outcome: its line, or its rejection.
-Status Deliver(const ProbeBatch::Result& result, std::string_view text, Output* out,
-               BadRecords* bad, Reference* track) {
-  if (!result.error.ok()) return bad->Reject(result.error, text);
+// Writes a record's outcome: its line (in `text`), or its rejection.
+Status Deliver(const ProbeResult& result, std::string_view text, std::string_view record,
+               Output* out, BadRecords* bad, Reference* track) {
+  if (!result.error.ok()) return bad->Reject(result.error, record);
   if (track != nullptr) {
     for (uint32_t row : result.rows) track->MarkMatched(row);
   }
-  return result.write ? out->WriteRecord(result.line) : Status::OK();
+  return result.write ? out->WriteRecord(text.substr(result.begin, result.end - result.begin))
+                      : Status::OK();
 }
 
 // Writes the rows nothing matched, in reference order, to the --unpaired-ref file.
@@ -246,22 +306,27 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
   BadRecords& bad = (*stream)->bad_records();
   Output& out = (*stream)->out();
   // Each thread looks records up with its own matcher and parser, and formats their lines;
-  // the lines are written, and rows marked for --unpaired-ref, in input order.
-  unsigned jobs = OutputOptionsFor(common).line_buffered ? 1 : options.jobs;
+  // the lines are written, and rows marked for --unpaired-ref, in input order. Records go
+  // in batches, on one thread too (their lookups overlap: Prober::Probe), except in a live
+  // feed, where each is written as soon as it is read.
+  bool live = OutputOptionsFor(common).line_buffered;
+  unsigned jobs = live ? 1 : options.jobs;
   std::vector<std::unique_ptr<Prober>> probers;
   for (unsigned t = 0; t < jobs; ++t) {
     probers.push_back(std::make_unique<Prober>(*spec, **ref, **norm,
                                                JoinWriter(options.kind, as, options.count_as, &out),
                                                options.best, !ro.project, unpaired != nullptr));
   }
-  if (jobs == 1) {
+  if (live) {
     Prober& prober = *probers[0];
     JsonlReader::Record rec;
+    ProbeResult result;
+    std::string text;
     while (reader.Next(&rec)) {
-      ProbeBatch::Result result;
-      prober.Probe(rec, &result);
+      text.clear();
+      prober.Probe(rec, &result, &text);
       CASESIFT_RETURN_IF_ERROR(
-          Deliver(result, rec.text, &out, &bad, unpaired ? ref->get() : nullptr));
+          Deliver(result, text, rec.text, &out, &bad, unpaired ? ref->get() : nullptr));
     }
   } else {
     reader.SetParse(false);
@@ -270,10 +335,11 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
       return batch->lines.Fill(&reader, 256, size_t{1} << 20);
     };
     steps.work = [&](ProbeBatch* batch, unsigned t) { probers[t]->Probe(batch); };
+    steps.clear = [](ProbeBatch* batch) { batch->Clear(); };
     steps.write = [&](ProbeBatch* batch) {
       for (size_t i = 0; i < batch->lines.size(); ++i) {
-        CASESIFT_RETURN_IF_ERROR(Deliver(batch->results[i], batch->lines.Text(i), &out, &bad,
-                                         unpaired ? ref->get() : nullptr));
+        CASESIFT_RETURN_IF_ERROR(Deliver(batch->results[i], batch->text, batch->lines.Text(i),
+                                         &out, &bad, unpaired ? ref->get() : nullptr));
       }
       return Status::OK();
     };

@@ -1,7 +1,5 @@
 #include "join_key.h"
 
-#include <optional>
-
 #include "common/id_number.h"
 
 namespace casesift {
@@ -27,27 +25,14 @@ bool IsMaskedText(std::string_view text) {
          text.find("\xE6\x9F\x90") != std::string_view::npos;    // 某
 }
 
-namespace {
-
-// The canonical form of an identifier, if `text` is one. Cheap for text that cannot be.
-std::optional<std::string> Identifier(std::string_view text) {
-  // 9 (an organisation code) to 18 characters, each at most 3 bytes (full-width digits),
-  // with surrounding spaces.
-  if (text.size() < 9 || text.size() > 64) return std::nullopt;
-  if (std::optional<std::string> id = NormalizeIdCard(text)) return id;
-  if (std::optional<std::string> uscc = NormalizeUscc(text)) return uscc;
-  return NormalizeOrgCode(text);
-}
-
-}  // namespace
-
 void JoinKeyOf(std::string_view text, const NameNormalizer& norm, std::string* key) {
   key->clear();
-  if (std::optional<std::string> id = Identifier(text)) {
-    key->reserve(id->size() + 1);
+  // An identifier has 9 (an organisation code) to 18 characters, each at most 3 bytes
+  // (full-width digits), with surrounding spaces: longer text is not read as one.
+  if (text.size() >= 9 && text.size() <= 64) {
     key->push_back('i');
-    key->append(*id);
-    return;
+    if (AppendIdentifierKey(text, key)) return;
+    key->clear();
   }
   if (IsMaskedText(text)) return;
   norm.Normalize(text, NameLevel::kName, key);

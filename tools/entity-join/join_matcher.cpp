@@ -14,42 +14,71 @@ namespace {}  // namespace
 Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* out) {
   out->clear();
   left_values_.clear();
-  CollectKeyParts(record, spec_, true, norm_, &parts_, &value_);
   probed_ = false;
-  size_t combinations = CountCombinations(parts_, kMaxCombinations);
+  CASESIFT_RETURN_IF_ERROR(Collect(record, &keys_));
+  Match(keys_, out);
+  if (ref_.fuzzy() != nullptr) Fuzzy(record, keys_.excluding, keys_.exclude, out);
+  return Status::OK();
+}
+
+Status JoinMatcher::Collect(simdjson::dom::element record, Keys* keys) {
+  CollectKeyParts(record, spec_, true, norm_, &keys->parts, &value_);
+  keys->hashes.clear();
+  keys->values.clear();
+  keys->ends.clear();
+  keys->choices.clear();
+  size_t combinations = CountCombinations(keys->parts, kMaxCombinations);
   if (combinations > kMaxCombinations) {
     return Status::InvalidData(
         fmt::format("the --on paths yield more than {} combinations of values in this record",
                     kMaxCombinations));
   }
-  uint64_t exclude = 0;
-  bool excluding = false;
+  keys->exclude = 0;
+  keys->excluding = false;
   if (spec_.exclude_same) {
     if (std::optional<simdjson::dom::element> e = spec_.exclude_same->left.First(record)) {
-      exclude = ExcludeValueHash(*e);
-      excluding = true;
+      keys->exclude = ExcludeValueHash(*e);
+      keys->excluding = true;
     }
   }
-  uint32_t combo = 0;
   ForEachCombination(
-      parts_, &key_, &values_, &choice_,
+      keys->parts, &key_, &values_, &choice_,
       [&](const std::string& key, const std::string& values, const std::vector<size_t>& choice) {
-        std::span<const KeyIndex::Posting> postings = ref_.index().Find(HashKey(key));
-        ++combo;
-        if (postings.empty()) return;
-        auto left_at = static_cast<uint32_t>(left_values_.size());
-        left_values_.append(values);
-        for (const KeyIndex::Posting& posting : postings) {
-          if (Excluded(posting.row, excluding, exclude)) continue;
-          ref_.ValuesOf(posting, &split_);
-          JoinTier tier = JoinTier::kId;
-          for (size_t p = 0; p < parts_.size(); ++p) {
-            const auto& [k, raw] = parts_[p][choice[p]];
-            tier = std::max(tier, TierOf(k, raw, split_[p]));
-          }
-          out->push_back({posting.row, tier, 1.0, posting.values, left_at, combo - 1});
-        }
+        keys->hashes.push_back(HashKey(key));
+        keys->values.append(values);
+        keys->ends.push_back(static_cast<uint32_t>(keys->values.size()));
+        for (size_t c : choice) keys->choices.push_back(static_cast<uint32_t>(c));
       });
+  return Status::OK();
+}
+
+void JoinMatcher::Match(const Keys& keys, std::vector<JoinMatch>* out) {
+  out->clear();
+  left_values_.clear();
+  probed_ = false;
+  const size_t n = keys.parts.size();
+  size_t begin = 0;
+  for (size_t combo = 0; combo < keys.hashes.size(); ++combo) {
+    std::string_view values =
+        std::string_view(keys.values).substr(begin, keys.ends[combo] - begin);
+    begin = keys.ends[combo];
+    std::span<const KeyIndex::Posting> postings = ref_.index().Find(keys.hashes[combo]);
+    if (postings.empty()) continue;
+    auto left_at = static_cast<uint32_t>(left_values_.size());
+    left_values_.append(values);
+    const uint32_t* choice = keys.choices.data() + combo * n;
+    for (const KeyIndex::Posting& posting : postings) {
+      if (Excluded(posting.row, keys.excluding, keys.exclude)) continue;
+      ref_.ValuesOf(posting, &split_);
+      JoinTier tier = JoinTier::kId;
+      for (size_t p = 0; p < n; ++p) {
+        const auto& [k, raw] = keys.parts[p][choice[p]];
+        tier = std::max(tier, TierOf(k, raw, split_[p]));
+      }
+      out->push_back({posting.row, tier, 1.0, posting.values, left_at,
+                      static_cast<uint32_t>(combo)});
+    }
+  }
   // By row; a row found through several combinations keeps its strongest tier, of the
   // first combination that gave it.
   std::sort(out->begin(), out->end(), [](const JoinMatch& a, const JoinMatch& b) {
@@ -59,8 +88,30 @@ Status JoinMatcher::Find(simdjson::dom::element record, std::vector<JoinMatch>* 
   out->erase(std::unique(out->begin(), out->end(),
                          [](const JoinMatch& a, const JoinMatch& b) { return a.row == b.row; }),
              out->end());
-  if (ref_.fuzzy() != nullptr) Fuzzy(record, excluding, exclude, out);
-  return Status::OK();
+}
+
+void JoinMatcher::Prefetch(const Keys& keys, int stage) const {
+  // A few postings per key are enough: a key with many has them side by side.
+  constexpr size_t kPostings = 4;
+  for (const KeyHash& hash : keys.hashes) {
+    if (stage == 0) {
+      ref_.index().PrefetchSlot(hash);
+      continue;
+    }
+    std::span<const KeyIndex::Posting> postings = ref_.index().Find(hash);
+    if (postings.empty()) continue;
+    if (stage == 1) {
+      __builtin_prefetch(postings.data());
+      continue;
+    }
+    for (size_t i = 0; i < postings.size() && i < kPostings; ++i) {
+      if (stage == 2) {
+        ref_.PrefetchPosting(postings[i]);
+      } else {
+        ref_.PrefetchRow(postings[i].row);
+      }
+    }
+  }
 }
 
 void JoinMatcher::Fuzzy(simdjson::dom::element record, bool excluding, uint64_t exclude,
@@ -103,7 +154,7 @@ void JoinMatcher::AppendMatchJson(const JoinMatch& match, std::string* out) cons
   double score = std::round(match.score * 10000) / 10000;
   b.BeginObject().Key("score").Double(score).Key("via").String(TierName(match.tier));
   KeyIndex::Posting posting{match.row, match.right_values};
-  std::vector<std::string_view> left;
+  std::vector<std::string_view>& left = left_split_;
   SplitValues(std::string_view(left_values_).substr(match.left_values), &left, spec_.on.size());
   if (match.tier == JoinTier::kFuzzy) {
     SplitValues(ref_.fuzzy()->RowValues(match.row), &split_, spec_.on.size());

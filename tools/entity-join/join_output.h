@@ -33,6 +33,9 @@ class JoinWriter {
   // The same into *line (valid until the next call); false when nothing is written.
   bool Format(std::string_view record, const std::vector<std::string>& elements, size_t matches,
               std::string_view* line);
+  // The same with the array's text given whole (`[` elements `]`, ignored without --as),
+  // appended to *out: a caller that builds the array in a reused buffer copies no element.
+  bool Append(std::string_view record, std::string_view array, size_t matches, std::string* out);
 
   bool wants_elements() const { return !as_.empty(); }
 

@@ -45,6 +45,10 @@ class KeyIndex {
 
   // The postings under `key`, by row. REQUIRES: built.
   std::span<const Posting> Find(const KeyHash& key) const;
+  // Asks for the slot where Find(key) starts to be fetched into the cache.
+  void PrefetchSlot(const KeyHash& key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key)]);
+  }
 
   size_t keys() const { return keys_; }
   size_t postings() const { return postings_.size(); }

@@ -73,11 +73,11 @@ void PreparedRow::Clear() {
 }
 
 Status Reference::PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
-                             const NameNormalizer& norm, const Options& options, KeyParts* parts,
+                             const NameNormalizer& norm, const Options& options, RowScratch* scratch,
                              PreparedRow* out) {
   out->Clear();
-  JoinValue value;
-  CollectKeyParts(root, spec, false, norm, parts, &value);
+  KeyParts* parts = &scratch->parts;
+  CollectKeyParts(root, spec, false, norm, parts, &scratch->value);
   // Checked before anything is kept, so that a rejected row leaves no trace.
   size_t combinations = CountCombinations(*parts, kMaxCombinations);
   if (combinations > kMaxCombinations) {
@@ -93,9 +93,7 @@ Status Reference::PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
   if (longest > BlockArena::kBlock) {
     return Status::InvalidData("the values of the --on paths in this row exceed 4 MiB");
   }
-  std::string key, values;
-  std::vector<size_t> choice;
-  ForEachCombination(*parts, &key, &values, &choice,
+  ForEachCombination(*parts, &scratch->key, &scratch->values, &scratch->choice,
                      [&](const std::string& k, const std::string& v, const auto&) {
                        out->keys.push_back(HashKey(k));
                        out->values.append(v);
@@ -135,7 +133,7 @@ Status Reference::CommitRow(const PreparedRow& prepared, std::string_view text,
 
 Status Reference::AddRow(simdjson::dom::element root, std::string_view text, const JoinSpec& spec,
                          const NameNormalizer& norm, const Options& options) {
-  CASESIFT_RETURN_IF_ERROR(PrepareRow(root, spec, norm, options, &parts_, &prepared_));
+  CASESIFT_RETURN_IF_ERROR(PrepareRow(root, spec, norm, options, &scratch_, &prepared_));
   uint32_t row = rows_;
   CASESIFT_RETURN_IF_ERROR(CommitRow(prepared_, text, spec, options));
   if (fuzzy_) fuzzy_->AddRow(row, root);
@@ -160,11 +158,13 @@ Status Reference::LoadJsonlInParallel(JsonlReader* reader, const Options& option
   reader->SetParse(false);
   struct Scratch {
     simdjson::dom::parser parser;
-    KeyParts parts;
+    RowScratch row;
   };
   std::vector<Scratch> scratch(options.jobs);
   OrderedBatches<LoadBatch>::Steps steps;
   steps.read = [&](LoadBatch* batch) { return batch->lines.Fill(reader, 512, size_t{1} << 20); };
+  // A written batch is filled again: its buffers (and its rows' scratch) keep their memory.
+  steps.clear = [](LoadBatch* batch) { batch->lines.Clear(); };
   steps.work = [&](LoadBatch* batch, unsigned t) {
     size_t n = batch->lines.size();
     batch->rows.resize(n);
@@ -173,7 +173,7 @@ Status Reference::LoadJsonlInParallel(JsonlReader* reader, const Options& option
       JsonlReader::Record rec = batch->lines.Record(i);
       Status st = JsonlReader::ParseRecord(&scratch[t].parser, &rec, /*padded=*/true);
       if (st.ok()) {
-        st = PrepareRow(rec.root, spec, norm, options, &scratch[t].parts, &batch->rows[i]);
+        st = PrepareRow(rec.root, spec, norm, options, &scratch[t].row, &batch->rows[i]);
         if (!st.ok()) st = JsonlReader::ErrorAt(rec, 0, st.message());
       }
       batch->errors[i] = std::move(st);

@@ -37,6 +37,7 @@
 #include "common/status.h"
 #include "fuzzy_index.h"
 #include "join_spec.h"
+#include "join_key.h"
 #include "key_index.h"
 
 namespace casesift {
@@ -50,6 +51,14 @@ struct PreparedRow {
   bool projected = false;
   uint64_t exclude = 0;  // hash of the --exclude-same value, 0: none
   void Clear();
+};
+
+// Scratch space for Reference::PrepareRow, kept between rows: one per thread.
+struct RowScratch {
+  KeyParts parts;
+  JoinValue value;
+  std::string key, values;
+  std::vector<size_t> choice;
 };
 
 class Reference {
@@ -89,6 +98,21 @@ class Reference {
   // The compared raw values of a posting, one per --on, in order.
   void ValuesOf(const KeyIndex::Posting& posting, std::vector<std::string_view>* out) const;
 
+  // Ask for what a match on `posting` reads to be fetched into the cache: its values and
+  // where its row's text is (PrefetchPosting), then that text (PrefetchRow, after).
+  void PrefetchPosting(const KeyIndex::Posting& posting) const {
+    __builtin_prefetch(values_.FromHandle(posting.values).data());
+    if (!texts_.empty()) __builtin_prefetch(&texts_[posting.row]);
+    if (!exclude_.empty()) __builtin_prefetch(&exclude_[posting.row]);
+  }
+  void PrefetchRow(uint32_t row) const {
+    if (texts_.empty()) return;
+    std::string_view text = texts_[row];
+    // Its first lines, and the last, where the match is spliced in.
+    for (size_t at = 0; at < text.size() && at < 256; at += 64) __builtin_prefetch(text.data() + at);
+    if (!text.empty()) __builtin_prefetch(text.data() + text.size() - 1);
+  }
+
   // The row's kept text (Options::keep_rows): the row as written (a CSV row as a JSON
   // object), or an object of its --fields. Valid while the Reference lives.
   std::string_view RowText(uint32_t row) const { return texts_[row]; }
@@ -108,10 +132,10 @@ class Reference {
 
  private:
   Reference() = default;
-  // Works out what a row gives the index: thread-safe (scratch in `parts`). An
+  // Works out what a row gives the index: thread-safe (scratch in `scratch`). An
   // InvalidData status rejects the row.
   static Status PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
-                           const NameNormalizer& norm, const Options& options, KeyParts* parts,
+                           const NameNormalizer& norm, const Options& options, RowScratch* scratch,
                            PreparedRow* out);
   // Adds a prepared row, numbered next; `text` is the row as read.
   Status CommitRow(const PreparedRow& prepared, std::string_view text, const JoinSpec& spec,
@@ -133,7 +157,8 @@ class Reference {
   std::vector<uint8_t> matched_;
   std::vector<uint32_t> global_;  // a partition's rows' numbers in the whole reference
   // Scratch for AddRow.
-  KeyParts parts_;
+  KeyParts parts_;  // sized to the --on paths
+  RowScratch scratch_;
   PreparedRow prepared_;
 };
 
