@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -466,9 +467,10 @@ struct Engine::Impl {
     for (uint32_t s : order) {
       if (wanted[s] < record_no) continue;
       for (size_t i = ScanSlot(s); i < hits.size(); ++i) {
-        uint32_t atom = hits[i];
-        for (uint32_t k = place_begin[atom]; k < place_begin[atom + 1]; ++k) {
-          const Place& p = places[k];
+        // The range read once: the counts written below could alias it, for the compiler.
+        const Place* begin = places.data() + place_begin[hits[i]];
+        const Place* end = places.data() + place_begin[hits[i] + 1];
+        for (const Place& p : std::span<const Place>(begin, end)) {
           if (counts[p.clause]++ == 0) counted.push_back(p.clause);
           if (counts[p.clause] != p.through) continue;  // not yet, or an atom before failed
           if (p.next_slot != UINT32_MAX) {
