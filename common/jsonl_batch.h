@@ -45,7 +45,8 @@ class JsonlBatch {
       if (files_.empty() || files_.back() != *rec.file) files_.push_back(*rec.file);
       size_t begin = texts_.size();
       texts_.append(rec.text);
-      lines_.push_back({begin, texts_.size(), files_.size() - 1, rec.line, rec.column_base});
+      lines_.push_back(
+          {begin, texts_.size(), files_.size() - 1, rec.line, rec.column_base, rec.offset});
     }
     texts_.append(simdjson::SIMDJSON_PADDING, ' ');
     return more;
@@ -69,6 +70,7 @@ class JsonlBatch {
     rec.file = &files_[l.file];
     rec.line = l.line;
     rec.column_base = l.column_base;
+    rec.offset = l.offset;
     return rec;
   }
   std::string_view Text(size_t i) const {
@@ -81,6 +83,7 @@ class JsonlBatch {
     size_t file;        // in files_
     uint64_t line;
     size_t column_base;
+    uint64_t offset;  // in its input
   };
   std::string texts_;  // the lines, then simdjson's padding
   std::vector<std::string> files_;

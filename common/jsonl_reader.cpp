@@ -91,6 +91,7 @@ bool JsonlReader::OpenNext() {
   if (input_index_ >= options_.inputs.size()) return false;
   const std::string& in = options_.inputs[input_index_++];
   line_ = 0;
+  input_bytes_ = 0;
   begin_ = end_ = 0;
   if (in == "-") {
     file_ = std::string(kStdinName);
@@ -125,6 +126,7 @@ bool JsonlReader::Fill() {
     if (n > 0) {
       end_ += static_cast<size_t>(n);
       bytes_read_ += static_cast<uint64_t>(n);
+      input_bytes_ += static_cast<uint64_t>(n);
       return true;
     }
     if (n == 0) {
@@ -206,6 +208,7 @@ bool JsonlReader::HandleLine(std::string_view line, Record* record) {
   record->file = &file_;
   record->line = line_;
   record->column_base = col_base;
+  record->offset = input_bytes_ - end_ + static_cast<uint64_t>(line.data() - buffer_.get());
   record->root = simdjson::dom::element();
   if (parse_) {
     if (Status st = ParseRecord(&parser_, record, /*padded=*/true); !st.ok()) return reject(st);

@@ -55,6 +55,7 @@ class JsonlReader {
     const std::string* file = nullptr;  // the input's name as given; "<stdin>"
     uint64_t line = 0;                  // 1-based line number within that input
     size_t column_base = 0;             // bytes cut from the line's front (a byte-order mark)
+    uint64_t offset = 0;                // where the text starts in its input, in bytes
   };
 
   // `bad` decides what happens to malformed lines; null means --on-error=fail.
@@ -136,6 +137,9 @@ class JsonlReader {
   bool eof_ = true;    // current input exhausted (or none open)
   std::string file_;   // current input's display name
   uint64_t line_ = 0;  // lines read from the current input
+  // Bytes read from the current input: buffer_[0, end_) holds its bytes
+  // [input_bytes_ - end_, input_bytes_).
+  uint64_t input_bytes_ = 0;
 
   uint64_t records_ = 0;
   uint64_t skipped_ = 0;

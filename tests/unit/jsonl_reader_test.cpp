@@ -57,6 +57,36 @@ TEST_CASE("CRLF line ends and a byte-order mark are tolerated", "[jsonl_reader]"
   CHECK(r.texts == V{"{\"a\":1}", "{\"b\":2}"});
 }
 
+TEST_CASE("a record's offset is where its text starts in its input", "[jsonl_reader]") {
+  TempDir dir;
+  // A byte-order mark, CRLF, blank lines, no final newline; a second file starts again at 0.
+  std::string a_text = "\xEF\xBB\xBF{\"a\":1}\r\n\n  \n{ \"b\" : [1, 2] }\n{\"c\":\"\u738b\"}";
+  std::string b_text = "\n{\"d\":\"" + std::string(100, 'x') + "\"}\n";
+  std::string a = dir.Write("a.jsonl", a_text);
+  std::string b = dir.Write("b.jsonl", b_text);
+  // A small buffer too: lines are moved to its front and it grows, offsets stay right.
+  for (size_t buffer : {size_t{4} << 20, size_t{16}, size_t{64}}) {
+    JsonlReader::Options options;
+    options.inputs = {a, b};
+    options.buffer_size = buffer;
+    for (bool parse : {true, false}) {
+      JsonlReader reader(options, nullptr);
+      reader.SetParse(parse);
+      JsonlReader::Record rec;
+      size_t n = 0;
+      while (reader.Next(&rec)) {
+        const std::string& whole = *rec.file == a ? a_text : b_text;
+        INFO(buffer << " " << rec.text);
+        REQUIRE(rec.offset + rec.text.size() <= whole.size());
+        CHECK(whole.substr(rec.offset, rec.text.size()) == rec.text);
+        ++n;
+      }
+      REQUIRE(reader.status().ok());
+      CHECK(n == 4);
+    }
+  }
+}
+
 TEST_CASE("several files are one stream, lines counted per file", "[jsonl_reader]") {
   TempDir dir;
   std::string a = dir.Write("a", "{\"n\":1}\n{\"n\":2}");  // no final newline

@@ -1,6 +1,10 @@
 #include "reference.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -58,6 +62,28 @@ uint64_t ExcludeValueHash(simdjson::dom::element value) {
   return h == 0 ? 1 : h;
 }
 
+namespace {
+
+// A regular file mapped read-only, its pages read in now (they are about to be read
+// anyway); empty for standard input, another kind of file, or a failure (then rows are
+// copied as they are read, so nothing depends on it).
+std::string_view MapFile(const std::string& file) {
+  if (file == "-") return {};
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
+  struct stat st;
+  void* map = MAP_FAILED;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    map = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+                 fd, 0);
+  }
+  ::close(fd);
+  if (map == MAP_FAILED) return {};
+  return {static_cast<const char*>(map), static_cast<size_t>(st.st_size)};
+}
+
+}  // namespace
+
 void Reference::ValuesOf(const KeyIndex::Posting& posting,
                          std::vector<std::string_view>* out) const {
   SplitValues(values_.FromHandle(posting.values), out, parts_.size());
@@ -73,8 +99,8 @@ void PreparedRow::Clear() {
 }
 
 Status Reference::PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
-                             const NameNormalizer& norm, const Options& options, RowScratch* scratch,
-                             PreparedRow* out) {
+                             const NameNormalizer& norm, const Options& options,
+                             RowScratch* scratch, PreparedRow* out) {
   out->Clear();
   KeyParts* parts = &scratch->parts;
   CollectKeyParts(root, spec, false, norm, parts, &scratch->value);
@@ -111,7 +137,7 @@ Status Reference::PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
 }
 
 Status Reference::CommitRow(const PreparedRow& prepared, std::string_view text,
-                            const JoinSpec& spec, const Options& options) {
+                            uint64_t offset, const JoinSpec& spec, const Options& options) {
   if (rows_ == UINT32_MAX) {
     return Status::InvalidData("more than 4,294,967,294 reference rows: split the reference");
   }
@@ -125,17 +151,27 @@ Status Reference::CommitRow(const PreparedRow& prepared, std::string_view text,
     begin = prepared.ends[c];
     index_.Add(prepared.keys[c], {row, *values_.KeepSmall(v)});
   }
-  if (options.keep_rows)
-    texts_.push_back(text_arena_.Keep(prepared.projected ? prepared.kept : text));
+  if (options.keep_rows) {
+    // The row's bytes in the mapping, when they are still the bytes read (a file changed
+    // in between is copied from what was read, as any other).
+    if (!prepared.projected && offset != kNoOffset && offset <= map_.size() &&
+        text.size() <= map_.size() - offset &&
+        std::memcmp(map_.data() + offset, text.data(), text.size()) == 0) {
+      texts_.push_back(map_.substr(offset, text.size()));
+    } else {
+      texts_.push_back(text_arena_.Keep(prepared.projected ? prepared.kept : text));
+    }
+  }
   if (spec.exclude_same) exclude_.push_back(prepared.exclude);
   return Status::OK();
 }
 
-Status Reference::AddRow(simdjson::dom::element root, std::string_view text, const JoinSpec& spec,
-                         const NameNormalizer& norm, const Options& options) {
+Status Reference::AddRow(simdjson::dom::element root, std::string_view text, uint64_t offset,
+                         const JoinSpec& spec, const NameNormalizer& norm,
+                         const Options& options) {
   CASESIFT_RETURN_IF_ERROR(PrepareRow(root, spec, norm, options, &scratch_, &prepared_));
   uint32_t row = rows_;
-  CASESIFT_RETURN_IF_ERROR(CommitRow(prepared_, text, spec, options));
+  CASESIFT_RETURN_IF_ERROR(CommitRow(prepared_, text, offset, spec, options));
   if (fuzzy_) fuzzy_->AddRow(row, root);
   return Status::OK();
 }
@@ -183,7 +219,9 @@ Status Reference::LoadJsonlInParallel(JsonlReader* reader, const Options& option
     for (size_t i = 0; i < batch->lines.size(); ++i) {
       std::string_view text = batch->lines.Text(i);
       Status st = batch->errors[i];
-      if (st.ok()) st = CommitRow(batch->rows[i], text, spec, options);
+      if (st.ok()) {
+        st = CommitRow(batch->rows[i], text, batch->lines.Record(i).offset, spec, options);
+      }
       if (!st.ok()) CASESIFT_RETURN_IF_ERROR(bad->Reject(st, text));
     }
     return Status::OK();
@@ -202,6 +240,13 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
   ref->parts_.resize(spec.on.size());
   if (options.fuzzy) ref->fuzzy_ = std::make_unique<FuzzyIndex>(spec, norm, options.min_score);
   for (const std::string& file : options.files) {
+    ref->map_ = {};
+    // Mapped when whole rows are kept (not only their --fields).
+    bool whole_rows = options.keep_rows && (spec.fields.empty() || !options.project);
+    if (whole_rows && !IsCsvFile(file)) {
+      ref->map_ = MapFile(file);
+      if (!ref->map_.empty()) ref->maps_.push_back(ref->map_);
+    }
     if (options.jobs > 1 && !ref->fuzzy_ && !IsCsvFile(file)) {
       JsonlReader::Options ro;
       ro.inputs = {file};
@@ -212,14 +257,20 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
       continue;
     }
     CASESIFT_RETURN_IF_ERROR(ForEachReferenceRow(
-        file, options, bad, [&](simdjson::dom::element root, std::string_view text) {
-          return ref->AddRow(root, text, spec, norm, options);
+        file, options, bad, [&](simdjson::dom::element root, std::string_view text,
+                                uint64_t offset) {
+          return ref->AddRow(root, text, offset, spec, norm, options);
         }));
   }
+  ref->map_ = {};
   ref->index_.Build();
   if (ref->fuzzy_) CASESIFT_RETURN_IF_ERROR(ref->fuzzy_->Build());
   if (options.track_matches) ref->matched_.assign(ref->rows_, 0);
   return ref;
+}
+
+Reference::~Reference() {
+  for (std::string_view map : maps_) ::munmap(const_cast<char*>(map.data()), map.size());
 }
 
 size_t Reference::bytes() const {

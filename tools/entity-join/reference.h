@@ -109,7 +109,9 @@ class Reference {
     if (texts_.empty()) return;
     std::string_view text = texts_[row];
     // Its first lines, and the last, where the match is spliced in.
-    for (size_t at = 0; at < text.size() && at < 256; at += 64) __builtin_prefetch(text.data() + at);
+    for (size_t at = 0; at < text.size() && at < 256; at += 64) {
+      __builtin_prefetch(text.data() + at);
+    }
     if (!text.empty()) __builtin_prefetch(text.data() + text.size() - 1);
   }
 
@@ -130,28 +132,39 @@ class Reference {
   // Bytes held: index, values, texts and per-row tables.
   size_t bytes() const;
 
+  ~Reference();
+  Reference(const Reference&) = delete;
+  Reference& operator=(const Reference&) = delete;
+
  private:
   Reference() = default;
   // Works out what a row gives the index: thread-safe (scratch in `scratch`). An
   // InvalidData status rejects the row.
   static Status PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
-                           const NameNormalizer& norm, const Options& options, RowScratch* scratch,
-                           PreparedRow* out);
-  // Adds a prepared row, numbered next; `text` is the row as read.
-  Status CommitRow(const PreparedRow& prepared, std::string_view text, const JoinSpec& spec,
-                   const Options& options);
+                           const NameNormalizer& norm, const Options& options,
+                           RowScratch* scratch, PreparedRow* out);
+  // Adds a prepared row, numbered next; `text` is the row as read, from `offset` in the
+  // file being loaded (kNoOffset: not from a file).
+  Status CommitRow(const PreparedRow& prepared, std::string_view text, uint64_t offset,
+                   const JoinSpec& spec, const Options& options);
   Status LoadJsonlInParallel(JsonlReader* reader, const Options& options, const JoinSpec& spec,
                              const NameNormalizer& norm, BadRecords* bad);
   // Adds one row. An InvalidData status rejects the row, which then leaves no trace.
-  Status AddRow(simdjson::dom::element root, std::string_view text, const JoinSpec& spec,
-                const NameNormalizer& norm, const Options& options);
+  Status AddRow(simdjson::dom::element root, std::string_view text, uint64_t offset,
+                const JoinSpec& spec, const NameNormalizer& norm, const Options& options);
 
   KeyIndex index_;
   std::unique_ptr<FuzzyIndex> fuzzy_;
   uint32_t rows_ = 0;
   BlockArena values_;  // per posting: for each --on, a 4-byte length and the raw text
   BlockArena text_arena_;
-  std::vector<std::string_view> texts_;  // per row
+  std::vector<std::string_view> texts_;  // per row: in text_arena_, or in a file's mapping
+  // The JSON Lines files being or already loaded, mapped read-only (munmap'd by the
+  // destructor): a whole row is kept as a view into its file's mapping rather than a copy,
+  // since the mapped pages are the page cache's and cost no fresh memory to clear and copy
+  // into. map_ is the file being loaded; empty when it could not be mapped.
+  std::vector<std::string_view> maps_;
+  std::string_view map_;
 
   std::vector<uint64_t> exclude_;  // per row: hash of the --exclude-same value, 0: none
   std::vector<uint8_t> matched_;
@@ -169,7 +182,10 @@ bool IsCsvFile(std::string_view file);
 // as an object of its columns (values as strings) with that object's text. Malformed rows go
 // to `bad`; so does a row for which `row` returns InvalidData (located at the row's start,
 // with its message). Any other error from `row` stops the reading and is returned.
-using ReferenceRowFn = std::function<Status(simdjson::dom::element root, std::string_view text)>;
+// `offset` is where a JSON Lines row's text starts in its file; kNoOffset for a CSV row.
+inline constexpr uint64_t kNoOffset = UINT64_MAX;
+using ReferenceRowFn =
+    std::function<Status(simdjson::dom::element root, std::string_view text, uint64_t offset)>;
 Status ForEachReferenceRow(const std::string& file, const Reference::Options& options,
                            BadRecords* bad, const ReferenceRowFn& row);
 

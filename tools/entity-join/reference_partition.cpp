@@ -33,7 +33,7 @@ Result<std::unique_ptr<Reference>> Reference::LoadPartition(const std::string& p
       status = Status::IoError("the partition " + path + " is damaged");
       break;
     }
-    status = ref->AddRow(root, text.substr(tab + 1), spec, norm, options);
+    status = ref->AddRow(root, text.substr(tab + 1), kNoOffset, spec, norm, options);
     if (!status.ok()) break;
     ref->global_.push_back(global);
   }

@@ -15,7 +15,7 @@ Status ForEachReferenceRow(const std::string& file, const Reference::Options& op
     CASESIFT_RETURN_IF_ERROR(reader.CheckInputs());
     JsonlReader::Record rec;
     while (reader.Next(&rec)) {
-      Status st = row(rec.root, rec.text);
+      Status st = row(rec.root, rec.text, rec.offset);
       if (st.IsInvalidData()) {
         CASESIFT_RETURN_IF_ERROR(bad->Reject(reader.ErrorAt(rec, 0, st.message()), rec.text));
       } else {
@@ -51,7 +51,7 @@ Status ForEachReferenceRow(const std::string& file, const Reference::Options& op
     if (parser.parse(json).get(root) != simdjson::SUCCESS) {
       return Status::InvalidData("a CSV row did not make a JSON object");  // cannot happen
     }
-    Status st = row(root, json);
+    Status st = row(root, json, kNoOffset);
     if (st.IsInvalidData()) {
       CASESIFT_RETURN_IF_ERROR(bad->Reject(reader.ErrorAt(csv, 0, st.message()), csv.text));
     } else {
