@@ -18,13 +18,6 @@ std::string_view TierName(JoinTier tier) {
   return "?";
 }
 
-bool IsMaskedText(std::string_view text) {
-  return text.find('*') != std::string_view::npos ||
-         text.find("\xEF\xBC\x8A") != std::string_view::npos ||  // ＊
-         text.find("\xC3\x97") != std::string_view::npos ||      // ×
-         text.find("\xE6\x9F\x90") != std::string_view::npos;    // 某
-}
-
 void JoinKeyOf(std::string_view text, const NameNormalizer& norm, std::string* key) {
   key->clear();
   // An identifier has 9 (an organisation code) to 18 characters, each at most 3 bytes

@@ -43,9 +43,6 @@ struct JoinValue {
   bool identifier() const { return !key.empty() && key[0] == 'i'; }
 };
 
-// Whether a text is masked: it holds * ＊ × or 某.
-bool IsMaskedText(std::string_view text);
-
 // Reads `value` (as a FieldPath yields it) into *out. Returns false when it yields no value
 // at all (not a string or number); *out then has an empty key.
 bool ReadJoinValue(simdjson::dom::element value, const NameNormalizer& norm, JoinValue* out);

@@ -8,14 +8,10 @@
 #include <vector>
 
 #include "common/field_path.h"
+#include "common/path_pair.h"
 #include "common/status.h"
 
 namespace casesift {
-
-struct PathPair {
-  FieldPath left, right;
-  std::string text;  // as given: "LEFT=RIGHT" or "PATH"
-};
 
 struct JoinSpec {
   std::vector<PathPair> on;              // --on, in order: a composite key
@@ -23,10 +19,6 @@ struct JoinSpec {
   std::vector<FieldPath> fields;         // --fields: the parts of a match kept; empty: all
   std::vector<PathPair> compare;         // --compare (fuzzy scoring)
 };
-
-// Parses "LEFT=RIGHT" (or "PATH" for both sides) as given to `option`; errors are usage
-// errors naming the option and the column.
-Result<PathPair> ParsePathPair(const std::string& text, const char* option);
 
 }  // namespace casesift
 

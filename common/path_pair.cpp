@@ -1,4 +1,4 @@
-#include "join_spec.h"
+#include "common/path_pair.h"
 
 #include <fmt/format.h>
 
@@ -58,6 +58,13 @@ Result<PathPair> ParsePathPair(const std::string& text, const char* option) {
   Result<FieldPath> r = ParseSide(right, text, option);
   if (!r.ok()) return r.status();
   return PathPair{std::move(*l), std::move(*r), text};
+}
+
+bool IsMaskedText(std::string_view text) {
+  return text.find('*') != std::string_view::npos ||
+         text.find("\xEF\xBC\x8A") != std::string_view::npos ||  // ＊
+         text.find("\xC3\x97") != std::string_view::npos ||      // ×
+         text.find("\xE6\x9F\x90") != std::string_view::npos;    // 某
 }
 
 }  // namespace casesift

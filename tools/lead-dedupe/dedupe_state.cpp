@@ -1,0 +1,458 @@
+#include "dedupe_state.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "common/json_builder.h"
+
+namespace casesift {
+
+namespace {
+
+constexpr int kApplicationId = 0x63736674;  // 'csft'
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS keys(
+  id INTEGER PRIMARY KEY,
+  check_hash INTEGER NOT NULL,
+  members_hash INTEGER NOT NULL,
+  members INTEGER NOT NULL,
+  level INTEGER,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  last_emitted INTEGER,
+  seen_count INTEGER NOT NULL,
+  runs INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS key_info(
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  lead_id TEXT,
+  rule TEXT,
+  rule_version INTEGER,
+  cluster TEXT);
+CREATE TABLE IF NOT EXISTS verdicts(
+  lead_id TEXT PRIMARY KEY,
+  verdict TEXT NOT NULL CHECK (verdict IN ('tp', 'fp')),
+  rule TEXT,
+  rule_version INTEGER,
+  recorded INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs(
+  run INTEGER PRIMARY KEY,
+  as_of INTEGER NOT NULL,
+  leads_in INTEGER NOT NULL,
+  keys INTEGER NOT NULL,
+  new INTEGER NOT NULL,
+  changed INTEGER NOT NULL,
+  repeats INTEGER NOT NULL,
+  suppressed INTEGER NOT NULL,
+  false_positives INTEGER NOT NULL,
+  verdicts INTEGER NOT NULL,
+  expired INTEGER NOT NULL);
+CREATE VIEW IF NOT EXISTS leads AS
+  SELECT i.key, i.lead_id, i.rule, i.rule_version,
+         CASE k.level WHEN 0 THEN 'info' WHEN 1 THEN 'low' WHEN 2 THEN 'medium'
+                      WHEN 3 THEN 'high' WHEN 4 THEN 'critical' END AS level,
+         k.members,
+         date(k.first_seen * 86400, 'unixepoch') AS first_seen,
+         date(k.last_seen * 86400, 'unixepoch') AS last_seen,
+         date(k.last_emitted * 86400, 'unixepoch') AS last_emitted,
+         k.seen_count, k.runs, i.cluster, v.verdict
+  FROM keys k JOIN key_info i USING (id) LEFT JOIN verdicts v ON v.lead_id = i.lead_id;
+)sql";
+
+// A statement's lifetime, for the ones run once.
+struct Statement {
+  sqlite3_stmt* stmt = nullptr;
+  ~Statement() { sqlite3_finalize(stmt); }
+};
+
+std::string_view Text(sqlite3_stmt* stmt, int column) {
+  const unsigned char* p = sqlite3_column_text(stmt, column);
+  return p == nullptr ? std::string_view()
+                      : std::string_view(reinterpret_cast<const char*>(p),
+                                         static_cast<size_t>(sqlite3_column_bytes(stmt, column)));
+}
+
+// A day number, or -1 for NULL.
+int64_t Days(sqlite3_stmt* stmt, int column) {
+  return sqlite3_column_type(stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, column);
+}
+
+void BindText(sqlite3_stmt* stmt, int i, std::string_view s) {
+  if (s.empty()) {
+    sqlite3_bind_null(stmt, i);
+  } else {
+    sqlite3_bind_text(stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+  }
+}
+
+// A whole number, or NULL for a negative one (no date, no version, no level).
+void BindNatural(sqlite3_stmt* stmt, int i, int64_t v) {
+  if (v < 0) {
+    sqlite3_bind_null(stmt, i);
+  } else {
+    sqlite3_bind_int64(stmt, i, v);
+  }
+}
+
+// Whether `path` exists and starts as an SQLite database must; *empty when it has no bytes.
+Result<bool> LooksLikeSqlite(const std::string& path, bool* exists, bool* empty) {
+  struct stat st;
+  *exists = ::stat(path.c_str(), &st) == 0;
+  *empty = !*exists || st.st_size == 0;
+  if (*empty) return true;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::FromErrno(path, errno);
+  char header[16] = {};
+  size_t n = std::fread(header, 1, sizeof header, f);
+  std::fclose(f);
+  return n == sizeof header && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+}  // namespace
+
+Status DedupeState::Error(std::string_view what) const {
+  std::string message = fmt::format("{}: {}: {}", options_.path, what, sqlite3_errmsg(db_));
+  int code = sqlite3_errcode(db_);
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+    return Status::Usage(fmt::format("{}: not a casesift state database ({})", options_.path,
+                                     sqlite3_errmsg(db_)));
+  }
+  return Status::IoError(message);
+}
+
+Status DedupeState::Exec(const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK) return Status::OK();
+  sqlite3_free(message);
+  return Error(sql);
+}
+
+Status DedupeState::Prepare(const char* sql, sqlite3_stmt** stmt) {
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, nullptr) == SQLITE_OK) {
+    return Status::OK();
+  }
+  return Error("preparing a statement");
+}
+
+Result<std::unique_ptr<DedupeState>> DedupeState::Open(const Options& options) {
+  std::unique_ptr<DedupeState> state(new DedupeState());
+  state->options_ = options;
+  bool exists = false, empty = false;
+  Result<bool> sqlite = LooksLikeSqlite(options.path, &exists, &empty);
+  if (!sqlite.ok()) return sqlite.status();
+  if (!*sqlite) {
+    return Status::Usage(fmt::format(
+        "{}: not a casesift state database (not an SQLite file); give --state a new file "
+        "name, or the file an earlier lead-dedupe --state wrote",
+        options.path));
+  }
+  if (options.dry_run && empty) {
+    state->empty_ = true;  // nothing to read, and a dry run creates nothing
+    return state;
+  }
+  int flags = options.dry_run ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(options.path.c_str(), &state->db_, flags, nullptr) != SQLITE_OK) {
+    Status s = Status::IoError(fmt::format("{}: cannot open the state: {}", options.path,
+                                           state->db_ ? sqlite3_errmsg(state->db_) : "no memory"));
+    return s;
+  }
+  sqlite3_busy_timeout(state->db_, static_cast<int>(std::lround(options.wait_seconds * 1000)));
+  if (!options.dry_run) {
+    // WAL: readers (a dry run, --export) never block the run that writes. FULL: the commit
+    // is on disk when lead-dedupe exits 0.
+    CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA journal_mode=WAL"));
+    CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA synchronous=FULL"));
+  }
+  CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA cache_size=-65536"));
+  int rc = sqlite3_exec(state->db_, options.dry_run ? "BEGIN" : "BEGIN IMMEDIATE", nullptr,
+                        nullptr, nullptr);
+  if (rc == SQLITE_BUSY) {
+    return Status::IoError(fmt::format(
+        "{}: the state is in use by another lead-dedupe run{}; --wait SECONDS waits for it",
+        options.path,
+        options.wait_seconds > 0 ? fmt::format(" (waited {} s)", options.wait_seconds) : ""));
+  }
+  if (rc != SQLITE_OK) return state->Error("beginning the run's transaction");
+  state->in_transaction_ = true;
+  CASESIFT_RETURN_IF_ERROR(state->CreateOrCheck(empty));
+  return state;
+}
+
+Status DedupeState::CreateOrCheck(bool fresh) {
+  Statement q;
+  CASESIFT_RETURN_IF_ERROR(Prepare(
+      "SELECT (SELECT application_id FROM pragma_application_id), "
+      "(SELECT user_version FROM pragma_user_version), "
+      "(SELECT count(*) FROM sqlite_schema)",
+      &q.stmt));
+  if (sqlite3_step(q.stmt) != SQLITE_ROW) return Error("reading the state's header");
+  int app = sqlite3_column_int(q.stmt, 0), version = sqlite3_column_int(q.stmt, 1);
+  int64_t objects = sqlite3_column_int64(q.stmt, 2);
+  if (app == 0 && objects == 0) {  // an empty SQLite file: ours to set up
+    if (options_.dry_run) {
+      empty_ = true;
+      return Status::OK();
+    }
+    fresh = true;
+  }
+  if (fresh) {
+    CASESIFT_RETURN_IF_ERROR(Exec(kSchema));
+    CASESIFT_RETURN_IF_ERROR(Exec(fmt::format("PRAGMA application_id={}; PRAGMA user_version={}",
+                                              kApplicationId, kSchemaVersion)
+                                      .c_str()));
+  } else if (app != kApplicationId) {
+    return Status::Usage(fmt::format(
+        "{}: not a casesift state database (an SQLite database of some other program); give "
+        "--state a new file name",
+        options_.path));
+  } else if (version > kSchemaVersion) {
+    return Status::Usage(fmt::format(
+        "{}: the state was written by a newer lead-dedupe (schema {}, this one reads {})",
+        options_.path, version, kSchemaVersion));
+  }
+  Statement runs;
+  CASESIFT_RETURN_IF_ERROR(Prepare("SELECT coalesce(max(run), 0) + 1 FROM runs", &runs.stmt));
+  if (sqlite3_step(runs.stmt) != SQLITE_ROW) return Error("reading the runs");
+  run_ = sqlite3_column_int64(runs.stmt, 0);
+  Statement fps;
+  CASESIFT_RETURN_IF_ERROR(Prepare("SELECT lead_id FROM verdicts WHERE verdict = 'fp'", &fps.stmt));
+  while (sqlite3_step(fps.stmt) == SQLITE_ROW) false_positives_.emplace(Text(fps.stmt, 0));
+  CASESIFT_RETURN_IF_ERROR(Prepare(
+      "SELECT check_hash, level, members_hash, first_seen, last_emitted, seen_count, runs "
+      "FROM keys WHERE id = ?",
+      &lookup_));
+  if (!options_.dry_run) {
+    CASESIFT_RETURN_IF_ERROR(Prepare(
+        "INSERT INTO keys(id, check_hash, members_hash, members, level, first_seen, last_seen, "
+        "last_emitted, seen_count, runs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        &insert_));
+    CASESIFT_RETURN_IF_ERROR(Prepare(
+        "UPDATE keys SET members_hash = ?3, members = ?4, level = ?5, last_seen = ?7, "
+        "last_emitted = ?8, seen_count = ?9, runs = ?10 WHERE id = ?1",
+        &update_));
+    CASESIFT_RETURN_IF_ERROR(Prepare(
+        "INSERT OR REPLACE INTO key_info(id, key, lead_id, rule, rule_version, cluster) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+        &info_));
+    CASESIFT_RETURN_IF_ERROR(Prepare(
+        "INSERT INTO verdicts(lead_id, verdict, rule, rule_version, recorded) "
+        "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(lead_id) DO UPDATE SET verdict = ?2, "
+        "rule = coalesce(?3, rule), rule_version = coalesce(?4, rule_version), recorded = ?5",
+        &verdict_));
+  }
+  return Status::OK();
+}
+
+DedupeState::~DedupeState() {
+  for (sqlite3_stmt* stmt : {lookup_, insert_, update_, info_, verdict_}) sqlite3_finalize(stmt);
+  if (db_ != nullptr) {
+    if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close_v2(db_);
+  }
+}
+
+Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t id, Row* row) {
+  if (static_cast<uint64_t>(sqlite3_column_int64(stmt, c)) != check) {
+    // Two keys with one XXH3-64 (about one chance in 10^7 with a million keys stored),
+    // told apart by the second hash: refuse rather than mix their histories.
+    return Status::InvalidData(fmt::format(
+        "{}: two keys have the same id {:016x}; lead-dedupe cannot keep both in one state "
+        "(start a new state, or add a -k path)",
+        options_.path, id));
+  }
+  row->found = true;
+  row->level = sqlite3_column_type(stmt, c + 1) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, c + 1);
+  row->members_hash = static_cast<uint64_t>(sqlite3_column_int64(stmt, c + 2));
+  row->first_seen = Days(stmt, c + 3);
+  row->last_emitted = Days(stmt, c + 4);
+  row->seen_count = sqlite3_column_int64(stmt, c + 5);
+  row->runs = sqlite3_column_int64(stmt, c + 6);
+  return Status::OK();
+}
+
+Status DedupeState::Lookup(uint64_t id, uint64_t check, Row* row) {
+  *row = Row();
+  if (empty_) return Status::OK();
+  sqlite3_reset(lookup_);
+  sqlite3_bind_int64(lookup_, 1, static_cast<int64_t>(id));
+  int rc = sqlite3_step(lookup_);
+  if (rc == SQLITE_DONE) return Status::OK();
+  if (rc != SQLITE_ROW) return Error("looking a key up");
+  return ReadRow(lookup_, 0, check, id, row);
+}
+
+Status DedupeState::LookupSorted(const std::vector<uint64_t>& ids,
+                                 const std::vector<uint64_t>& checks, std::vector<Row>* rows) {
+  rows->assign(ids.size(), Row());
+  if (empty_ || ids.empty()) return Status::OK();
+  Statement count;
+  CASESIFT_RETURN_IF_ERROR(Prepare("SELECT count(*) FROM keys", &count.stmt));
+  if (sqlite3_step(count.stmt) != SQLITE_ROW) return Error("counting the keys");
+  auto stored = static_cast<uint64_t>(sqlite3_column_int64(count.stmt, 0));
+  // A lookup descends the tree (a few pages, some microseconds); a scan reads each row
+  // once in order (a tenth of that).
+  if (ids.size() * 8 < stored) {
+    for (size_t k = 0; k < ids.size(); ++k) {
+      CASESIFT_RETURN_IF_ERROR(Lookup(ids[k], checks[k], &(*rows)[k]));
+    }
+    return Status::OK();
+  }
+  Statement scan;
+  CASESIFT_RETURN_IF_ERROR(Prepare(
+      "SELECT id, check_hash, level, members_hash, first_seen, last_emitted, seen_count, runs "
+      "FROM keys ORDER BY id",
+      &scan.stmt));
+  size_t k = 0;
+  int rc;
+  while (k < ids.size() && (rc = sqlite3_step(scan.stmt)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(scan.stmt, 0);
+    while (k < ids.size() && static_cast<int64_t>(ids[k]) < id) ++k;
+    if (k < ids.size() && static_cast<int64_t>(ids[k]) == id) {
+      CASESIFT_RETURN_IF_ERROR(ReadRow(scan.stmt, 1, checks[k], ids[k], &(*rows)[k]));
+      ++k;
+    }
+  }
+  if (k < ids.size() && rc != SQLITE_DONE) return Error("reading the keys");
+  return Status::OK();
+}
+
+Status DedupeState::Write(const Update& u, bool found) {
+  if (insert_ == nullptr) return Status::OK();  // a dry run
+  sqlite3_stmt* stmt = found ? update_ : insert_;
+  sqlite3_reset(stmt);
+  sqlite3_bind_int64(stmt, 1, static_cast<int64_t>(u.id));
+  sqlite3_bind_int64(stmt, 2, static_cast<int64_t>(u.check));
+  sqlite3_bind_int64(stmt, 3, static_cast<int64_t>(u.members_hash));
+  sqlite3_bind_int64(stmt, 4, static_cast<int64_t>(u.members));
+  BindNatural(stmt, 5, u.level);
+  sqlite3_bind_int64(stmt, 6, u.first_seen);
+  sqlite3_bind_int64(stmt, 7, u.last_seen);
+  BindNatural(stmt, 8, u.last_emitted);
+  sqlite3_bind_int64(stmt, 9, u.seen_count);
+  sqlite3_bind_int64(stmt, 10, u.runs);
+  if (sqlite3_step(stmt) != SQLITE_DONE) return Error("writing a key");
+  if (!u.info) return Status::OK();
+  sqlite3_reset(info_);
+  sqlite3_bind_int64(info_, 1, static_cast<int64_t>(u.id));
+  BindText(info_, 2, u.key);
+  BindText(info_, 3, u.lead_id);
+  BindText(info_, 4, u.rule);
+  BindNatural(info_, 5, u.rule_version);
+  BindText(info_, 6, u.cluster);
+  if (sqlite3_step(info_) != SQLITE_DONE) return Error("writing a key");
+  return Status::OK();
+}
+
+Status DedupeState::RecordVerdict(std::string_view lead_id, std::string_view verdict,
+                                  std::string_view rule, int64_t rule_version, int64_t today) {
+  if (verdict == "fp") {
+    false_positives_.emplace(lead_id);
+  } else {
+    false_positives_.erase(std::string(lead_id));
+  }
+  if (verdict_ == nullptr) return Status::OK();  // a dry run
+  sqlite3_reset(verdict_);
+  BindText(verdict_, 1, lead_id);
+  BindText(verdict_, 2, verdict);
+  BindText(verdict_, 3, rule);
+  BindNatural(verdict_, 4, rule_version);
+  sqlite3_bind_int64(verdict_, 5, today);
+  if (sqlite3_step(verdict_) != SQLITE_DONE) return Error("recording a verdict");
+  return Status::OK();
+}
+
+Result<uint64_t> DedupeState::Expire(int64_t before) {
+  if (empty_) return uint64_t{0};
+  Statement q;
+  if (options_.dry_run) {
+    CASESIFT_RETURN_IF_ERROR(Prepare("SELECT count(*) FROM keys WHERE last_seen < ?1", &q.stmt));
+    sqlite3_bind_int64(q.stmt, 1, before);
+    if (sqlite3_step(q.stmt) != SQLITE_ROW) return Error("counting old keys");
+    return static_cast<uint64_t>(sqlite3_column_int64(q.stmt, 0));
+  }
+  CASESIFT_RETURN_IF_ERROR(Exec(fmt::format("DELETE FROM key_info WHERE id IN (SELECT id FROM "
+                                            "keys WHERE last_seen < {})",
+                                            before)
+                                    .c_str()));
+  CASESIFT_RETURN_IF_ERROR(Prepare("DELETE FROM keys WHERE last_seen < ?1", &q.stmt));
+  sqlite3_bind_int64(q.stmt, 1, before);
+  if (sqlite3_step(q.stmt) != SQLITE_DONE) return Error("removing old keys");
+  return static_cast<uint64_t>(sqlite3_changes64(db_));
+}
+
+Status DedupeState::Export(Output* out) {
+  if (empty_) return Status::OK();
+  Statement q;
+  CASESIFT_RETURN_IF_ERROR(Prepare(
+      "SELECT key, lead_id, rule, rule_version, level, members, first_seen, last_seen, "
+      "last_emitted, seen_count, runs, cluster, verdict FROM leads "
+      "UNION ALL "
+      "SELECT NULL, v.lead_id, v.rule, v.rule_version, NULL, NULL, NULL, NULL, NULL, NULL, "
+      "NULL, NULL, v.verdict FROM verdicts v "
+      "WHERE NOT EXISTS (SELECT 1 FROM key_info i WHERE i.lead_id = v.lead_id) "
+      "ORDER BY 1, 2",
+      &q.stmt));
+  std::string line;
+  int rc;
+  static constexpr const char* kNames[] = {
+      nullptr,      "lead_id",   "rule",         "rule_version", "level", "members",
+      "first_seen", "last_seen", "last_emitted", "seen_count",   "runs",  "cluster",
+      "verdict"};
+  while ((rc = sqlite3_step(q.stmt)) == SQLITE_ROW) {
+    line.clear();
+    JsonBuilder b(&line);
+    b.BeginObject().Key("key");
+    std::string_view key = Text(q.stmt, 0);
+    key.empty() ? b.Null() : b.Raw(key);
+    for (int c = 1; c <= 12; ++c) {
+      b.Key(kNames[c]);
+      switch (sqlite3_column_type(q.stmt, c)) {
+        case SQLITE_NULL:
+          b.Null();
+          break;
+        case SQLITE_INTEGER:
+          b.Int(sqlite3_column_int64(q.stmt, c));
+          break;
+        default:
+          b.String(Text(q.stmt, c));
+      }
+    }
+    b.EndObject();
+    CASESIFT_RETURN_IF_ERROR(out->WriteRecord(line));
+  }
+  if (rc != SQLITE_DONE) return Error("reading the state");
+  return Status::OK();
+}
+
+Status DedupeState::Commit(const RunCounts& c) {
+  if (empty_) return Status::OK();
+  if (options_.dry_run) {
+    in_transaction_ = false;
+    return Exec("ROLLBACK");
+  }
+  Statement q;
+  CASESIFT_RETURN_IF_ERROR(Prepare(
+      "INSERT INTO runs(run, as_of, leads_in, keys, new, changed, repeats, suppressed, "
+      "false_positives, verdicts, expired) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      &q.stmt));
+  sqlite3_bind_int64(q.stmt, 1, run_);
+  sqlite3_bind_int64(q.stmt, 2, c.as_of);
+  int i = 3;
+  for (uint64_t v : {c.leads_in, c.keys, c.fresh, c.changed, c.repeats, c.suppressed,
+                     c.false_positives, c.verdicts, c.expired}) {
+    sqlite3_bind_int64(q.stmt, i++, static_cast<int64_t>(v));
+  }
+  if (sqlite3_step(q.stmt) != SQLITE_DONE) return Error("recording the run");
+  CASESIFT_RETURN_IF_ERROR(Exec("COMMIT"));
+  in_transaction_ = false;
+  return Status::OK();
+}
+
+}  // namespace casesift

@@ -1,0 +1,140 @@
+// DedupeState: what lead-dedupe remembers between runs, in one SQLite database (--state).
+//
+// THE SCHEMA (man/lead-dedupe.1, STATE, is the user's copy). PRAGMA application_id is
+// 0x63736674 ('csft') and user_version 1; journal_mode WAL. Days count from 1970-01-01.
+//   keys(id INTEGER PRIMARY KEY      -- the low 64 bits of the canonical key's XXH3-128,
+//                                    --   as a signed integer
+//        check_hash INTEGER          -- the high 64 bits: a collision of ids is caught,
+//                                    --   not merged
+//        members_hash, members       -- the member set as last seen (hash, size)
+//        level INTEGER               -- 0 info ... 4 critical, as last seen; NULL none
+//        first_seen, last_seen INTEGER, last_emitted INTEGER (NULL: never written)
+//        seen_count, runs INTEGER)   -- the run's hot table: narrow, integers only
+//   key_info(id INTEGER PRIMARY KEY, key TEXT, lead_id TEXT, rule TEXT,
+//            rule_version INTEGER, cluster TEXT)   -- written when a key is new or changed
+//   verdicts(lead_id TEXT PRIMARY KEY, verdict TEXT ('tp' or 'fp'), rule TEXT,
+//            rule_version INTEGER, recorded INTEGER)
+//   runs(run INTEGER PRIMARY KEY, as_of INTEGER, leads_in, keys, new, changed, repeats,
+//        suppressed, false_positives, verdicts, expired INTEGER)
+//   VIEW leads: keys and key_info together with ISO dates, level names and the verdict
+//        (what --export writes).
+//
+// ONE TRANSACTION PER RUN. Open() begins it (BEGIN IMMEDIATE: the write lock is taken
+// before any lead is read, so a second run waits for the first or fails, and never decides
+// against a state the first is about to change); Commit() ends it. A run that dies before
+// Commit() leaves the state exactly as it was (SQLite's journal). A dry run reads a
+// snapshot and writes nothing; a missing state file is then an empty state, not created.
+//
+// Not thread-safe.
+#ifndef CASESIFT_TOOLS_LEAD_DEDUPE_DEDUPE_STATE_H_
+#define CASESIFT_TOOLS_LEAD_DEDUPE_DEDUPE_STATE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "common/output.h"
+#include "common/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace casesift {
+
+class DedupeState {
+ public:
+  struct Options {
+    std::string path;
+    double wait_seconds = 0;  // how long to wait for another run's lock
+    bool dry_run = false;
+  };
+  // Opens (or creates) the state and begins the run's transaction. Errors: usage (2) for a
+  // file that is not a casesift state or is from a newer casesift; I/O (3) for one that
+  // cannot be opened, or a lock still held after wait_seconds.
+  static Result<std::unique_ptr<DedupeState>> Open(const Options& options);
+  ~DedupeState();
+
+  // A key's row, as stored.
+  struct Row {
+    bool found = false;
+    int level = -1;
+    uint64_t members_hash = 0;
+    int64_t first_seen = 0, last_emitted = -1;  // days; -1: never emitted
+    int64_t seen_count = 0, runs = 0;
+  };
+  // Looks key `id` up; `check` is the key's second hash. Errors: InvalidData when the id
+  // is another key's.
+  Status Lookup(uint64_t id, uint64_t check, Row* row);
+
+  // Looks many keys up: ids[k] (sorted as signed integers, the table's order) with second
+  // hash checks[k] into (*rows)[k]. One scan of the table when that reads less than a
+  // lookup per key.
+  Status LookupSorted(const std::vector<uint64_t>& ids, const std::vector<uint64_t>& checks,
+                      std::vector<Row>* rows);
+
+  struct Update {
+    uint64_t id, check;
+    uint64_t members, members_hash;
+    int level;  // -1: none
+    int64_t first_seen, last_seen, last_emitted;  // -1: never emitted
+    int64_t seen_count, runs;
+    // key_info, written when `info`:
+    bool info;
+    std::string_view key, lead_id, rule;
+    int64_t rule_version;      // -1: none
+    std::string_view cluster;  // empty: none
+  };
+  // Writes a key's row: an update when Lookup found it, else an insert.
+  Status Write(const Update& u, bool found);
+
+  // Whether a reviewer marked the lead a false positive.
+  bool IsFalsePositive(std::string_view lead_id) const {
+    return false_positives_.count(std::string(lead_id)) != 0;
+  }
+  // Records a verdict ("tp" or "fp"), replacing an earlier one for the same lead.
+  Status RecordVerdict(std::string_view lead_id, std::string_view verdict, std::string_view rule,
+                       int64_t rule_version, int64_t today);
+  // Removes the keys last seen before `before` (days); returns how many.
+  Result<uint64_t> Expire(int64_t before);
+  // Writes every key as a JSON object, by key in byte order, with its verdict.
+  Status Export(Output* out);
+
+  struct RunCounts {
+    int64_t as_of = 0;
+    uint64_t leads_in = 0, keys = 0, fresh = 0, changed = 0, repeats = 0, suppressed = 0,
+             false_positives = 0, verdicts = 0, expired = 0;
+  };
+  // Records the run and commits (a dry run rolls back instead).
+  Status Commit(const RunCounts& counts);
+
+  // The run's number: 1 for the first run on a state.
+  int64_t run() const { return run_; }
+
+ private:
+  DedupeState() = default;
+  Status Exec(const char* sql);
+  Status Prepare(const char* sql, sqlite3_stmt** stmt);
+  Status Error(std::string_view what) const;
+  Status CreateOrCheck(bool fresh);
+
+  Options options_;
+  sqlite3* db_ = nullptr;
+  bool empty_ = false;  // a dry run without a state file
+  bool in_transaction_ = false;
+  int64_t run_ = 1;
+  Status ReadRow(sqlite3_stmt* stmt, int first_column, uint64_t check, uint64_t id, Row* row);
+
+  sqlite3_stmt* lookup_ = nullptr;
+  sqlite3_stmt* insert_ = nullptr;
+  sqlite3_stmt* update_ = nullptr;
+  sqlite3_stmt* info_ = nullptr;
+  sqlite3_stmt* verdict_ = nullptr;
+  std::unordered_set<std::string> false_positives_;
+};
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_LEAD_DEDUPE_DEDUPE_STATE_H_

@@ -1,0 +1,350 @@
+#include "lead_dedupe.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdlib>
+#include <memory>
+#include <numeric>
+#include <optional>
+
+#include "clusterer.h"
+#include "common/diagnostics.h"
+#include "common/hash.h"
+#include "common/json_builder.h"
+#include "common/jsonl_reader.h"
+#include "common/path_pair.h"
+#include "common/run_date.h"
+#include "dedupe_state.h"
+#include "lead_set.h"
+
+namespace casesift {
+
+namespace {
+
+// For the crash-safety test (tests/checks/lead_dedupe_sigkill.sh): with
+// CASESIFT_TEST_KILL_AT=POINT:N in the environment, the process kills itself with SIGKILL
+// the Nth time it reaches POINT (lead, output, state, commit, committed). Nothing else
+// reads it; unset, each check is one comparison.
+class KillPoints {
+ public:
+  KillPoints() {
+    const char* spec = std::getenv("CASESIFT_TEST_KILL_AT");
+    if (spec == nullptr) return;
+    std::string_view s(spec);
+    size_t colon = s.find(':');
+    point_ = s.substr(0, colon);
+    at_ = colon == std::string_view::npos ? 1 : std::strtoull(spec + colon + 1, nullptr, 10);
+  }
+  void Reach(std::string_view point) {
+    if (point_.empty() || point != point_) return;
+    if (++count_ == at_) std::raise(SIGKILL);
+  }
+
+ private:
+  std::string point_;
+  uint64_t at_ = 0, count_ = 0;
+};
+
+Status ReadVerdicts(const std::string& path, DedupeState* state, int64_t today,
+                    uint64_t* recorded) {
+  JsonlReader::Options options;
+  options.inputs = {path};
+  JsonlReader reader(options, nullptr);  // a malformed verdicts file stops the run
+  JsonlReader::Record rec;
+  while (reader.Next(&rec)) {
+    std::string_view lead_id, verdict, rule;
+    int64_t version = -1;
+    if (rec.root["lead_id"].get_string().get(lead_id) != simdjson::SUCCESS) {
+      return JsonlReader::ErrorAt(rec, 0, "a verdict needs the \"lead_id\" (a string) it is about");
+    }
+    simdjson::dom::element v;
+    if (rec.root["verdict"].get(v) != simdjson::SUCCESS || v.is_null()) continue;  // unreviewed
+    if (v.get_string().get(verdict) != simdjson::SUCCESS || (verdict != "tp" && verdict != "fp")) {
+      return JsonlReader::ErrorAt(
+          rec, 0, "\"verdict\" must be \"tp\" (a true positive), \"fp\" or null (not reviewed)");
+    }
+    if (rec.root["rule"].get_string().get(rule) != simdjson::SUCCESS) rule = {};
+    if (rec.root["rule_version"].get(v) == simdjson::SUCCESS && !v.is_null() &&
+        v.get_int64().get(version) != simdjson::SUCCESS) {
+      return JsonlReader::ErrorAt(rec, 0, "\"rule_version\" must be a whole number");
+    }
+    CASESIFT_RETURN_IF_ERROR(state->RecordVerdict(lead_id, verdict, rule, version, today));
+    ++*recorded;
+  }
+  return reader.status();
+}
+
+Result<std::vector<FieldPath>> ParsePaths(const std::vector<std::string>& texts,
+                                          const char* option) {
+  std::vector<FieldPath> paths;
+  for (const std::string& text : texts) {
+    Result<FieldPath> path = FieldPath::Parse(text);
+    if (!path.ok()) {
+      return Status::Usage(fmt::format("{} '{}': {}", option, text, path.status().message()));
+    }
+    paths.push_back(std::move(*path));
+  }
+  return paths;
+}
+
+Status CheckOptions(const LeadDedupeOptions& o, const CommonOptions& common) {
+  if (o.state.empty()) {
+    auto needs_state = [](bool given, const char* option) {
+      return given ? Status::Usage(fmt::format("{} needs --state FILE (the state it reads or "
+                                               "changes)",
+                                               option))
+                   : Status::OK();
+    };
+    CASESIFT_RETURN_IF_ERROR(needs_state(o.all, "--all"));
+    CASESIFT_RETURN_IF_ERROR(needs_state(!o.repeat_after.empty(), "--repeat-after"));
+    CASESIFT_RETURN_IF_ERROR(needs_state(o.dry_run, "--dry-run"));
+    CASESIFT_RETURN_IF_ERROR(needs_state(!o.verdicts.empty(), "--verdicts"));
+    CASESIFT_RETURN_IF_ERROR(needs_state(o.export_state, "--export"));
+    CASESIFT_RETURN_IF_ERROR(needs_state(!o.expire.empty(), "--expire"));
+    CASESIFT_RETURN_IF_ERROR(needs_state(o.wait > 0, "--wait"));
+  }
+  if (o.cluster.empty() && !o.compare.empty()) {
+    return Status::Usage("--compare goes with --cluster (the names it supports)");
+  }
+  if (o.export_state && !common.inputs.empty()) {
+    return Status::Usage("--export writes the state and reads no leads: give no input file");
+  }
+  if (o.wait < 0) return Status::Usage("--wait: expected seconds, 0 or more");
+  return Status::OK();
+}
+
+}  // namespace
+
+Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& common) {
+  CASESIFT_RETURN_IF_ERROR(CheckOptions(options, common));
+  Result<std::vector<FieldPath>> keys =
+      ParsePaths(options.keys.empty() ? std::vector<std::string>{"lead_id"} : options.keys, "-k");
+  if (!keys.ok()) return keys.status();
+  ClusterSpec cluster;
+  cluster.min_score = options.min_score;
+  if (Result<std::vector<FieldPath>> names = ParsePaths(options.cluster, "--cluster");
+      names.ok()) {
+    cluster.names = std::move(*names);
+  } else {
+    return names.status();
+  }
+  for (const std::string& text : options.compare) {
+    Result<PathPair> pair = ParsePathPair(text, "--compare");
+    if (!pair.ok()) return pair.status();
+    cluster.compare.push_back(std::move(*pair));
+  }
+  Result<int64_t> today = RunDate(options.as_of);
+  if (!today.ok()) return today.status();
+  std::optional<int64_t> repeat_after;
+  if (!options.repeat_after.empty()) {
+    repeat_after = ParseDaySpan(options.repeat_after);
+    if (!repeat_after) {
+      return Status::Usage(fmt::format(
+          "--repeat-after {}: expected a span such as 30d, 6w, 3m or 1y", options.repeat_after));
+    }
+  }
+  std::optional<int64_t> expire_before;
+  if (!options.expire.empty()) {
+    expire_before = IsoDateDays(options.expire);
+    if (!expire_before) {
+      if (std::optional<int64_t> span = ParseDaySpan(options.expire)) {
+        expire_before = *today - *span;
+      } else {
+        return Status::Usage(fmt::format(
+            "--expire {}: expected a date (YYYY-MM-DD) or a span back from today (365d, 1y)",
+            options.expire));
+      }
+    }
+  }
+  const NameNormalizer* norm = nullptr;
+  if (!cluster.names.empty()) {
+    Result<const NameNormalizer*> n = NameNormalizer::Get();
+    if (!n.ok()) return n.status();
+    norm = *n;
+  }
+  KillPoints kill;
+
+  // The state first: its lock is held before any lead is read.
+  std::unique_ptr<DedupeState> state;
+  if (!options.state.empty()) {
+    DedupeState::Options so{options.state, options.wait, options.dry_run};
+    Result<std::unique_ptr<DedupeState>> opened = DedupeState::Open(so);
+    if (!opened.ok()) return opened.status();
+    state = std::move(*opened);
+  }
+  DedupeState::RunCounts counts;
+  counts.as_of = *today;
+  if (!options.verdicts.empty()) {
+    CASESIFT_RETURN_IF_ERROR(ReadVerdicts(options.verdicts, state.get(), *today, &counts.verdicts));
+  }
+  if (expire_before) {
+    Result<uint64_t> expired = state->Expire(*expire_before);
+    if (!expired.ok()) return expired.status();
+    counts.expired = *expired;
+    PrintMessage(fmt::format("{} {} key{} last seen before {}", options.dry_run ? "would expire" : "expired",
+                             *expired, *expired == 1 ? "" : "s", IsoDate(*expire_before)));
+  }
+
+  Result<std::unique_ptr<Stream>> stream = Stream::Open(common);
+  if (!stream.ok()) return stream.status();
+  Output& out = (*stream)->out();
+  bool maintenance = options.export_state || !options.verdicts.empty() || expire_before;
+  if (options.export_state) {
+    CASESIFT_RETURN_IF_ERROR(state->Export(&out));
+  }
+  if (maintenance && common.inputs.empty()) {
+    CASESIFT_RETURN_IF_ERROR((*stream)->Finish());
+    return state->Commit(counts);
+  }
+
+  // Collapse the run's leads by key.
+  LeadSet leads(std::move(*keys));
+  JsonlReader& reader = (*stream)->reader();
+  BadRecords& bad = (*stream)->bad_records();
+  JsonlReader::Record rec;
+  while (reader.Next(&rec)) {
+    if (Status added = leads.Add(rec.text, rec.root); !added.ok()) {
+      CASESIFT_RETURN_IF_ERROR(bad.Reject(JsonlReader::ErrorAt(rec, 0, added.message()), rec.text));
+    }
+    kill.Reach("lead");
+  }
+  CASESIFT_RETURN_IF_ERROR(reader.status());
+  leads.Finish();
+  const size_t n = leads.size();
+  counts.leads_in = leads.input_leads();
+  counts.keys = n;
+
+  std::optional<Clusterer> clusters;
+  if (norm != nullptr) {
+    clusters.emplace(cluster, *norm);
+    simdjson::dom::parser parser;
+    for (size_t i = 0; i < n; ++i) {
+      simdjson::dom::element root;
+      // The text parsed once already: it cannot fail now.
+      if (parser.parse(leads[i].text.data(), leads[i].text.size()).get(root) != simdjson::SUCCESS) {
+        return Status::IoError("a lead could not be parsed a second time");
+      }
+      clusters->Add(root, leads[i].key);
+    }
+    CASESIFT_RETURN_IF_ERROR(clusters->Run());
+  }
+
+  // Look every key up, in the order of their ids as the state sorts them (signed): the
+  // table's pages are then read once, in order.
+  std::vector<DedupeState::Row> rows(n);
+  std::vector<uint32_t> by_id(n);
+  std::iota(by_id.begin(), by_id.end(), 0u);
+  if (state) {
+    std::vector<std::pair<int64_t, uint32_t>> order(n);
+    for (uint32_t i = 0; i < n; ++i) order[i] = {static_cast<int64_t>(leads[i].key_hash), i};
+    std::sort(order.begin(), order.end());
+    std::vector<uint64_t> ids(n), checks(n);
+    for (size_t k = 0; k < n; ++k) {
+      by_id[k] = order[k].second;
+      ids[k] = leads[by_id[k]].key_hash;
+      checks[k] = leads[by_id[k]].check_hash;
+    }
+    std::vector<DedupeState::Row> sorted;
+    CASESIFT_RETURN_IF_ERROR(state->LookupSorted(ids, checks, &sorted));
+    for (size_t k = 0; k < n; ++k) rows[by_id[k]] = sorted[k];
+  }
+
+  // Decide and write, in the order of the keys' first leads.
+  enum Verdict : uint8_t { kHeld, kNew, kChanged, kRepeat };
+  std::vector<uint8_t> emitted(n, kHeld);
+  std::string dedupe, line;
+  for (size_t i = 0; i < n; ++i) {
+    const MergedLead& lead = leads[i];
+    const DedupeState::Row& row = rows[i];
+    uint8_t decision = kNew;
+    if (state) {
+      if (!lead.lead_id.empty() && state->IsFalsePositive(lead.lead_id)) {
+        ++counts.false_positives;
+        decision = kHeld;
+      } else if (!row.found || row.last_emitted < 0) {
+        decision = kNew;  // never pushed before
+      } else if (row.members_hash != lead.members_hash || lead.level > row.level) {
+        decision = kChanged;
+      } else if (options.all ||
+                 (repeat_after && *today - row.last_emitted >= *repeat_after)) {
+        decision = kRepeat;
+      } else {
+        decision = kHeld;
+        ++counts.suppressed;
+      }
+      counts.fresh += decision == kNew;
+      counts.changed += decision == kChanged;
+      counts.repeats += decision == kRepeat;
+    }
+    emitted[i] = decision;
+    if (decision == kHeld) continue;
+    dedupe.clear();
+    JsonBuilder b(&dedupe);
+    b.BeginObject();
+    if (state) {
+      b.Key("status").String(decision == kNew ? "new" : decision == kChanged ? "changed" : "repeat");
+      b.Key("first_seen").String(IsoDate(row.found ? row.first_seen : *today));
+      b.Key("last_seen").String(IsoDate(*today));
+      b.Key("seen_count").Uint(static_cast<uint64_t>(row.seen_count) + lead.leads);
+      b.Key("runs").Uint(static_cast<uint64_t>(row.runs) + 1);
+    } else {
+      b.Key("seen_count").Uint(lead.leads);
+    }
+    if (clusters) {
+      b.Key("cluster").String(clusters->ClusterOf(i)).Key("members").Uint(clusters->MembersOf(i));
+    }
+    b.EndObject();
+    leads.Render(i, dedupe, &line);
+    CASESIFT_RETURN_IF_ERROR(out.WriteRecord(line));
+    kill.Reach("output");
+  }
+
+  // The state, in id order, then the output, then the commit: a run that dies anywhere
+  // before the commit changes nothing, and its leads come again on the next run.
+  if (state) {
+    for (uint32_t i : by_id) {
+      const MergedLead& lead = leads[i];
+      const DedupeState::Row& row = rows[i];
+      DedupeState::Update u{};
+      u.id = lead.key_hash;
+      u.check = lead.check_hash;
+      u.members = lead.members;
+      u.members_hash = lead.members_hash;
+      u.level = lead.level;
+      u.first_seen = row.found ? row.first_seen : *today;
+      u.last_seen = *today;
+      u.last_emitted = emitted[i] != kHeld ? *today : row.last_emitted;
+      u.seen_count = row.seen_count + static_cast<int64_t>(lead.leads);
+      u.runs = row.runs + 1;
+      u.info = !row.found || emitted[i] == kNew || emitted[i] == kChanged || clusters;
+      u.key = lead.key;
+      u.lead_id = lead.lead_id;
+      u.rule = lead.rule;
+      u.rule_version = lead.rule_version;
+      u.cluster = clusters ? std::string_view(clusters->ClusterOf(i)) : std::string_view();
+      CASESIFT_RETURN_IF_ERROR(state->Write(u, row.found));
+      kill.Reach("state");
+    }
+  }
+  CASESIFT_RETURN_IF_ERROR((*stream)->Finish());
+  if (state) {
+    kill.Reach("commit");
+    CASESIFT_RETURN_IF_ERROR(state->Commit(counts));
+    kill.Reach("committed");
+    if (!common.quiet) {
+      PrintMessage(fmt::format(
+          "{}{} lead{} in {} key{}: {} new, {} changed, {} repeat{} written; {} repeat{} and {} "
+          "false positive{} held back",
+          options.dry_run ? "dry run (state unchanged): " : "", counts.leads_in,
+          counts.leads_in == 1 ? "" : "s", counts.keys, counts.keys == 1 ? "" : "s", counts.fresh,
+          counts.changed, counts.repeats, counts.repeats == 1 ? "" : "s", counts.suppressed,
+          counts.suppressed == 1 ? "" : "s", counts.false_positives,
+          counts.false_positives == 1 ? "" : "s"));
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace casesift

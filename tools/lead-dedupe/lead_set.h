@@ -1,0 +1,135 @@
+// LeadSet: the leads of one run, collapsed by key (lead-dedupe's first job).
+//
+// A lead's key is the values of the -k paths (default lead_id), written canonically as a
+// JSON object from each path as given to its value (minified; an array of the values when a
+// path yields several): {"lead_id":"sham-divorce:5b8e0f9a3c2d1e44"}. A lead whose key path
+// yields nothing is malformed (it cannot be deduplicated) and goes to the rejects.
+//
+// Leads with the same key become one, kept in the order of the key's first lead. The merged
+// lead is the text of that first lead, byte for byte, with these members set when the key
+// had more than one lead (a key seen once keeps every byte):
+//   case_nos     the union of the leads' case_nos, sorted by byte order, each once;
+//   count        the number of those case numbers, or the largest count given when larger
+//                (a lead may count members without listing them);
+//   first_date   the earliest; last_date the latest (ISO dates compare as text);
+//   level        the highest (info < low < medium < high < critical);
+//   evidence     the members of every lead's evidence object, in the order first seen;
+//                where two leads give one member different values, the later lead in the
+//                input wins (as jq's `*` merges objects): a rerun's figures replace older
+//                ones.
+// A member none of the leads had is not added. The lead's own `dedupe` member (from an
+// earlier lead-dedupe) is read, not trusted: its seen_count adds to the key's, so that
+// deduplicating a deduplicated stream changes nothing.
+//
+// Memory: per distinct key, the first lead's text and the key in an arena, and 160 bytes;
+// a key with several leads also its case numbers and evidence members. The input itself is
+// not kept.
+#ifndef CASESIFT_TOOLS_LEAD_DEDUPE_LEAD_SET_H_
+#define CASESIFT_TOOLS_LEAD_DEDUPE_LEAD_SET_H_
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/field_path.h"
+#include "common/status.h"
+
+namespace casesift {
+
+// A level's rank, info 0 ... critical 4; -1 for anything else.
+int LevelRank(std::string_view level);
+// The level of a rank (REQUIRES: 0 <= rank <= 4).
+std::string_view LevelName(int rank);
+
+// Text kept for the whole run: small strings packed in large blocks (no allocation each);
+// the views it hands out stay valid as long as the arena.
+class TextArena {
+ public:
+  TextArena() = default;
+  TextArena(const TextArena&) = delete;
+  TextArena& operator=(const TextArena&) = delete;
+  ~TextArena();
+
+  std::string_view Keep(std::string_view s);
+
+ private:
+  // 4 MiB blocks aligned to 2 MiB, so that the kernel can back them with huge pages: one
+  // page fault per 2 MiB instead of per 4 KiB, as the arena fills.
+  static constexpr size_t kBlock = size_t{4} << 20;
+  std::vector<char*> blocks_;
+  size_t used_ = kBlock;
+  std::deque<std::string> large_;  // longer than a quarter block: kept alone
+};
+
+// What only a key with more than one lead needs.
+struct MergedExtra {
+  std::vector<std::string> case_nos;  // after LeadSet::Finish, sorted and distinct
+  size_t distinct = 0;                // case_nos[0, distinct) are sorted and distinct
+  std::vector<std::pair<std::string, std::string>> evidence;  // member, JSON value
+};
+
+// One distinct key of the run. The views point into the LeadSet's arena.
+struct MergedLead {
+  std::string_view key;   // canonical JSON
+  std::string_view text;  // the first lead's text
+  std::string_view lead_id, rule, first_date, last_date;
+  // XXH3-128 of key: the low half is the key's id (in the state too), the high half a
+  // check that tells two keys with one id apart.
+  uint64_t key_hash = 0, check_hash = 0;
+  int64_t rule_version = -1;  // -1: none
+  uint64_t count = 0;         // the largest `count` given
+  uint64_t leads = 0;         // leads merged (each counting its own dedupe.seen_count)
+  uint64_t members_hash = 0;  // XXH3-64 of the sorted, distinct case numbers: the member set
+  uint32_t members = 0;       // distinct case numbers
+  uint32_t merged = 0;        // input leads with this key
+  int8_t level = -1;
+  bool has_case_nos = false, has_count = false, has_evidence = false;
+  std::unique_ptr<MergedExtra> extra;  // from the second lead on
+};
+
+class LeadSet {
+ public:
+  explicit LeadSet(std::vector<FieldPath> key_paths) : key_paths_(std::move(key_paths)) {}
+
+  // Adds a lead. Returns InvalidData (unlocated: the caller locates it) when the lead has
+  // no key, or a member of the wrong type (case_nos not an array of strings, ...); the
+  // set is then as it was.
+  Status Add(std::string_view text, simdjson::dom::element root);
+
+  // Settles each merged key's case numbers. Call once, after the last Add.
+  void Finish();
+
+  size_t size() const { return leads_.size(); }
+  const MergedLead& operator[](size_t i) const { return leads_[i]; }
+  uint64_t input_leads() const { return input_leads_; }
+
+  // The text to write for lead i: its first lead with the merged members and `dedupe`
+  // (a JSON object, or empty for none) set.
+  void Render(size_t i, std::string_view dedupe, std::string* out) const;
+
+ private:
+  Status Merge(MergedLead* lead, simdjson::dom::element root, bool first);
+  void StartExtra(MergedLead* lead);
+  static void Compact(MergedExtra* extra);
+  static uint64_t HashMembers(std::vector<std::string_view>* case_nos);
+  uint32_t* Slot(uint64_t hash, std::string_view key);
+
+  std::vector<FieldPath> key_paths_;
+  TextArena arena_;
+  std::deque<MergedLead> leads_;  // never moved as it grows
+  std::vector<uint32_t> slots_;  // open addressing by key_hash: index into leads_, or empty
+  std::string key_;
+  std::vector<std::string_view> members_;  // scratch
+  simdjson::dom::parser reparse_;  // the first lead again, when a second one comes
+  uint64_t input_leads_ = 0;
+};
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_LEAD_DEDUPE_LEAD_SET_H_
