@@ -122,7 +122,7 @@ Output::~Output() {
 void Output::Discard() {
   if (owns_fd_ && fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  if (!temp_path_.empty()) {
+  if (!temp_path_.empty() && !sealed_) {
     ::unlink(temp_path_.c_str());
     UnregisterTemp(temp_path_);
     temp_path_.clear();
@@ -158,6 +158,18 @@ Status Output::Flush() {
   Status s = WriteFd(buffer_);
   buffer_.clear();
   return s;
+}
+
+Result<std::string> Output::Seal() {
+  CASESIFT_RETURN_IF_ERROR(Flush());
+  if (temp_path_.empty()) return std::string();
+  if (::fsync(fd_) != 0) {
+    status_ = Status::FromErrno(fmt::format("cannot write to {}", Quoted(name_)), errno);
+    return status_;
+  }
+  UnregisterTemp(temp_path_);  // from now on, someone else answers for it
+  sealed_ = true;
+  return temp_path_;
 }
 
 Status Output::Commit() {

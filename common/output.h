@@ -70,6 +70,12 @@ class Output {
   // Flushes and, for a named file, syncs, closes and renames it into place. After a
   // successful Commit() the Output accepts no more writes.
   Status Commit();
+  // For a tool that records a complete output elsewhere before it appears (lead-dedupe's
+  // state, which must know what a run pushed): flushes and syncs the data, and returns the
+  // temporary file's path ("" when writing directly). From then on the temporary file is
+  // kept whatever happens (no removal on a signal or without Commit()): the caller
+  // answers for it. Commit() still renames it into place.
+  Result<std::string> Seal();
 
   // The name used in messages: "standard output" or the path as given.
   const std::string& name() const { return name_; }
@@ -85,6 +91,7 @@ class Output {
   bool owns_fd_ = false;
   bool line_buffered_ = false;
   bool committed_ = false;
+  bool sealed_ = false;
   std::string name_;       // for messages
   std::string path_;       // final path of a renamed file; empty otherwise
   std::string temp_path_;  // temporary file; empty when writing directly

@@ -2,9 +2,15 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
 #include <cmath>
+#include <thread>
 #include <cstdio>
 #include <cstring>
 
@@ -53,7 +59,8 @@ CREATE TABLE IF NOT EXISTS runs(
   suppressed INTEGER NOT NULL,
   false_positives INTEGER NOT NULL,
   verdicts INTEGER NOT NULL,
-  expired INTEGER NOT NULL);
+  expired INTEGER NOT NULL,
+  output TEXT);
 CREATE VIEW IF NOT EXISTS leads AS
   SELECT i.key, i.lead_id, i.rule, i.rule_version,
          CASE k.level WHEN 0 THEN 'info' WHEN 1 THEN 'low' WHEN 2 THEN 'medium'
@@ -127,6 +134,42 @@ Status DedupeState::Error(std::string_view what) const {
   return Status::IoError(message);
 }
 
+Status DedupeState::Busy() const {
+  return Status::IoError(fmt::format(
+      "{}: the state is in use by another lead-dedupe run{}; --wait SECONDS waits for it",
+      options_.path,
+      options_.wait_seconds > 0 ? fmt::format(" (waited {} s)", options_.wait_seconds) : ""));
+}
+
+Status DedupeState::LockRun() {
+  // SQLite's own lock covers the transaction only; a run is not over until its output is
+  // in place after the commit (PendingOutputs), so the run holds a lock of its own on the
+  // file from start to exit. The kernel drops it when the process dies, however it dies.
+  lock_fd_ = ::open(options_.path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) {
+    return Status::FromErrno(fmt::format("cannot open the state {}", options_.path), errno);
+  }
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(std::lround(options_.wait_seconds * 1000));
+  while (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      return Status::FromErrno(fmt::format("cannot lock the state {}", options_.path), errno);
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return Busy();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return Status::OK();
+}
+
+Status DedupeState::Begin() {
+  int rc = sqlite3_exec(db_, options_.dry_run ? "BEGIN" : "BEGIN IMMEDIATE", nullptr, nullptr,
+                        nullptr);  // waits up to --wait for another run (the busy timeout)
+  if (rc == SQLITE_BUSY) return Busy();
+  if (rc != SQLITE_OK) return Error("beginning the run's transaction");
+  in_transaction_ = true;
+  return Status::OK();
+}
+
 Status DedupeState::Exec(const char* sql) {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK) return Status::OK();
@@ -157,6 +200,7 @@ Result<std::unique_ptr<DedupeState>> DedupeState::Open(const Options& options) {
     state->empty_ = true;  // nothing to read, and a dry run creates nothing
     return state;
   }
+  if (!options.dry_run) CASESIFT_RETURN_IF_ERROR(state->LockRun());
   int flags = options.dry_run ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(options.path.c_str(), &state->db_, flags, nullptr) != SQLITE_OK) {
     Status s = Status::IoError(fmt::format("{}: cannot open the state: {}", options.path,
@@ -167,20 +211,14 @@ Result<std::unique_ptr<DedupeState>> DedupeState::Open(const Options& options) {
   if (!options.dry_run) {
     // WAL: readers (a dry run, --export) never block the run that writes. FULL: the commit
     // is on disk when lead-dedupe exits 0.
-    CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA journal_mode=WAL"));
+    if (sqlite3_exec(state->db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) ==
+        SQLITE_BUSY) {
+      return state->Busy();
+    }
     CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA synchronous=FULL"));
   }
   CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA cache_size=-65536"));
-  int rc = sqlite3_exec(state->db_, options.dry_run ? "BEGIN" : "BEGIN IMMEDIATE", nullptr,
-                        nullptr, nullptr);
-  if (rc == SQLITE_BUSY) {
-    return Status::IoError(fmt::format(
-        "{}: the state is in use by another lead-dedupe run{}; --wait SECONDS waits for it",
-        options.path,
-        options.wait_seconds > 0 ? fmt::format(" (waited {} s)", options.wait_seconds) : ""));
-  }
-  if (rc != SQLITE_OK) return state->Error("beginning the run's transaction");
-  state->in_transaction_ = true;
+  CASESIFT_RETURN_IF_ERROR(state->Begin());
   CASESIFT_RETURN_IF_ERROR(state->CreateOrCheck(empty));
   return state;
 }
@@ -207,6 +245,12 @@ Status DedupeState::CreateOrCheck(bool fresh) {
     CASESIFT_RETURN_IF_ERROR(Exec(fmt::format("PRAGMA application_id={}; PRAGMA user_version={}",
                                               kApplicationId, kSchemaVersion)
                                       .c_str()));
+    // A new state is committed empty before the run goes on: from then on every run
+    // opens it in WAL mode, whatever it finds (a file still being created is read as a
+    // rollback-journal database, whose locks a WAL run does not see).
+    CASESIFT_RETURN_IF_ERROR(Exec("COMMIT"));
+    in_transaction_ = false;
+    CASESIFT_RETURN_IF_ERROR(Begin());
   } else if (app != kApplicationId) {
     return Status::Usage(fmt::format(
         "{}: not a casesift state database (an SQLite database of some other program); give "
@@ -256,6 +300,7 @@ DedupeState::~DedupeState() {
     if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close_v2(db_);
   }
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // after SQLite's close: its POSIX locks stay its own
 }
 
 Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t id, Row* row) {
@@ -431,6 +476,23 @@ Status DedupeState::Export(Output* out) {
   return Status::OK();
 }
 
+Result<std::vector<std::pair<int64_t, std::string>>> DedupeState::PendingOutputs() {
+  std::vector<std::pair<int64_t, std::string>> pending;
+  if (empty_) return pending;
+  Statement q;
+  CASESIFT_RETURN_IF_ERROR(
+      Prepare("SELECT run, output FROM runs WHERE output IS NOT NULL ORDER BY run", &q.stmt));
+  while (sqlite3_step(q.stmt) == SQLITE_ROW) {
+    pending.emplace_back(sqlite3_column_int64(q.stmt, 0), std::string(Text(q.stmt, 1)));
+  }
+  return pending;
+}
+
+Status DedupeState::ClearPending(int64_t run) {
+  if (empty_ || options_.dry_run) return Status::OK();
+  return Exec(fmt::format("UPDATE runs SET output = NULL WHERE run = {}", run).c_str());
+}
+
 Status DedupeState::Commit(const RunCounts& c) {
   if (empty_) return Status::OK();
   if (options_.dry_run) {
@@ -440,7 +502,7 @@ Status DedupeState::Commit(const RunCounts& c) {
   Statement q;
   CASESIFT_RETURN_IF_ERROR(Prepare(
       "INSERT INTO runs(run, as_of, leads_in, keys, new, changed, repeats, suppressed, "
-      "false_positives, verdicts, expired) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "false_positives, verdicts, expired, output) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       &q.stmt));
   sqlite3_bind_int64(q.stmt, 1, run_);
   sqlite3_bind_int64(q.stmt, 2, c.as_of);
@@ -449,6 +511,7 @@ Status DedupeState::Commit(const RunCounts& c) {
                      c.false_positives, c.verdicts, c.expired}) {
     sqlite3_bind_int64(q.stmt, i++, static_cast<int64_t>(v));
   }
+  BindText(q.stmt, i, c.output);
   if (sqlite3_step(q.stmt) != SQLITE_DONE) return Error("recording the run");
   CASESIFT_RETURN_IF_ERROR(Exec("COMMIT"));
   in_transaction_ = false;

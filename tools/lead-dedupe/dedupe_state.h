@@ -15,13 +15,17 @@
 //   verdicts(lead_id TEXT PRIMARY KEY, verdict TEXT ('tp' or 'fp'), rule TEXT,
 //            rule_version INTEGER, recorded INTEGER)
 //   runs(run INTEGER PRIMARY KEY, as_of INTEGER, leads_in, keys, new, changed, repeats,
-//        suppressed, false_positives, verdicts, expired INTEGER)
+//        suppressed, false_positives, verdicts, expired INTEGER,
+//        output TEXT)                -- a complete output not yet renamed into place
+//                                    --   (NULL once it is): see PendingOutputs
 //   VIEW leads: keys and key_info together with ISO dates, level names and the verdict
 //        (what --export writes).
 //
-// ONE TRANSACTION PER RUN. Open() begins it (BEGIN IMMEDIATE: the write lock is taken
-// before any lead is read, so a second run waits for the first or fails, and never decides
-// against a state the first is about to change); Commit() ends it. A run that dies before
+// ONE TRANSACTION PER RUN. Open() takes the run's lock (flock(2) on the state file, held
+// until the DedupeState is destroyed, so past the output's rename) and begins the
+// transaction (BEGIN IMMEDIATE), before any lead is read: a second run waits for the first
+// or fails, and never decides against a state the first is about to change. Commit() ends
+// the transaction. A run that dies before
 // Commit() leaves the state exactly as it was (SQLite's journal). A dry run reads a
 // snapshot and writes nothing; a missing state file is then an empty state, not created.
 //
@@ -34,6 +38,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "common/output.h"
@@ -106,7 +111,18 @@ class DedupeState {
     int64_t as_of = 0;
     uint64_t leads_in = 0, keys = 0, fresh = 0, changed = 0, repeats = 0, suppressed = 0,
              false_positives = 0, verdicts = 0, expired = 0;
+    // The run's output, complete and synced but not yet in place (its temporary file), or
+    // empty: see PendingOutputs.
+    std::string output;
   };
+  // The outputs of earlier runs that committed but died before renaming their output into
+  // place: (run, temporary file). The file holds exactly the leads that run pushed, so the
+  // next run writes it first (lead-dedupe: a lead is neither lost nor pushed twice).
+  Result<std::vector<std::pair<int64_t, std::string>>> PendingOutputs();
+  // Marks run's output as in place (or carried on). Within the run's transaction, or after
+  // Commit() on its own.
+  Status ClearPending(int64_t run);
+
   // Records the run and commits (a dry run rolls back instead).
   Status Commit(const RunCounts& counts);
 
@@ -116,12 +132,16 @@ class DedupeState {
  private:
   DedupeState() = default;
   Status Exec(const char* sql);
+  Status Begin();
+  Status LockRun();
+  Status Busy() const;
   Status Prepare(const char* sql, sqlite3_stmt** stmt);
   Status Error(std::string_view what) const;
   Status CreateOrCheck(bool fresh);
 
   Options options_;
   sqlite3* db_ = nullptr;
+  int lock_fd_ = -1;  // flock(2) held for the whole run (not a dry run)
   bool empty_ = false;  // a dry run without a state file
   bool in_transaction_ = false;
   int64_t run_ = 1;

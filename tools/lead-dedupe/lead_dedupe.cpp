@@ -1,10 +1,14 @@
 #include "lead_dedupe.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <numeric>
 #include <optional>
@@ -74,6 +78,13 @@ Status ReadVerdicts(const std::string& path, DedupeState* state, int64_t today,
     ++*recorded;
   }
   return reader.status();
+}
+
+Status ReadWholeFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(fmt::format("cannot open '{}'", path));
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return Status::OK();
 }
 
 Result<std::vector<FieldPath>> ParsePaths(const std::vector<std::string>& texts,
@@ -166,7 +177,11 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   }
   KillPoints kill;
 
-  // The state first: its lock is held before any lead is read.
+  // The inputs checked and the output opened first (a missing file changes no state), then
+  // the state: its lock is held before any lead is read.
+  Result<std::unique_ptr<Stream>> stream = Stream::Open(common);
+  if (!stream.ok()) return stream.status();
+  Output& out = (*stream)->out();
   std::unique_ptr<DedupeState> state;
   if (!options.state.empty()) {
     DedupeState::Options so{options.state, options.wait, options.dry_run};
@@ -187,9 +202,6 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
                              *expired, *expired == 1 ? "" : "s", IsoDate(*expire_before)));
   }
 
-  Result<std::unique_ptr<Stream>> stream = Stream::Open(common);
-  if (!stream.ok()) return stream.status();
-  Output& out = (*stream)->out();
   bool maintenance = options.export_state || !options.verdicts.empty() || expire_before;
   if (options.export_state) {
     CASESIFT_RETURN_IF_ERROR(state->Export(&out));
@@ -199,6 +211,26 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     return state->Commit(counts);
   }
 
+  // Outputs that earlier runs committed but never renamed into place (they died in
+  // between) hold leads the state counts as pushed: they go out first, once.
+  std::vector<std::string> carried;  // removed once this run's output holds them
+  if (state && !options.dry_run) {
+    Result<std::vector<std::pair<int64_t, std::string>>> pending = state->PendingOutputs();
+    if (!pending.ok()) return pending.status();
+    for (const auto& [run, path] : *pending) {
+      std::string bytes;
+      if (Status read = ReadWholeFile(path, &bytes); read.ok()) {
+        CASESIFT_RETURN_IF_ERROR(out.Write(bytes));
+        if (!common.quiet) {
+          PrintMessage(fmt::format("the output of run {} never reached its place: its leads "
+                                   "are written first",
+                                   run));
+        }
+      }
+      CASESIFT_RETURN_IF_ERROR(state->ClearPending(run));
+      carried.push_back(path);
+    }
+  }
   // Collapse the run's leads by key.
   LeadSet leads(std::move(*keys));
   JsonlReader& reader = (*stream)->reader();
@@ -328,11 +360,25 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       kill.Reach("state");
     }
   }
-  CASESIFT_RETURN_IF_ERROR((*stream)->Finish());
+  // The output complete and on disk, recorded with the commit, then put in place: a run
+  // that dies before the commit changes nothing (its leads come again); one that dies
+  // after it leaves its output for the next run to carry (PendingOutputs).
   if (state) {
+    Result<std::string> sealed = out.Seal();
+    if (!sealed.ok()) return sealed.status();
+    if (!sealed->empty()) counts.output = std::filesystem::absolute(*sealed).string();
     kill.Reach("commit");
     CASESIFT_RETURN_IF_ERROR(state->Commit(counts));
     kill.Reach("committed");
+  }
+  CASESIFT_RETURN_IF_ERROR((*stream)->Finish());
+  if (state) {
+    kill.Reach("renamed");
+    for (const std::string& path : carried) ::unlink(path.c_str());
+    if (!counts.output.empty()) {
+      // Best effort: a run that finds the file gone clears the mark itself.
+      (void)state->ClearPending(state->run());
+    }
     if (!common.quiet) {
       PrintMessage(fmt::format(
           "{}{} lead{} in {} key{}: {} new, {} changed, {} repeat{} written; {} repeat{} and {} "
