@@ -66,6 +66,7 @@ bench: deps deps-bench
 	bash tests/bench/extract_speed.sh $(BUILD)
 	bash tests/bench/rule_match_speed.sh $(BUILD)
 	bash tests/bench/entity_join_speed.sh $(BUILD)
+	bash tests/bench/lead_dedupe_speed.sh $(BUILD)
 	bash tests/bench/febrl_accuracy.sh $(BUILD)
 
 demo: deps

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# entity-join's fuzzy matching on the FEBRL record-linkage sets, part of `make bench`.
+# entity-join's fuzzy matching and lead-dedupe's clustering on the FEBRL record-linkage sets,
+# part of `make bench`.
 #
 #   bash tests/bench/febrl_accuracy.sh BUILD_DIR [DATA_DIR]
 #
@@ -17,7 +18,12 @@
 #     --compare postcode=postcode --compare address_1=address_1 --best --left --as match \
 #     --exclude-same row D.jsonl
 #
-# and once more without --best (every match at or over the default --min-score). Scored
+# and once more without --best (every match at or over the default --min-score); and each set
+# clustered by lead-dedupe (the issue's command, -k row):
+#
+#   lead-dedupe -k row --cluster given_name --cluster surname --compare date_of_birth=... D.jsonl
+#
+# Scored
 # against all true pairs (every two records of one person), as pair precision, recall and
 # F1, counting the predicted pairs two ways:
 #   links     each record with the row it matched: (record, match) pairs;
@@ -37,6 +43,7 @@ BUILD=$(cd "$1" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
 DATA=${2:-$HERE/../../../shared/data/febrl}
 JOIN=${BENCH_ENTITY_JOIN:-$BUILD/bin/entity-join}
+DEDUPE=${BENCH_LEAD_DEDUPE:-$BUILD/bin/lead-dedupe}
 OUT=$BUILD/bench-data/febrl
 REPORT=$BUILD/bench-data/febrl.md
 
@@ -113,4 +120,24 @@ score() {  # score TRUTH MODE   (MODE: links or clusters)
       done
     done
   done
+  if [ -x "$DEDUPE" ]; then
+    echo
+    echo "lead-dedupe, the issue's command with \`row\` as the record's id:"
+    echo
+    echo "| set | flags | counted as | predicted pairs | true | all true | precision | recall | F1 | seconds |"
+    echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for set in dataset1 dataset2; do
+      start=$EPOCHREALTIME
+      "$DEDUPE" -k row --cluster given_name --cluster surname \
+        --compare date_of_birth=date_of_birth --compare soc_sec_id=soc_sec_id \
+        --compare postcode=postcode --compare address_1=address_1 "$OUT/$set.jsonl" \
+        >"$OUT/$set.dedupe"
+      seconds=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
+      # Each record linked to the first record of its cluster: the clusters, as pairs.
+      jq -r '[.row, .dedupe.cluster] | @tsv' "$OUT/$set.dedupe" |
+        awk -F'\t' '{ if (!($2 in first)) first[$2] = $1; print $1 "\t" first[$2] }' \
+        >"$OUT/$set.dedupe.pairs"
+      echo "| $set | --cluster | clusters | $(score "$OUT/$set.truth" clusters <"$OUT/$set.dedupe.pairs") | $seconds |"
+    done
+  fi
 } | tee "$REPORT"

@@ -1,0 +1,127 @@
+// lead-dedupe's modules: the within-run merge (lead_set.h) and the run's dates
+// (common/run_date.h). The state, the clusters and the command line are covered by the
+// golden cases (tests/cases/lead-dedupe), tests/checks/lead_dedupe_crash_safety.sh and the
+// agreement test against the naive clustering.
+#include <simdjson.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "common/run_date.h"
+#include "lead_set.h"
+
+namespace casesift {
+namespace {
+
+struct Fixture {
+  simdjson::dom::parser parser;
+  LeadSet set;
+  explicit Fixture(std::vector<std::string> keys = {"lead_id"}) : set(Paths(keys)) {}
+  static std::vector<FieldPath> Paths(const std::vector<std::string>& keys) {
+    std::vector<FieldPath> paths;
+    for (const std::string& k : keys) paths.push_back(*FieldPath::Parse(k));
+    return paths;
+  }
+  Status Add(const std::string& line) { return set.Add(line, parser.parse(line).value()); }
+  std::string Render(size_t i, std::string_view dedupe = {}) {
+    std::string out;
+    set.Render(i, dedupe, &out);
+    return out;
+  }
+};
+
+TEST_CASE("a key seen once keeps every byte", "[lead_dedupe]") {
+  Fixture f;
+  std::string lead = R"({"lead_id":"a:1", "case_nos":["b","a","b"] ,"level":"low"})";
+  REQUIRE(f.Add(lead).ok());
+  f.set.Finish();
+  CHECK(f.Render(0) == lead);
+  CHECK(f.set[0].members == 2);  // the member set: a, b
+  CHECK(f.Render(0, R"({"seen_count":1})") ==
+        R"({"lead_id":"a:1", "case_nos":["b","a","b"] ,"level":"low","dedupe":{"seen_count":1}})");
+}
+
+TEST_CASE("leads of one key merge as documented", "[lead_dedupe]") {
+  Fixture f;
+  REQUIRE(f.Add(R"({"lead_id":"a:1","level":"medium","case_nos":["c2","c1"],"count":2,)"
+                R"("first_date":"2024-03-01","last_date":"2024-04-01","evidence":{"n":2,"x":"old"}})")
+              .ok());
+  REQUIRE(f.Add(R"({"lead_id":"b:9","level":"low","case_nos":["z"]})").ok());
+  REQUIRE(f.Add(R"({"lead_id":"a:1","level":"high","case_nos":["c3","c1"],)"
+                R"("first_date":"2024-02-01","last_date":"2024-03-15","evidence":{"x":"new","y":[1]},)"
+                R"("dedupe":{"seen_count":4}})")
+              .ok());
+  f.set.Finish();
+  REQUIRE(f.set.size() == 2);
+  CHECK(f.set.input_leads() == 3);
+  CHECK(f.set[0].leads == 5);  // 1 + the 4 an earlier dedupe counted
+  CHECK(f.set[0].merged == 2);
+  CHECK(f.Render(0) ==
+        R"({"lead_id":"a:1","level":"high","case_nos":["c1","c2","c3"],"count":3,)"
+        R"("first_date":"2024-02-01","last_date":"2024-04-01","evidence":{"n":2,"x":"new","y":[1]}})");
+  CHECK(f.Render(1) == R"({"lead_id":"b:9","level":"low","case_nos":["z"]})");
+}
+
+TEST_CASE("a bad lead is refused and leaves no trace", "[lead_dedupe]") {
+  Fixture f;
+  REQUIRE(f.Add(R"({"lead_id":"a:1","case_nos":["c1"]})").ok());
+  for (const char* bad : {R"({"rule":"no key"})", R"({"lead_id":"a:1","case_nos":"c2"})",
+                          R"({"lead_id":"a:1","case_nos":["c2"],"level":"urgent"})",
+                          R"({"lead_id":"a:1","count":-1})", R"({"lead_id":"a:1","evidence":[1]})",
+                          R"({"lead_id":"a:1","dedupe":{"seen_count":0}})",
+                          R"({"lead_id":"z:1","rule_version":"3"})"}) {
+    INFO(bad);
+    Status s = f.Add(bad);
+    CHECK(s.IsInvalidData());
+  }
+  f.set.Finish();
+  CHECK(f.set.size() == 1);
+  CHECK(f.set.input_leads() == 1);
+  CHECK(f.Render(0) == R"({"lead_id":"a:1","case_nos":["c1"]})");
+}
+
+TEST_CASE("keys from several paths, one of them many-valued", "[lead_dedupe]") {
+  Fixture f({"rule", "parties[*].name"});
+  REQUIRE(f.Add(R"({"rule":"r","parties":[{"name":"甲"},{"name":"乙"}],"n":1})").ok());
+  REQUIRE(f.Add(R"({"rule":"r","parties":[{"name":"甲"},{"name":"乙"}],"n":2})").ok());
+  REQUIRE(f.Add(R"({"rule":"r","parties":[{"name":"乙"},{"name":"甲"}],"n":3})").ok());
+  f.set.Finish();
+  REQUIRE(f.set.size() == 2);  // the values in document order are the key
+  CHECK(f.set[0].key == R"({"rule":"r","parties[*].name":["甲","乙"]})");
+  CHECK(f.set[0].merged == 2);
+}
+
+TEST_CASE("a key seen many times keeps its distinct members", "[lead_dedupe]") {
+  Fixture f;
+  for (int i = 0; i < 5000; ++i) {
+    REQUIRE(f.Add(R"({"lead_id":"a:1","case_nos":["c)" + std::to_string(i % 300) + R"("]})").ok());
+  }
+  f.set.Finish();
+  CHECK(f.set[0].members == 300);
+  CHECK(f.set[0].merged == 5000);
+}
+
+TEST_CASE("ISO dates and spans of days", "[run_date]") {
+  CHECK(IsoDateDays("1970-01-01") == 0);
+  CHECK(IsoDateDays("2026-11-28") == 20785);
+  CHECK(IsoDate(20785) == "2026-11-28");
+  CHECK(IsoDateDays("2024-02-29").has_value());
+  for (const char* bad : {"2023-02-29", "2026-13-01", "2026-1-01", "20261128", "0000-01-01", ""}) {
+    INFO(bad);
+    CHECK_FALSE(IsoDateDays(bad).has_value());
+  }
+  CHECK(ParseDaySpan("30d") == 30);
+  CHECK(ParseDaySpan("6w") == 42);
+  CHECK(ParseDaySpan("3m") == 90);
+  CHECK(ParseDaySpan("1y") == 365);
+  for (const char* bad : {"30", "d", "-1d", "1.5d", "30x", ""}) {
+    INFO(bad);
+    CHECK_FALSE(ParseDaySpan(bad).has_value());
+  }
+  CHECK(*RunDate("2026-11-28") == 20785);
+  CHECK(RunDate("2026-11-31").status().IsUsage());
+}
+
+}  // namespace
+}  // namespace casesift
