@@ -34,7 +34,8 @@ std::string IsoDate(int64_t days) {
 Result<int64_t> RunDate(const std::string& as_of, std::string_view option) {
   if (!as_of.empty()) {
     std::optional<int64_t> days = IsoDateDays(as_of);
-    if (!days) return Status::Usage(fmt::format("{} {}: expected a date as YYYY-MM-DD", option, as_of));
+    if (!days)
+      return Status::Usage(fmt::format("{} {}: expected a date as YYYY-MM-DD", option, as_of));
     return *days;
   }
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {

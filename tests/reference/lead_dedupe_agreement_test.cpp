@@ -19,8 +19,8 @@ namespace {
 
 const std::vector<std::string> kGiven = {"jianguo", "wenqing", "xinhua", "lina",   "guoqiang",
                                          "meiling", "haitao",  "yuying", "zhiwei", "xiaoming"};
-const std::vector<std::string> kSurname = {"wang", "zhou", "li",  "chen", "zhang",
-                                           "liu",  "huang", "zhao", "wu",  "sun"};
+const std::vector<std::string> kSurname = {"wang", "zhou",  "li",   "chen", "zhang",
+                                           "liu",  "huang", "zhao", "wu",   "sun"};
 
 // A name as a clerk might type it: unchanged, two letters swapped, one dropped or doubled.
 std::string Typo(std::string s, std::mt19937* rng) {
@@ -49,7 +49,8 @@ TEST_CASE("the clusterer finds the clusters of every-pair scoring", "[reference]
     std::mt19937 rng(seed);
     std::vector<std::string> lines;
     for (int person = 0; person < 90; ++person) {
-      std::string given = kGiven[rng() % kGiven.size()], surname = kSurname[rng() % kSurname.size()];
+      std::string given = kGiven[rng() % kGiven.size()],
+                  surname = kSurname[rng() % kSurname.size()];
       std::string dob = std::to_string(1950 + rng() % 50) + "0" + std::to_string(1 + rng() % 9) +
                         std::to_string(10 + rng() % 18);
       std::string postcode = std::to_string(200000 + (rng() % 40) * 10);

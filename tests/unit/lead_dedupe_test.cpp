@@ -44,22 +44,25 @@ TEST_CASE("a key seen once keeps every byte", "[lead_dedupe]") {
 
 TEST_CASE("leads of one key merge as documented", "[lead_dedupe]") {
   Fixture f;
-  REQUIRE(f.Add(R"({"lead_id":"a:1","level":"medium","case_nos":["c2","c1"],"count":2,)"
-                R"("first_date":"2024-03-01","last_date":"2024-04-01","evidence":{"n":2,"x":"old"}})")
-              .ok());
+  REQUIRE(
+      f.Add(R"({"lead_id":"a:1","level":"medium","case_nos":["c2","c1"],"count":2,)"
+            R"("first_date":"2024-03-01","last_date":"2024-04-01","evidence":{"n":2,"x":"old"}})")
+          .ok());
   REQUIRE(f.Add(R"({"lead_id":"b:9","level":"low","case_nos":["z"]})").ok());
-  REQUIRE(f.Add(R"({"lead_id":"a:1","level":"high","case_nos":["c3","c1"],)"
-                R"("first_date":"2024-02-01","last_date":"2024-03-15","evidence":{"x":"new","y":[1]},)"
-                R"("dedupe":{"seen_count":4}})")
-              .ok());
+  REQUIRE(
+      f.Add(R"({"lead_id":"a:1","level":"high","case_nos":["c3","c1"],)"
+            R"("first_date":"2024-02-01","last_date":"2024-03-15","evidence":{"x":"new","y":[1]},)"
+            R"("dedupe":{"seen_count":4}})")
+          .ok());
   f.set.Finish();
   REQUIRE(f.set.size() == 2);
   CHECK(f.set.input_leads() == 3);
   CHECK(f.set[0].leads == 5);  // 1 + the 4 an earlier dedupe counted
   CHECK(f.set[0].merged == 2);
-  CHECK(f.Render(0) ==
-        R"({"lead_id":"a:1","level":"high","case_nos":["c1","c2","c3"],"count":3,)"
-        R"("first_date":"2024-02-01","last_date":"2024-04-01","evidence":{"n":2,"x":"new","y":[1]}})");
+  CHECK(
+      f.Render(0) ==
+      R"({"lead_id":"a:1","level":"high","case_nos":["c1","c2","c3"],"count":3,)"
+      R"("first_date":"2024-02-01","last_date":"2024-04-01","evidence":{"n":2,"x":"new","y":[1]}})");
   CHECK(f.Render(1) == R"({"lead_id":"b:9","level":"low","case_nos":["z"]})");
 }
 

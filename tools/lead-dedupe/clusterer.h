@@ -32,8 +32,8 @@
 namespace casesift {
 
 struct ClusterSpec {
-  std::vector<FieldPath> names;    // --cluster
-  std::vector<PathPair> compare;   // --compare
+  std::vector<FieldPath> names;   // --cluster
+  std::vector<PathPair> compare;  // --compare
   double min_score = 0.5;
 };
 
@@ -72,7 +72,8 @@ void ClusterValues(const ClusterSpec& spec, simdjson::dom::element root, bool le
 
 // The scorer of a clustering: the names compared as names, the --compare pairs by kind,
 // with `right` (row-major, one row per record) as its reference records.
-Result<MatchScorer> BuildClusterScorer(const ClusterSpec& spec, const std::vector<std::string>& right);
+Result<MatchScorer> BuildClusterScorer(const ClusterSpec& spec,
+                                       const std::vector<std::string>& right);
 
 }  // namespace casesift
 

@@ -1,8 +1,8 @@
 #include "dedupe_state.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
-#include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,9 +10,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
-#include <thread>
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 #include "common/json_builder.h"
 
@@ -128,8 +128,8 @@ Status DedupeState::Error(std::string_view what) const {
   std::string message = fmt::format("{}: {}: {}", options_.path, what, sqlite3_errmsg(db_));
   int code = sqlite3_errcode(db_);
   if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
-    return Status::Usage(fmt::format("{}: not a casesift state database ({})", options_.path,
-                                     sqlite3_errmsg(db_)));
+    return Status::Usage(
+        fmt::format("{}: not a casesift state database ({})", options_.path, sqlite3_errmsg(db_)));
   }
   return Status::IoError(message);
 }
@@ -225,11 +225,11 @@ Result<std::unique_ptr<DedupeState>> DedupeState::Open(const Options& options) {
 
 Status DedupeState::CreateOrCheck(bool fresh) {
   Statement q;
-  CASESIFT_RETURN_IF_ERROR(Prepare(
-      "SELECT (SELECT application_id FROM pragma_application_id), "
-      "(SELECT user_version FROM pragma_user_version), "
-      "(SELECT count(*) FROM sqlite_schema)",
-      &q.stmt));
+  CASESIFT_RETURN_IF_ERROR(
+      Prepare("SELECT (SELECT application_id FROM pragma_application_id), "
+              "(SELECT user_version FROM pragma_user_version), "
+              "(SELECT count(*) FROM sqlite_schema)",
+              &q.stmt));
   if (sqlite3_step(q.stmt) != SQLITE_ROW) return Error("reading the state's header");
   int app = sqlite3_column_int(q.stmt, 0), version = sqlite3_column_int(q.stmt, 1);
   int64_t objects = sqlite3_column_int64(q.stmt, 2);
@@ -268,23 +268,23 @@ Status DedupeState::CreateOrCheck(bool fresh) {
   Statement fps;
   CASESIFT_RETURN_IF_ERROR(Prepare("SELECT lead_id FROM verdicts WHERE verdict = 'fp'", &fps.stmt));
   while (sqlite3_step(fps.stmt) == SQLITE_ROW) false_positives_.emplace(Text(fps.stmt, 0));
-  CASESIFT_RETURN_IF_ERROR(Prepare(
-      "SELECT check_hash, level, members_hash, first_seen, last_emitted, seen_count, runs "
-      "FROM keys WHERE id = ?",
-      &lookup_));
+  CASESIFT_RETURN_IF_ERROR(
+      Prepare("SELECT check_hash, level, members_hash, first_seen, last_emitted, seen_count, runs "
+              "FROM keys WHERE id = ?",
+              &lookup_));
   if (!options_.dry_run) {
     CASESIFT_RETURN_IF_ERROR(Prepare(
         "INSERT INTO keys(id, check_hash, members_hash, members, level, first_seen, last_seen, "
         "last_emitted, seen_count, runs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         &insert_));
-    CASESIFT_RETURN_IF_ERROR(Prepare(
-        "UPDATE keys SET members_hash = ?3, members = ?4, level = ?5, last_seen = ?7, "
-        "last_emitted = ?8, seen_count = ?9, runs = ?10 WHERE id = ?1",
-        &update_));
-    CASESIFT_RETURN_IF_ERROR(Prepare(
-        "INSERT OR REPLACE INTO key_info(id, key, lead_id, rule, rule_version, cluster) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-        &info_));
+    CASESIFT_RETURN_IF_ERROR(
+        Prepare("UPDATE keys SET members_hash = ?3, members = ?4, level = ?5, last_seen = ?7, "
+                "last_emitted = ?8, seen_count = ?9, runs = ?10 WHERE id = ?1",
+                &update_));
+    CASESIFT_RETURN_IF_ERROR(
+        Prepare("INSERT OR REPLACE INTO key_info(id, key, lead_id, rule, rule_version, cluster) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+                &info_));
     CASESIFT_RETURN_IF_ERROR(Prepare(
         "INSERT INTO verdicts(lead_id, verdict, rule, rule_version, recorded) "
         "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(lead_id) DO UPDATE SET verdict = ?2, "
@@ -313,7 +313,8 @@ Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t 
         options_.path, id));
   }
   row->found = true;
-  row->level = sqlite3_column_type(stmt, c + 1) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, c + 1);
+  row->level =
+      sqlite3_column_type(stmt, c + 1) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, c + 1);
   row->members_hash = static_cast<uint64_t>(sqlite3_column_int64(stmt, c + 2));
   row->first_seen = Days(stmt, c + 3);
   row->last_emitted = Days(stmt, c + 4);
@@ -435,21 +436,20 @@ Result<uint64_t> DedupeState::Expire(int64_t before) {
 Status DedupeState::Export(Output* out) {
   if (empty_) return Status::OK();
   Statement q;
-  CASESIFT_RETURN_IF_ERROR(Prepare(
-      "SELECT key, lead_id, rule, rule_version, level, members, first_seen, last_seen, "
-      "last_emitted, seen_count, runs, cluster, verdict FROM leads "
-      "UNION ALL "
-      "SELECT NULL, v.lead_id, v.rule, v.rule_version, NULL, NULL, NULL, NULL, NULL, NULL, "
-      "NULL, NULL, v.verdict FROM verdicts v "
-      "WHERE NOT EXISTS (SELECT 1 FROM key_info i WHERE i.lead_id = v.lead_id) "
-      "ORDER BY 1, 2",
-      &q.stmt));
+  CASESIFT_RETURN_IF_ERROR(
+      Prepare("SELECT key, lead_id, rule, rule_version, level, members, first_seen, last_seen, "
+              "last_emitted, seen_count, runs, cluster, verdict FROM leads "
+              "UNION ALL "
+              "SELECT NULL, v.lead_id, v.rule, v.rule_version, NULL, NULL, NULL, NULL, NULL, NULL, "
+              "NULL, NULL, v.verdict FROM verdicts v "
+              "WHERE NOT EXISTS (SELECT 1 FROM key_info i WHERE i.lead_id = v.lead_id) "
+              "ORDER BY 1, 2",
+              &q.stmt));
   std::string line;
   int rc;
   static constexpr const char* kNames[] = {
-      nullptr,      "lead_id",   "rule",         "rule_version", "level", "members",
-      "first_seen", "last_seen", "last_emitted", "seen_count",   "runs",  "cluster",
-      "verdict"};
+      nullptr,     "lead_id",      "rule",       "rule_version", "level",   "members", "first_seen",
+      "last_seen", "last_emitted", "seen_count", "runs",         "cluster", "verdict"};
   while ((rc = sqlite3_step(q.stmt)) == SQLITE_ROW) {
     line.clear();
     JsonBuilder b(&line);

@@ -83,7 +83,7 @@ class DedupeState {
   struct Update {
     uint64_t id, check;
     uint64_t members, members_hash;
-    int level;  // -1: none
+    int level;                                    // -1: none
     int64_t first_seen, last_seen, last_emitted;  // -1: never emitted
     int64_t seen_count, runs;
     // key_info, written when `info`:
@@ -141,7 +141,7 @@ class DedupeState {
 
   Options options_;
   sqlite3* db_ = nullptr;
-  int lock_fd_ = -1;  // flock(2) held for the whole run (not a dry run)
+  int lock_fd_ = -1;    // flock(2) held for the whole run (not a dry run)
   bool empty_ = false;  // a dry run without a state file
   bool in_transaction_ = false;
   int64_t run_ = 1;

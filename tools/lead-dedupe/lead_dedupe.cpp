@@ -135,8 +135,7 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   if (!keys.ok()) return keys.status();
   ClusterSpec cluster;
   cluster.min_score = options.min_score;
-  if (Result<std::vector<FieldPath>> names = ParsePaths(options.cluster, "--cluster");
-      names.ok()) {
+  if (Result<std::vector<FieldPath>> names = ParsePaths(options.cluster, "--cluster"); names.ok()) {
     cluster.names = std::move(*names);
   } else {
     return names.status();
@@ -198,8 +197,9 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     Result<uint64_t> expired = state->Expire(*expire_before);
     if (!expired.ok()) return expired.status();
     counts.expired = *expired;
-    PrintMessage(fmt::format("{} {} key{} last seen before {}", options.dry_run ? "would expire" : "expired",
-                             *expired, *expired == 1 ? "" : "s", IsoDate(*expire_before)));
+    PrintMessage(fmt::format("{} {} key{} last seen before {}",
+                             options.dry_run ? "would expire" : "expired", *expired,
+                             *expired == 1 ? "" : "s", IsoDate(*expire_before)));
   }
 
   bool maintenance = options.export_state || !options.verdicts.empty() || expire_before;
@@ -222,9 +222,10 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       if (Status read = ReadWholeFile(path, &bytes); read.ok()) {
         CASESIFT_RETURN_IF_ERROR(out.Write(bytes));
         if (!common.quiet) {
-          PrintMessage(fmt::format("the output of run {} never reached its place: its leads "
-                                   "are written first",
-                                   run));
+          PrintMessage(
+              fmt::format("the output of run {} never reached its place: its leads "
+                          "are written first",
+                          run));
         }
       }
       CASESIFT_RETURN_IF_ERROR(state->ClearPending(run));
@@ -299,8 +300,7 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
         decision = kNew;  // never pushed before
       } else if (row.members_hash != lead.members_hash || lead.level > row.level) {
         decision = kChanged;
-      } else if (options.all ||
-                 (repeat_after && *today - row.last_emitted >= *repeat_after)) {
+      } else if (options.all || (repeat_after && *today - row.last_emitted >= *repeat_after)) {
         decision = kRepeat;
       } else {
         decision = kHeld;
@@ -316,7 +316,9 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     JsonBuilder b(&dedupe);
     b.BeginObject();
     if (state) {
-      b.Key("status").String(decision == kNew ? "new" : decision == kChanged ? "changed" : "repeat");
+      b.Key("status").String(decision == kNew       ? "new"
+                             : decision == kChanged ? "changed"
+                                                    : "repeat");
       b.Key("first_seen").String(IsoDate(row.found ? row.first_seen : *today));
       b.Key("last_seen").String(IsoDate(*today));
       b.Key("seen_count").Uint(static_cast<uint64_t>(row.seen_count) + lead.leads);

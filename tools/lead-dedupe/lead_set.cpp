@@ -1,12 +1,11 @@
 #include "lead_set.h"
 
 #include <fmt/format.h>
+#include <sys/mman.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <array>
-#include <sys/mman.h>
-
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -44,17 +43,18 @@ int LevelRank(std::string_view level) {
 
 std::string_view LevelName(int rank) { return kLevels[static_cast<size_t>(rank)]; }
 
+constexpr std::align_val_t kHugePage{size_t{2} << 20};
+
 TextArena::~TextArena() {
-  for (char* block : blocks_) std::free(block);
+  for (char* block : blocks_) ::operator delete(block, kHugePage);
 }
 
 std::string_view TextArena::Keep(std::string_view s) {
   if (s.empty()) return {};
   if (s.size() > kBlock / 4) return large_.emplace_back(s);
   if (kBlock - used_ < s.size()) {
-    void* block = std::aligned_alloc(size_t{2} << 20, kBlock);
-    if (block == nullptr) throw std::bad_alloc();
-    ::madvise(block, kBlock, MADV_HUGEPAGE);  // advice only: without it, small pages
+    void* block = ::operator new(kBlock, kHugePage);  // std::bad_alloc when out of memory
+    ::madvise(block, kBlock, MADV_HUGEPAGE);          // advice only: without it, small pages
     blocks_.push_back(static_cast<char*>(block));
     used_ = 0;
   }
@@ -110,9 +110,8 @@ Status LeadSet::Add(std::string_view text, simdjson::dom::element root) {
     });
     if (values == 0) {
       key_.resize(before);
-      return Status::InvalidData(
-          fmt::format("the lead has no value at '{}', its key (-k): it cannot be deduplicated",
-                      path.text()));
+      return Status::InvalidData(fmt::format(
+          "the lead has no value at '{}', its key (-k): it cannot be deduplicated", path.text()));
     }
     if (path.multi_valued()) key.EndArray();
   }
@@ -199,7 +198,8 @@ Status LeadSet::Merge(MergedLead* lead, simdjson::dom::element root, bool first)
   simdjson::dom::object evidence;
   bool has_evidence = false;
   if (obj.at_key("evidence").get(e) == simdjson::SUCCESS && !e.is_null()) {
-    if (e.get_object().get(evidence) != simdjson::SUCCESS) return WrongType("evidence", "an object");
+    if (e.get_object().get(evidence) != simdjson::SUCCESS)
+      return WrongType("evidence", "an object");
     has_evidence = true;
   }
   uint64_t seen = 1;

@@ -123,10 +123,10 @@ class LeadSet {
   std::vector<FieldPath> key_paths_;
   TextArena arena_;
   std::deque<MergedLead> leads_;  // never moved as it grows
-  std::vector<uint32_t> slots_;  // open addressing by key_hash: index into leads_, or empty
+  std::vector<uint32_t> slots_;   // open addressing by key_hash: index into leads_, or empty
   std::string key_;
   std::vector<std::string_view> members_;  // scratch
-  simdjson::dom::parser reparse_;  // the first lead again, when a second one comes
+  simdjson::dom::parser reparse_;          // the first lead again, when a second one comes
   uint64_t input_leads_ = 0;
 };
 
