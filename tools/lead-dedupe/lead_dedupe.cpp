@@ -264,41 +264,54 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     CASESIFT_RETURN_IF_ERROR(clusters->Run());
   }
 
-  // Look every key up, in the order of their ids as the state sorts them (signed): the
-  // table's pages are then read once, in order.
-  std::vector<DedupeState::Row> rows(n);
-  std::vector<uint32_t> by_id(n);
-  std::iota(by_id.begin(), by_id.end(), 0u);
+  // What the decisions and the state need of each key, gathered in one pass over the
+  // leads and sorted by id as the state sorts them (signed): the table's pages are then
+  // read and written once, in order, and the leads are not visited at random.
+  enum Decision : uint8_t { kHeld, kNew, kChanged, kRepeat };
+  struct Shown {  // what a written lead's dedupe member says
+    uint8_t decision = kNew;
+    int64_t first_seen = 0, seen_count = 0, runs = 0;
+  };
+  std::vector<Shown> shown(n);
   if (state) {
-    std::vector<std::pair<int64_t, uint32_t>> order(n);
-    for (uint32_t i = 0; i < n; ++i) order[i] = {static_cast<int64_t>(leads[i].key_hash), i};
-    std::sort(order.begin(), order.end());
+    struct Key {
+      int64_t id;
+      uint64_t check, members_hash, leads;
+      uint32_t index, members;
+      int level;
+      bool false_positive;
+      bool operator<(const Key& o) const { return id < o.id; }
+    };
+    std::vector<Key> keys_by_id(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      const MergedLead& lead = leads[i];
+      keys_by_id[i] = {static_cast<int64_t>(lead.key_hash),
+                       lead.check_hash,
+                       lead.members_hash,
+                       lead.leads,
+                       i,
+                       lead.members,
+                       lead.level,
+                       !lead.lead_id.empty() && state->IsFalsePositive(lead.lead_id)};
+    }
+    std::sort(keys_by_id.begin(), keys_by_id.end());
     std::vector<uint64_t> ids(n), checks(n);
     for (size_t k = 0; k < n; ++k) {
-      by_id[k] = order[k].second;
-      ids[k] = leads[by_id[k]].key_hash;
-      checks[k] = leads[by_id[k]].check_hash;
+      ids[k] = static_cast<uint64_t>(keys_by_id[k].id);
+      checks[k] = keys_by_id[k].check;
     }
-    std::vector<DedupeState::Row> sorted;
-    CASESIFT_RETURN_IF_ERROR(state->LookupSorted(ids, checks, &sorted));
-    for (size_t k = 0; k < n; ++k) rows[by_id[k]] = sorted[k];
-  }
-
-  // Decide and write, in the order of the keys' first leads.
-  enum Verdict : uint8_t { kHeld, kNew, kChanged, kRepeat };
-  std::vector<uint8_t> emitted(n, kHeld);
-  std::string dedupe, line;
-  for (size_t i = 0; i < n; ++i) {
-    const MergedLead& lead = leads[i];
-    const DedupeState::Row& row = rows[i];
-    uint8_t decision = kNew;
-    if (state) {
-      if (!lead.lead_id.empty() && state->IsFalsePositive(lead.lead_id)) {
+    std::vector<DedupeState::Row> rows;
+    CASESIFT_RETURN_IF_ERROR(state->LookupSorted(ids, checks, &rows));
+    for (size_t k = 0; k < n; ++k) {
+      const Key& key = keys_by_id[k];
+      const DedupeState::Row& row = rows[k];
+      uint8_t decision;
+      if (key.false_positive) {
         ++counts.false_positives;
         decision = kHeld;
       } else if (!row.found || row.last_emitted < 0) {
         decision = kNew;  // never pushed before
-      } else if (row.members_hash != lead.members_hash || lead.level > row.level) {
+      } else if (row.members_hash != key.members_hash || key.level > row.level) {
         decision = kChanged;
       } else if (options.all || (repeat_after && *today - row.last_emitted >= *repeat_after)) {
         decision = kRepeat;
@@ -309,20 +322,55 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       counts.fresh += decision == kNew;
       counts.changed += decision == kChanged;
       counts.repeats += decision == kRepeat;
+      Shown& s = shown[key.index];
+      s.decision = decision;
+      s.first_seen = row.found ? row.first_seen : *today;
+      s.seen_count = row.seen_count + static_cast<int64_t>(key.leads);
+      s.runs = row.runs + 1;
+
+      DedupeState::Update u{};
+      u.id = ids[k];
+      u.check = key.check;
+      u.members = key.members;
+      u.members_hash = key.members_hash;
+      u.level = key.level;
+      u.first_seen = s.first_seen;
+      u.last_seen = *today;
+      u.last_emitted = decision != kHeld ? *today : row.last_emitted;
+      u.seen_count = s.seen_count;
+      u.runs = s.runs;
+      // The key's text and names only when they are new or may have changed.
+      u.info = !row.found || decision == kNew || decision == kChanged || clusters;
+      if (u.info) {
+        const MergedLead& lead = leads[key.index];
+        u.key = lead.key;
+        u.lead_id = lead.lead_id;
+        u.rule = lead.rule;
+        u.rule_version = lead.rule_version;
+        if (clusters) u.cluster = clusters->ClusterOf(key.index);
+      }
+      CASESIFT_RETURN_IF_ERROR(state->Write(u, row.found));
+      kill.Reach("state");
     }
-    emitted[i] = decision;
-    if (decision == kHeld) continue;
+  }
+
+  // Write, in the order of the keys' first leads.
+  std::string dedupe, line;
+  for (size_t i = 0; i < n; ++i) {
+    const Shown& s = shown[i];
+    if (s.decision == kHeld) continue;
+    const MergedLead& lead = leads[i];
     dedupe.clear();
     JsonBuilder b(&dedupe);
     b.BeginObject();
     if (state) {
-      b.Key("status").String(decision == kNew       ? "new"
-                             : decision == kChanged ? "changed"
-                                                    : "repeat");
-      b.Key("first_seen").String(IsoDate(row.found ? row.first_seen : *today));
+      b.Key("status").String(s.decision == kNew       ? "new"
+                             : s.decision == kChanged ? "changed"
+                                                      : "repeat");
+      b.Key("first_seen").String(IsoDate(s.first_seen));
       b.Key("last_seen").String(IsoDate(*today));
-      b.Key("seen_count").Uint(static_cast<uint64_t>(row.seen_count) + lead.leads);
-      b.Key("runs").Uint(static_cast<uint64_t>(row.runs) + 1);
+      b.Key("seen_count").Uint(static_cast<uint64_t>(s.seen_count));
+      b.Key("runs").Uint(static_cast<uint64_t>(s.runs));
     } else {
       b.Key("seen_count").Uint(lead.leads);
     }
@@ -335,33 +383,6 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     kill.Reach("output");
   }
 
-  // The state, in id order, then the output, then the commit: a run that dies anywhere
-  // before the commit changes nothing, and its leads come again on the next run.
-  if (state) {
-    for (uint32_t i : by_id) {
-      const MergedLead& lead = leads[i];
-      const DedupeState::Row& row = rows[i];
-      DedupeState::Update u{};
-      u.id = lead.key_hash;
-      u.check = lead.check_hash;
-      u.members = lead.members;
-      u.members_hash = lead.members_hash;
-      u.level = lead.level;
-      u.first_seen = row.found ? row.first_seen : *today;
-      u.last_seen = *today;
-      u.last_emitted = emitted[i] != kHeld ? *today : row.last_emitted;
-      u.seen_count = row.seen_count + static_cast<int64_t>(lead.leads);
-      u.runs = row.runs + 1;
-      u.info = !row.found || emitted[i] == kNew || emitted[i] == kChanged || clusters;
-      u.key = lead.key;
-      u.lead_id = lead.lead_id;
-      u.rule = lead.rule;
-      u.rule_version = lead.rule_version;
-      u.cluster = clusters ? std::string_view(clusters->ClusterOf(i)) : std::string_view();
-      CASESIFT_RETURN_IF_ERROR(state->Write(u, row.found));
-      kill.Reach("state");
-    }
-  }
   // The output complete and on disk, recorded with the commit, then put in place: a run
   // that dies before the commit changes nothing (its leads come again); one that dies
   // after it leaves its output for the next run to carry (PendingOutputs).

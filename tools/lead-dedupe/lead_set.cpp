@@ -64,29 +64,37 @@ std::string_view TextArena::Keep(std::string_view s) {
   return std::string_view(p, s.size());
 }
 
-uint64_t LeadSet::HashMembers(std::vector<std::string_view>* case_nos) {
+uint64_t LeadSet::HashMembers(std::vector<std::string_view>* case_nos, std::string* scratch) {
   std::sort(case_nos->begin(), case_nos->end());
   case_nos->erase(std::unique(case_nos->begin(), case_nos->end()), case_nos->end());
-  Hasher h;
+  scratch->clear();
   for (std::string_view c : *case_nos) {
-    h.Update(c);
-    h.Update(std::string_view("\0", 1));
+    scratch->append(c);
+    scratch->push_back('\0');
   }
-  return h.Digest();
+  return XXH3_64bits(scratch->data(), scratch->size());
 }
 
 uint32_t* LeadSet::Slot(uint64_t hash, std::string_view key) {
   if (2 * (leads_.size() + 1) > slots_.size()) {
-    std::vector<uint32_t> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, old.size() * 2), UINT32_MAX);
-    for (uint32_t i : old) {
-      if (i != UINT32_MAX) *Slot(leads_[i].key_hash, leads_[i].key) = i;
+    std::vector<Bucket> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), Bucket{0, UINT32_MAX});
+    size_t mask = slots_.size() - 1;
+    for (const Bucket& b : old) {
+      if (b.index == UINT32_MAX) continue;
+      size_t at = b.hash & mask;
+      while (slots_[at].index != UINT32_MAX) at = (at + 1) & mask;
+      slots_[at] = b;
     }
   }
   size_t mask = slots_.size() - 1;
   for (size_t at = hash & mask;; at = (at + 1) & mask) {
-    uint32_t i = slots_[at];
-    if (i == UINT32_MAX || (leads_[i].key_hash == hash && leads_[i].key == key)) return &slots_[at];
+    Bucket& b = slots_[at];
+    if (b.index == UINT32_MAX) {
+      b.hash = hash;  // the caller fills in the index when it adds the key
+      return &b.index;
+    }
+    if (b.hash == hash && leads_[b.index].key == key) return &b.index;
   }
 }
 
@@ -218,7 +226,7 @@ Status LeadSet::Merge(MergedLead* lead, simdjson::dom::element root, bool first)
     if (has_case_nos) {
       for (simdjson::dom::element c : case_nos) members_.push_back(c.get_string().value_unsafe());
     }
-    lead->members_hash = HashMembers(&members_);
+    lead->members_hash = HashMembers(&members_, &scratch_);
     lead->members = static_cast<uint32_t>(members_.size());
   } else {
     if (lead->extra == nullptr) StartExtra(lead);
@@ -272,11 +280,12 @@ void LeadSet::Compact(MergedExtra* extra) {
 }
 
 void LeadSet::Finish() {
-  for (MergedLead& lead : leads_) {
+  for (size_t i = 0; i < leads_.size(); ++i) {
+    MergedLead& lead = leads_[i];
     if (lead.extra == nullptr) continue;
     Compact(lead.extra.get());
     members_.assign(lead.extra->case_nos.begin(), lead.extra->case_nos.end());
-    lead.members_hash = HashMembers(&members_);
+    lead.members_hash = HashMembers(&members_, &scratch_);
     lead.members = static_cast<uint32_t>(members_.size());
   }
 }

@@ -93,6 +93,24 @@ struct MergedLead {
   std::unique_ptr<MergedExtra> extra;  // from the second lead on
 };
 
+// Leads in chunks of 4,096: never moved as they grow (the index refers to them by number),
+// one allocation a chunk (a std::deque of leads this size allocates every third one).
+class LeadStore {
+ public:
+  size_t size() const { return size_; }
+  MergedLead& operator[](size_t i) { return chunks_[i >> kShift][i & kMask]; }
+  const MergedLead& operator[](size_t i) const { return chunks_[i >> kShift][i & kMask]; }
+  void push_back(MergedLead&& lead) {
+    if ((size_ & kMask) == 0) chunks_.push_back(std::make_unique<MergedLead[]>(kMask + 1));
+    (*this)[size_++] = std::move(lead);
+  }
+
+ private:
+  static constexpr size_t kShift = 12, kMask = (size_t{1} << kShift) - 1;
+  std::vector<std::unique_ptr<MergedLead[]>> chunks_;
+  size_t size_ = 0;
+};
+
 class LeadSet {
  public:
   explicit LeadSet(std::vector<FieldPath> key_paths) : key_paths_(std::move(key_paths)) {}
@@ -117,16 +135,23 @@ class LeadSet {
   Status Merge(MergedLead* lead, simdjson::dom::element root, bool first);
   void StartExtra(MergedLead* lead);
   static void Compact(MergedExtra* extra);
-  static uint64_t HashMembers(std::vector<std::string_view>* case_nos);
+  static uint64_t HashMembers(std::vector<std::string_view>* case_nos, std::string* scratch);
   uint32_t* Slot(uint64_t hash, std::string_view key);
 
   std::vector<FieldPath> key_paths_;
   TextArena arena_;
-  std::deque<MergedLead> leads_;  // never moved as it grows
-  std::vector<uint32_t> slots_;   // open addressing by key_hash: index into leads_, or empty
+  LeadStore leads_;
+  // Open addressing by key hash: the hash beside the index, so that a probe reads the
+  // lead only when the hashes agree.
+  struct Bucket {
+    uint64_t hash;
+    uint32_t index;  // into leads_; UINT32_MAX: empty
+  };
+  std::vector<Bucket> slots_;
   std::string key_;
   std::vector<std::string_view> members_;  // scratch
-  simdjson::dom::parser reparse_;          // the first lead again, when a second one comes
+  std::string scratch_;
+  simdjson::dom::parser reparse_;  // the first lead again, when a second one comes
   uint64_t input_leads_ = 0;
 };
 
