@@ -300,12 +300,26 @@ TEST_CASE("AppendIdentifierKey gives what the three normalisers give, in turn",
     REQUIRE(out.substr(0, 6) == "prefix");
     return out.substr(6);
   };
-  for (std::string_view text :
-       {"11010519491231002x", "11010519491231002X", "110105491231002", "91110108551385082q",
-        "91110108551385082Q", "74033824-2", "740338242", "00000006-x", " 740338242",
-        "\uff19\uff11110108551385082Q", "9111010855138508\u00d7Q", "310***********1234",
-        "11010519491231002", "110105194912310021", "91310115MA1H7XXXXX", "74033824\uff0d2",
-        "74033824--2", "上海某某公司", "91310117AA6TR1R84F", "913101158J41L2671R"}) {
+  for (std::string_view text : {"11010519491231002x",
+                                "11010519491231002X",
+                                "110105491231002",
+                                "91110108551385082q",
+                                "91110108551385082Q",
+                                "74033824-2",
+                                "740338242",
+                                "00000006-x",
+                                " 740338242",
+                                "\uff19\uff11110108551385082Q",
+                                "9111010855138508\u00d7Q",
+                                "310***********1234",
+                                "11010519491231002",
+                                "110105194912310021",
+                                "91310115MA1H7XXXXX",
+                                "74033824\uff0d2",
+                                "74033824--2",
+                                "上海某某公司",
+                                "91310117AA6TR1R84F",
+                                "913101158J41L2671R"}) {
     INFO(text);
     CHECK(key(text) == ChainedKey(text));
   }
@@ -315,9 +329,9 @@ TEST_CASE("AppendIdentifierKey gives what the three normalisers give, in turn",
       "11010519491231002X", "110105491231002",   "91110108551385082Q", "74033824-2",
       "740338242",          "00000006-X",        "91310117AA6TR1R84F", "913101158J41L2671R",
       "000000000000000000", "100000000000000000"};
-  const std::vector<std::string> pool = {"0", "1", "2", "5", "9", "X", "x", "A", "q", "I",
-                                         "O", "Z", "*", "-", " ", "\t", "?", "\u00d7",
-                                         "\u67d0", "\uff10", "\uff38", "\u3000", "\uff0d"};
+  const std::vector<std::string> pool = {
+      "0", "1", "2", "5",  "9", "X",      "x",      "A",      "q",      "I",      "O",     "Z",
+      "*", "-", " ", "\t", "?", "\u00d7", "\u67d0", "\uff10", "\uff38", "\u3000", "\uff0d"};
   std::mt19937 rng(20261128);
   for (int round = 0; round < 200000; ++round) {
     std::string text = seeds[rng() % seeds.size()];
@@ -341,8 +355,10 @@ TEST_CASE("AppendIdentifierKey gives what the three normalisers give, in turn",
           break;
         default:  // flip the case of every letter
           for (char& c : text) {
-            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-            else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            if (c >= 'a' && c <= 'z')
+              c = static_cast<char>(c - 32);
+            else if (c >= 'A' && c <= 'Z')
+              c = static_cast<char>(c + 32);
           }
       }
     }

@@ -200,8 +200,8 @@ class Prober {
       array_.push_back('[');
       for (size_t i = 0; i < matches_.size(); ++i) {
         if (i > 0) array_.push_back(',');
-        result->error = AppendElement(matcher_, ref_, matches_[i], spec_, project_here_,
-                                      &row_parser_, &array_);
+        result->error =
+            AppendElement(matcher_, ref_, matches_[i], spec_, project_here_, &row_parser_, &array_);
         if (!result->error.ok()) return;
       }
       array_.push_back(']');
@@ -338,8 +338,8 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
     steps.clear = [](ProbeBatch* batch) { batch->Clear(); };
     steps.write = [&](ProbeBatch* batch) {
       for (size_t i = 0; i < batch->lines.size(); ++i) {
-        CASESIFT_RETURN_IF_ERROR(Deliver(batch->results[i], batch->text, batch->lines.Text(i),
-                                         &out, &bad, unpaired ? ref->get() : nullptr));
+        CASESIFT_RETURN_IF_ERROR(Deliver(batch->results[i], batch->text, batch->lines.Text(i), &out,
+                                         &bad, unpaired ? ref->get() : nullptr));
       }
       return Status::OK();
     };

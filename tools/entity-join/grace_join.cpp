@@ -163,8 +163,7 @@ class GraceRun {
     for (const std::string& file : join_.reference.files) {
       CASESIFT_RETURN_IF_ERROR(
           ForEachReferenceRow(file, join_.reference, &stream_->bad_records(),
-                              [&](simdjson::dom::element root, std::string_view text,
-                                  uint64_t) {
+                              [&](simdjson::dom::element root, std::string_view text, uint64_t) {
                                 return PartitionRow(root, text);
                               }));
     }

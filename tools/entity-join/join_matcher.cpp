@@ -59,8 +59,7 @@ void JoinMatcher::Match(const Keys& keys, std::vector<JoinMatch>* out) {
   const size_t n = keys.parts.size();
   size_t begin = 0;
   for (size_t combo = 0; combo < keys.hashes.size(); ++combo) {
-    std::string_view values =
-        std::string_view(keys.values).substr(begin, keys.ends[combo] - begin);
+    std::string_view values = std::string_view(keys.values).substr(begin, keys.ends[combo] - begin);
     begin = keys.ends[combo];
     std::span<const KeyIndex::Posting> postings = ref_.index().Find(keys.hashes[combo]);
     if (postings.empty()) continue;
@@ -75,8 +74,8 @@ void JoinMatcher::Match(const Keys& keys, std::vector<JoinMatch>* out) {
         const auto& [k, raw] = keys.parts[p][choice[p]];
         tier = std::max(tier, TierOf(k, raw, split_[p]));
       }
-      out->push_back({posting.row, tier, 1.0, posting.values, left_at,
-                      static_cast<uint32_t>(combo)});
+      out->push_back(
+          {posting.row, tier, 1.0, posting.values, left_at, static_cast<uint32_t>(combo)});
     }
   }
   // By row; a row found through several combinations keeps its strongest tier, of the

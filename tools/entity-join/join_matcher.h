@@ -52,8 +52,8 @@ class JoinMatcher {
   // one cache miss after another. Not with --fuzzy, whose tier needs the record itself.
   struct Keys {
     KeyParts parts;
-    std::vector<KeyHash> hashes;    // per combination of values, in enumeration order
-    std::string values;             // per combination, its raw values (AppendValue), to ends[c]
+    std::vector<KeyHash> hashes;  // per combination of values, in enumeration order
+    std::string values;           // per combination, its raw values (AppendValue), to ends[c]
     std::vector<uint32_t> ends;
     std::vector<uint32_t> choices;  // per combination, the value chosen in each part
     bool excluding = false;         // --exclude-same, and the record has a value there

@@ -136,8 +136,8 @@ Status Reference::PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
   return Status::OK();
 }
 
-Status Reference::CommitRow(const PreparedRow& prepared, std::string_view text,
-                            uint64_t offset, const JoinSpec& spec, const Options& options) {
+Status Reference::CommitRow(const PreparedRow& prepared, std::string_view text, uint64_t offset,
+                            const JoinSpec& spec, const Options& options) {
   if (rows_ == UINT32_MAX) {
     return Status::InvalidData("more than 4,294,967,294 reference rows: split the reference");
   }
@@ -167,8 +167,7 @@ Status Reference::CommitRow(const PreparedRow& prepared, std::string_view text,
 }
 
 Status Reference::AddRow(simdjson::dom::element root, std::string_view text, uint64_t offset,
-                         const JoinSpec& spec, const NameNormalizer& norm,
-                         const Options& options) {
+                         const JoinSpec& spec, const NameNormalizer& norm, const Options& options) {
   CASESIFT_RETURN_IF_ERROR(PrepareRow(root, spec, norm, options, &scratch_, &prepared_));
   uint32_t row = rows_;
   CASESIFT_RETURN_IF_ERROR(CommitRow(prepared_, text, offset, spec, options));
@@ -257,8 +256,8 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
       continue;
     }
     CASESIFT_RETURN_IF_ERROR(ForEachReferenceRow(
-        file, options, bad, [&](simdjson::dom::element root, std::string_view text,
-                                uint64_t offset) {
+        file, options, bad,
+        [&](simdjson::dom::element root, std::string_view text, uint64_t offset) {
           return ref->AddRow(root, text, offset, spec, norm, options);
         }));
   }

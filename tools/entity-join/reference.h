@@ -36,8 +36,8 @@
 #include "common/name_normalize.h"
 #include "common/status.h"
 #include "fuzzy_index.h"
-#include "join_spec.h"
 #include "join_key.h"
+#include "join_spec.h"
 #include "key_index.h"
 
 namespace casesift {
@@ -141,8 +141,8 @@ class Reference {
   // Works out what a row gives the index: thread-safe (scratch in `scratch`). An
   // InvalidData status rejects the row.
   static Status PrepareRow(simdjson::dom::element root, const JoinSpec& spec,
-                           const NameNormalizer& norm, const Options& options,
-                           RowScratch* scratch, PreparedRow* out);
+                           const NameNormalizer& norm, const Options& options, RowScratch* scratch,
+                           PreparedRow* out);
   // Adds a prepared row, numbered next; `text` is the row as read, from `offset` in the
   // file being loaded (kNoOffset: not from a file).
   Status CommitRow(const PreparedRow& prepared, std::string_view text, uint64_t offset,
