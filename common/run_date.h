@@ -16,7 +16,7 @@
 
 namespace casesift {
 
-// The days of a YYYY-MM-DD date (a real calendar date, year 0001-9999); nullopt otherwise.
+// The days of a YYYY-MM-DD date (a real calendar date, years 0000-9999); nullopt otherwise.
 std::optional<int64_t> IsoDateDays(std::string_view text);
 
 // YYYY-MM-DD of a day number.

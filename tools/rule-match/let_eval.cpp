@@ -4,53 +4,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/run_date.h"
 #include "common/utf8.h"
 #include "let_expr.h"
 
 namespace casesift {
 
-namespace {
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-}  // namespace
+std::optional<int64_t> LetExpr::IsoDateDays(std::string_view s) { return casesift::IsoDateDays(s); }
 
-std::optional<int64_t> LetExpr::IsoDateDays(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!IsDigit(s[i])) return std::nullopt;
-  }
-  auto num = [&](size_t at, size_t n) {
-    int64_t v = 0;
-    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  int64_t y = num(0, 4), m = num(5, 2), d = num(8, 2);
-  static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m < 1 || m > 12 || d < 1) return std::nullopt;
-  if (d > kMonthDays[m - 1] + (m == 2 && leap ? 1 : 0)) return std::nullopt;
-  // Howard Hinnant's days_from_civil.
-  y -= m <= 2 ? 1 : 0;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::string LetExpr::IsoDate(int64_t days) {
-  // Howard Hinnant's civil_from_days.
-  int64_t z = days + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2 ? 1 : 0;
-  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
-}
+std::string LetExpr::IsoDate(int64_t days) { return casesift::IsoDate(days); }
 
 namespace {
 

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
-#include <cstdlib>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -17,6 +15,7 @@
 #include "common/output.h"
 #include "common/progress.h"
 #include "common/record_splice.h"
+#include "common/run_date.h"
 #include "correlation.h"
 #include "engine.h"
 #include "let_expr.h"
@@ -371,26 +370,6 @@ Status MatchInParallel(unsigned jobs, JsonlReader* reader, RecordWork* first, Wr
 }
 
 }  // namespace
-
-Result<int64_t> RunDate(const std::string& as_of) {
-  if (!as_of.empty()) {
-    std::optional<int64_t> days = LetExpr::IsoDateDays(as_of);
-    if (!days)
-      return Status::Usage(fmt::format("--as-of {}: expected a date as YYYY-MM-DD", as_of));
-    return *days;
-  }
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-    char* end = nullptr;
-    long long seconds = std::strtoll(epoch, &end, 10);  // NOLINT(runtime/int)
-    if (*end != '\0' || seconds < 0) {
-      return Status::Usage(fmt::format("SOURCE_DATE_EPOCH={}: expected whole seconds", epoch));
-    }
-    return static_cast<int64_t>(seconds / 86400);
-  }
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(now).count() /
-                              86400);
-}
 
 Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common) {
   if (!options.score.empty()) return RunScore(options.score, options.json, common);

@@ -25,10 +25,6 @@ struct RuleMatchOptions {
   unsigned jobs = 1;      // -j N: match on N threads
 };
 
-// The run's date as days since 1970-01-01: `as_of` (YYYY-MM-DD), else SOURCE_DATE_EPOCH,
-// else the clock. A malformed date is a usage error.
-Result<int64_t> RunDate(const std::string& as_of);
-
 Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common);
 
 }  // namespace casesift
