@@ -282,9 +282,13 @@ Status DedupeState::CreateOrCheck(bool fresh) {
                 "last_emitted = ?8, seen_count = ?9, runs = ?10 WHERE id = ?1",
                 &update_));
     CASESIFT_RETURN_IF_ERROR(
-        Prepare("INSERT OR REPLACE INTO key_info(id, key, lead_id, rule, rule_version, cluster) "
+        Prepare("INSERT INTO key_info(id, key, lead_id, rule, rule_version, cluster) "
                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
                 &info_));
+    CASESIFT_RETURN_IF_ERROR(
+        Prepare("UPDATE key_info SET lead_id = ?3, rule = ?4, rule_version = ?5, cluster = ?6 "
+                "WHERE id = ?1",
+                &info_update_));
     CASESIFT_RETURN_IF_ERROR(Prepare(
         "INSERT INTO verdicts(lead_id, verdict, rule, rule_version, recorded) "
         "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(lead_id) DO UPDATE SET verdict = ?2, "
@@ -295,7 +299,8 @@ Status DedupeState::CreateOrCheck(bool fresh) {
 }
 
 DedupeState::~DedupeState() {
-  for (sqlite3_stmt* stmt : {lookup_, insert_, update_, info_, verdict_}) sqlite3_finalize(stmt);
+  for (sqlite3_stmt* stmt : {lookup_, insert_, update_, info_, info_update_, verdict_})
+    sqlite3_finalize(stmt);
   if (db_ != nullptr) {
     if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close_v2(db_);
@@ -385,14 +390,16 @@ Status DedupeState::Write(const Update& u, bool found) {
   sqlite3_bind_int64(stmt, 10, u.runs);
   if (sqlite3_step(stmt) != SQLITE_DONE) return Error("writing a key");
   if (!u.info) return Status::OK();
-  sqlite3_reset(info_);
-  sqlite3_bind_int64(info_, 1, static_cast<int64_t>(u.id));
-  BindText(info_, 2, u.key);
-  BindText(info_, 3, u.lead_id);
-  BindText(info_, 4, u.rule);
-  BindNatural(info_, 5, u.rule_version);
-  BindText(info_, 6, u.cluster);
-  if (sqlite3_step(info_) != SQLITE_DONE) return Error("writing a key");
+  // A key's text never changes (it is what the id hashes); its names may.
+  sqlite3_stmt* info = found ? info_update_ : info_;
+  sqlite3_reset(info);
+  sqlite3_bind_int64(info, 1, static_cast<int64_t>(u.id));
+  if (!found) BindText(info, 2, u.key);
+  BindText(info, 3, u.lead_id);
+  BindText(info, 4, u.rule);
+  BindNatural(info, 5, u.rule_version);
+  BindText(info, 6, u.cluster);
+  if (sqlite3_step(info) != SQLITE_DONE) return Error("writing a key");
   return Status::OK();
 }
 

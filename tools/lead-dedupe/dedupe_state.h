@@ -151,6 +151,7 @@ class DedupeState {
   sqlite3_stmt* insert_ = nullptr;
   sqlite3_stmt* update_ = nullptr;
   sqlite3_stmt* info_ = nullptr;
+  sqlite3_stmt* info_update_ = nullptr;
   sqlite3_stmt* verdict_ = nullptr;
   std::unordered_set<std::string> false_positives_;
 };
