@@ -280,9 +280,13 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       uint32_t index, members;
       int level;
       bool false_positive;
+      int64_t rule_version;
+      std::string_view key, lead_id, rule;
       bool operator<(const Key& o) const { return id < o.id; }
     };
     std::vector<Key> keys_by_id(n);
+    AdviseHugePages(keys_by_id.data(), n * sizeof(Key));
+    AdviseHugePages(shown.data(), n * sizeof(Shown));
     for (uint32_t i = 0; i < n; ++i) {
       const MergedLead& lead = leads[i];
       keys_by_id[i] = {static_cast<int64_t>(lead.key_hash),
@@ -292,7 +296,11 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
                        i,
                        lead.members,
                        lead.level,
-                       !lead.lead_id.empty() && state->IsFalsePositive(lead.lead_id)};
+                       !lead.lead_id.empty() && state->IsFalsePositive(lead.lead_id),
+                       lead.rule_version,
+                       lead.key,
+                       lead.lead_id,
+                       lead.rule};
     }
     std::sort(keys_by_id.begin(), keys_by_id.end());
     std::vector<uint64_t> ids(n), checks(n);
@@ -342,11 +350,10 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       // The key's text and names only when they are new or may have changed.
       u.info = !row.found || decision == kNew || decision == kChanged || clusters;
       if (u.info) {
-        const MergedLead& lead = leads[key.index];
-        u.key = lead.key;
-        u.lead_id = lead.lead_id;
-        u.rule = lead.rule;
-        u.rule_version = lead.rule_version;
+        u.key = key.key;
+        u.lead_id = key.lead_id;
+        u.rule = key.rule;
+        u.rule_version = key.rule_version;
         if (clusters) u.cluster = clusters->ClusterOf(key.index);
       }
       CASESIFT_RETURN_IF_ERROR(state->Write(u, row.found));

@@ -45,6 +45,13 @@ std::string_view LevelName(int rank) { return kLevels[static_cast<size_t>(rank)]
 
 constexpr std::align_val_t kHugePage{size_t{2} << 20};
 
+void AdviseHugePages(void* p, size_t bytes) {
+  constexpr uintptr_t kPage = uintptr_t{2} << 20;
+  uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kPage - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
 TextArena::~TextArena() {
   for (char* block : blocks_) ::operator delete(block, kHugePage);
 }
@@ -79,6 +86,7 @@ uint32_t* LeadSet::Slot(uint64_t hash, std::string_view key) {
   if (2 * (leads_.size() + 1) > slots_.size()) {
     std::vector<Bucket> old = std::move(slots_);
     slots_.assign(std::max<size_t>(1024, old.size() * 2), Bucket{0, UINT32_MAX});
+    AdviseHugePages(slots_.data(), slots_.size() * sizeof(Bucket));
     size_t mask = slots_.size() - 1;
     for (const Bucket& b : old) {
       if (b.index == UINT32_MAX) continue;
