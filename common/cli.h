@@ -81,6 +81,10 @@ class Stream {
   Progress& progress() { return *progress_; }
 
   Status Finish();
+  // Puts the rejects file in place now (Finish then leaves it): for a tool that commits
+  // other state after its output is complete and must not lose a rejected line to a crash
+  // in between (lead-dedupe).
+  Status FinishRejects() { return rejects_ ? rejects_->Commit() : Status::OK(); }
 
  private:
   Stream() = default;

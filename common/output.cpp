@@ -167,9 +167,25 @@ Result<std::string> Output::Seal() {
     status_ = Status::FromErrno(fmt::format("cannot write to {}", Quoted(name_)), errno);
     return status_;
   }
-  UnregisterTemp(temp_path_);  // from now on, someone else answers for it
+  CASESIFT_RETURN_IF_ERROR(SyncDirectory());  // the temporary file's name too
+  UnregisterTemp(temp_path_);                 // from now on, someone else answers for it
   sealed_ = true;
   return temp_path_;
+}
+
+Status Output::SyncDirectory() {
+  size_t slash = path_.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path_.substr(0, slash);
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return Status::FromErrno(fmt::format("cannot open the folder of {}", Quoted(name_)), errno);
+  int rc = ::fsync(fd);
+  int err = errno;
+  ::close(fd);
+  if (rc != 0 && err != EINVAL) {  // EINVAL: a file system that cannot sync folders
+    return Status::FromErrno(fmt::format("cannot sync the folder of {}", Quoted(name_)), err);
+  }
+  return Status::OK();
 }
 
 Status Output::Commit() {
@@ -198,6 +214,9 @@ Status Output::Commit() {
     }
     UnregisterTemp(temp_path_);
     temp_path_.clear();
+    // A sealed output was recorded elsewhere as pending: its rename must reach the disk
+    // before that record is cleared.
+    if (sealed_) CASESIFT_RETURN_IF_ERROR(SyncDirectory());
   }
   committed_ = true;
   status_ = Status::IoError(fmt::format("{} was already completed", name_));

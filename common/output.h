@@ -72,7 +72,8 @@ class Output {
   Status Commit();
   // For a tool that records a complete output elsewhere before it appears (lead-dedupe's
   // state, which must know what a run pushed): flushes and syncs the data, and returns the
-  // temporary file's path ("" when writing directly). From then on the temporary file is
+  // temporary file's path ("" when writing directly), its name synced to the folder too.
+  // Commit() then also syncs the folder after the rename. From then on the temporary file is
   // kept whatever happens (no removal on a signal or without Commit()): the caller
   // answers for it. Commit() still renames it into place.
   Result<std::string> Seal();
@@ -85,6 +86,7 @@ class Output {
   Output() = default;
   Status WriteSlow(std::string_view data);
   Status WriteFd(std::string_view data);
+  Status SyncDirectory();  // fsync(2) of the folder of a named output
   void Discard();
 
   int fd_ = -1;

@@ -60,7 +60,12 @@ TEST_CASE("the clusterer finds the clusters of every-pair scoring", "[reference]
         JsonBuilder b(&line);
         b.BeginObject().Key("id").String("p" + std::to_string(lines.size()));
         if (rng() % 10 != 0) b.Key("given_name").String(c == 0 ? given : Typo(given, &rng));
-        b.Key("surname").String(c == 0 ? surname : Typo(surname, &rng));
+        // Now and then no name at all, or a masked one: such a record is no one's.
+        if (rng() % 25 != 0) {
+          b.Key("surname").String(c == 0 ? surname : Typo(surname, &rng));
+        } else if (rng() % 2 == 0) {
+          b.Key("surname").String("某");
+        }
         std::string d = dob;
         if (c > 0 && rng() % 4 == 0) std::swap(d[6], d[7]);
         if (rng() % 8 != 0) b.Key("date_of_birth").String(d);

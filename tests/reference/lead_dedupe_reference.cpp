@@ -15,7 +15,7 @@ std::vector<uint32_t> NaiveClusters(const std::vector<simdjson::dom::element>& r
     ClusterValues(spec, records[i], false, &values);
     right.insert(right.end(), values.begin(), values.end());
     ClusterValues(spec, records[i], true, &left[i]);
-    for (size_t f = 0; f < spec.names.size(); ++f) named[i] = named[i] || !left[i][f].empty();
+    for (size_t f = 0; f < spec.names.size(); ++f) named[i] = named[i] || !values[f].empty();
   }
   Result<MatchScorer> scorer = BuildClusterScorer(spec, right);
   if (!scorer.ok()) return {};
@@ -29,7 +29,7 @@ std::vector<uint32_t> NaiveClusters(const std::vector<simdjson::dom::element>& r
   for (uint32_t i = 0; i < n; ++i) {
     if (!named[i]) continue;
     for (uint32_t j = 0; j < n; ++j) {
-      if (i == j || scorer->Score(prepared, i, j) < spec.min_score) continue;
+      if (i == j || !named[j] || scorer->Score(prepared, i, j) < spec.min_score) continue;
       links[i].push_back(j);
       links[j].push_back(i);
     }

@@ -82,17 +82,24 @@ Status Clusterer::Run() {
   // supporting value as an exact key of its own.
   BlockingIndex::Builder blocking;
   std::string normalized;
+  // A record with no name (all missing or masked) is no one's: it joins no cluster, as a
+  // query or as a candidate.
   std::vector<bool> named(n, false);
   for (size_t i = 0; i < n; ++i) {
-    for (size_t f = 0; f < fields; ++f) {
+    for (size_t f = 0; f < names; ++f) {
       const std::string& value = right_[i * fields + f];
       if (value.empty()) continue;
       norm_.Normalize(value, NameLevel::kName, &normalized);
-      if (f < names) {
-        blocking.Add(static_cast<uint32_t>(i), normalized, 0);
-      } else {
-        blocking.AddExact(static_cast<uint32_t>(i), normalized, static_cast<uint8_t>(f));
-      }
+      if (normalized.empty()) continue;
+      named[i] = true;
+      blocking.Add(static_cast<uint32_t>(i), normalized, 0);
+    }
+    if (!named[i]) continue;
+    for (size_t f = names; f < fields; ++f) {
+      const std::string& value = right_[i * fields + f];
+      if (value.empty()) continue;
+      norm_.Normalize(value, NameLevel::kName, &normalized);
+      blocking.AddExact(static_cast<uint32_t>(i), normalized, static_cast<uint8_t>(f));
     }
   }
   BlockingIndex index = std::move(blocking).Build();
@@ -115,7 +122,7 @@ Status Clusterer::Run() {
     if (!any_name) continue;  // no name: no evidence of who it is about
     index.Candidates(&query, &candidates);
     for (const BlockingCandidate& c : candidates) {
-      if (c.id == i) continue;
+      if (c.id == i || !named[c.id]) continue;
       if (scorer->Score(left, i, c.id) < spec_.min_score) continue;
       uint32_t a = Find(static_cast<uint32_t>(i)), b = Find(c.id);
       if (a != b) parent_[std::max(a, b)] = std::min(a, b);

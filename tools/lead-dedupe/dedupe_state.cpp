@@ -325,6 +325,7 @@ Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t 
   row->last_emitted = Days(stmt, c + 4);
   row->seen_count = sqlite3_column_int64(stmt, c + 5);
   row->runs = sqlite3_column_int64(stmt, c + 6);
+  row->last_seen = sqlite3_column_int64(stmt, c + 7);
   return Status::OK();
 }
 
@@ -357,8 +358,8 @@ Status DedupeState::LookupSorted(const std::vector<uint64_t>& ids,
   }
   Statement scan;
   CASESIFT_RETURN_IF_ERROR(Prepare(
-      "SELECT id, check_hash, level, members_hash, first_seen, last_emitted, seen_count, runs "
-      "FROM keys ORDER BY id",
+      "SELECT id, check_hash, level, members_hash, first_seen, last_emitted, seen_count, runs, "
+      "last_seen FROM keys ORDER BY id",
       &scan.stmt));
   size_t k = 0;
   int rc;
@@ -444,13 +445,13 @@ Status DedupeState::Export(Output* out) {
   if (empty_) return Status::OK();
   Statement q;
   CASESIFT_RETURN_IF_ERROR(
-      Prepare("SELECT key, lead_id, rule, rule_version, level, members, first_seen, last_seen, "
-              "last_emitted, seen_count, runs, cluster, verdict FROM leads "
+      Prepare("SELECT * FROM (SELECT key, lead_id, rule, rule_version, level, members, "
+              "first_seen, last_seen, last_emitted, seen_count, runs, cluster, verdict FROM leads "
               "UNION ALL "
               "SELECT NULL, v.lead_id, v.rule, v.rule_version, NULL, NULL, NULL, NULL, NULL, NULL, "
               "NULL, NULL, v.verdict FROM verdicts v "
-              "WHERE NOT EXISTS (SELECT 1 FROM key_info i WHERE i.lead_id = v.lead_id) "
-              "ORDER BY 1, 2",
+              "WHERE NOT EXISTS (SELECT 1 FROM key_info i WHERE i.lead_id = v.lead_id)) "
+              "ORDER BY key IS NULL, key, lead_id",  // the verdicts of keys no longer held last
               &q.stmt));
   std::string line;
   int rc;

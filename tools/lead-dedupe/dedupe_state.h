@@ -67,7 +67,7 @@ class DedupeState {
     bool found = false;
     int level = -1;
     uint64_t members_hash = 0;
-    int64_t first_seen = 0, last_emitted = -1;  // days; -1: never emitted
+    int64_t first_seen = 0, last_seen = 0, last_emitted = -1;  // days; -1: never emitted
     int64_t seen_count = 0, runs = 0;
   };
   // Looks key `id` up; `check` is the key's second hash. Errors: InvalidData when the id

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -60,7 +61,7 @@ Status ReadVerdicts(const std::string& path, DedupeState* state, int64_t today,
   while (reader.Next(&rec)) {
     std::string_view lead_id, verdict, rule;
     int64_t version = -1;
-    if (rec.root["lead_id"].get_string().get(lead_id) != simdjson::SUCCESS) {
+    if (rec.root["lead_id"].get_string().get(lead_id) != simdjson::SUCCESS || lead_id.empty()) {
       return JsonlReader::ErrorAt(rec, 0, "a verdict needs the \"lead_id\" (a string) it is about");
     }
     simdjson::dom::element v;
@@ -80,10 +81,13 @@ Status ReadVerdicts(const std::string& path, DedupeState* state, int64_t today,
   return reader.status();
 }
 
+// Reads a whole file; on failure errno says why.
 Status ReadWholeFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(fmt::format("cannot open '{}'", path));
+  if (!in)
+    return Status::FromErrno(fmt::format("cannot read the pending output '{}'", path), errno);
   out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::FromErrno(fmt::format("cannot read '{}'", path), errno);
   return Status::OK();
 }
 
@@ -123,6 +127,9 @@ Status CheckOptions(const LeadDedupeOptions& o, const CommonOptions& common) {
     return Status::Usage("--export writes the state and reads no leads: give no input file");
   }
   if (o.wait < 0) return Status::Usage("--wait: expected seconds, 0 or more");
+  if (!(o.min_score >= 0 && o.min_score <= 1)) {  // NaN too
+    return Status::Usage("--min-score: expected a number from 0 to 1");
+  }
   return Status::OK();
 }
 
@@ -182,8 +189,15 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   if (!stream.ok()) return stream.status();
   Output& out = (*stream)->out();
   std::unique_ptr<DedupeState> state;
+  // --export alone only reads: like a dry run it takes no lock and records no run, and a
+  // state that is not there is a mistake (a mistyped name), not an empty state.
+  const bool read_only = options.dry_run || (options.export_state && options.verdicts.empty() &&
+                                             options.expire.empty());
+  if (read_only && options.export_state && ::access(options.state.c_str(), F_OK) != 0) {
+    return Status::FromErrno(fmt::format("cannot open the state '{}'", options.state), errno);
+  }
   if (!options.state.empty()) {
-    DedupeState::Options so{options.state, options.wait, options.dry_run};
+    DedupeState::Options so{options.state, options.wait, read_only};
     Result<std::unique_ptr<DedupeState>> opened = DedupeState::Open(so);
     if (!opened.ok()) return opened.status();
     state = std::move(*opened);
@@ -227,6 +241,10 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
                           "are written first",
                           run));
         }
+      } else if (errno != ENOENT) {
+        // Gone means renamed into place (delivered); anything else leaves the mark for a
+        // run that can read it: its leads are counted as pushed.
+        return read;
       }
       CASESIFT_RETURN_IF_ERROR(state->ClearPending(run));
       carried.push_back(path);
@@ -310,6 +328,12 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     }
     std::vector<DedupeState::Row> rows;
     CASESIFT_RETURN_IF_ERROR(state->LookupSorted(ids, checks, &rows));
+    if (options.dry_run && expire_before) {
+      // What the run would write once --expire removed them: expired keys are unknown.
+      for (DedupeState::Row& row : rows) {
+        if (row.found && row.last_seen < *expire_before) row = DedupeState::Row();
+      }
+    }
     for (size_t k = 0; k < n; ++k) {
       const Key& key = keys_by_id[k];
       const DedupeState::Row& row = rows[k];
@@ -396,6 +420,7 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   if (state) {
     Result<std::string> sealed = out.Seal();
     if (!sealed.ok()) return sealed.status();
+    CASESIFT_RETURN_IF_ERROR((*stream)->FinishRejects());  // no rejected line lost either
     if (!sealed->empty()) counts.output = std::filesystem::absolute(*sealed).string();
     kill.Reach("commit");
     CASESIFT_RETURN_IF_ERROR(state->Commit(counts));

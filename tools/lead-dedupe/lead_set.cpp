@@ -116,6 +116,7 @@ Status LeadSet::Add(std::string_view text, simdjson::dom::element root) {
     size_t values = 0;
     if (path.multi_valued()) key.BeginArray();
     path.ForEach(root, [&](simdjson::dom::element v) {
+      if (v.is_null()) return;  // no value: null keys would merge unrelated leads
       std::string_view s;
       if (v.get_string().get(s) == simdjson::SUCCESS) {
         key.String(s);
