@@ -60,6 +60,13 @@ Result<PathPair> ParsePathPair(const std::string& text, const char* option) {
   return PathPair{std::move(*l), std::move(*r), text};
 }
 
+std::string ComparableText(simdjson::dom::element e) {
+  std::string_view s;
+  if (e.get_string().get(s) == simdjson::SUCCESS) return IsMaskedText(s) ? "" : std::string(s);
+  if (e.is_number()) return simdjson::minify(e);
+  return "";
+}
+
 bool IsMaskedText(std::string_view text) {
   return text.find('*') != std::string_view::npos ||
          text.find("\xEF\xBC\x8A") != std::string_view::npos ||  // ＊

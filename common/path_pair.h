@@ -25,6 +25,10 @@ Result<PathPair> ParsePathPair(const std::string& text, const char* option);
 // 310***********1234): it holds * ＊ × or 某. A masked value is no evidence of identity.
 bool IsMaskedText(std::string_view text);
 
+// The text a scorer compares for a value: a string as it is, a number as written; the rest
+// (objects, arrays, booleans, null) and masked text nothing ("").
+std::string ComparableText(simdjson::dom::element e);
+
 }  // namespace casesift
 
 #endif  // CASESIFT_COMMON_PATH_PAIR_H_

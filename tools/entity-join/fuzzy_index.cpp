@@ -9,19 +9,6 @@
 
 namespace casesift {
 
-namespace {
-
-// The text of a value the scorer compares: a string as it is, a number as written; the
-// rest (and masked text) nothing.
-std::string TextOf(simdjson::dom::element e) {
-  std::string_view s;
-  if (e.get_string().get(s) == simdjson::SUCCESS) return IsMaskedText(s) ? "" : std::string(s);
-  if (e.is_number()) return std::string(simdjson::minify(e));
-  return "";
-}
-
-}  // namespace
-
 FuzzyIndex::FuzzyIndex(const JoinSpec& spec, const NameNormalizer& norm, double min_score)
     : spec_(spec), norm_(norm), min_score_(min_score) {
   MatchOptions mo;
@@ -46,11 +33,11 @@ void FuzzyIndex::ValuesOf(simdjson::dom::element root, bool left,
   out->clear();
   for (const PathPair& on : spec_.on) {
     std::optional<simdjson::dom::element> e = (left ? on.left : on.right).First(root);
-    out->push_back(e ? TextOf(*e) : "");
+    out->push_back(e ? ComparableText(*e) : "");
   }
   for (const PathPair& c : spec_.compare) {
     std::optional<simdjson::dom::element> e = (left ? c.left : c.right).First(root);
-    out->push_back(e ? TextOf(*e) : "");
+    out->push_back(e ? ComparableText(*e) : "");
   }
 }
 
@@ -63,7 +50,7 @@ void FuzzyIndex::AddRow(uint32_t row, simdjson::dom::element root) {
     if (p < parts()) {
       // Every value of the part is a way in, not only the first.
       spec_.on[p].right.ForEach(root, [&](simdjson::dom::element e) {
-        std::string text = TextOf(e);
+        std::string text = ComparableText(e);
         if (text.empty()) return;
         norm_.Normalize(text, NameLevel::kName, &scratch_);
         blocking_builder_->Add(row, scratch_, 0);  // one key space: parts get swapped

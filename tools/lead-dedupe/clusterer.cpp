@@ -10,16 +10,9 @@ namespace casesift {
 
 namespace {
 
-std::string TextOf(simdjson::dom::element e) {
-  std::string_view s;
-  if (e.get_string().get(s) == simdjson::SUCCESS) return IsMaskedText(s) ? "" : std::string(s);
-  if (e.is_number()) return simdjson::minify(e);
-  return "";
-}
-
 std::string FirstText(const FieldPath& path, simdjson::dom::element root) {
   std::optional<simdjson::dom::element> e = path.First(root);
-  return e ? TextOf(*e) : "";
+  return e ? ComparableText(*e) : "";
 }
 
 }  // namespace
@@ -106,20 +99,18 @@ Status Clusterer::Run() {
   BlockingIndex::Query query;
   std::vector<BlockingCandidate> candidates;
   for (size_t i = 0; i < n; ++i) {
+    if (!named[i]) continue;  // no name: no evidence of who it is about
     query.Clear();
-    bool any_name = false;
     for (size_t f = 0; f < fields; ++f) {
       const std::string& value = left_[i * fields + f];
       if (value.empty()) continue;
       norm_.Normalize(value, NameLevel::kName, &normalized);
       if (f < names) {
-        any_name = any_name || !normalized.empty();
-        query.Add(normalized, 0);
+        query.Add(normalized, 0);  // the names are the same paths on both sides
       } else {
         query.AddExact(normalized, static_cast<uint8_t>(f));
       }
     }
-    if (!any_name) continue;  // no name: no evidence of who it is about
     index.Candidates(&query, &candidates);
     for (const BlockingCandidate& c : candidates) {
       if (c.id == i || !named[c.id]) continue;
@@ -139,10 +130,8 @@ Status Clusterer::Run() {
     if (smallest[r] == UINT32_MAX || keys_[i] < keys_[smallest[r]]) smallest[r] = i;
   }
   ids_.assign(n, std::string());
-  clusters_ = 0;
   for (uint32_t r = 0; r < n; ++r) {
     if (sizes_[r] == 0) continue;
-    ++clusters_;
     ids_[r] = "c:" + FormatHash(Hash64(keys_[smallest[r]])).substr(5);
   }
   return Status::OK();

@@ -50,7 +50,6 @@ class Clusterer {
   // After Run(): record i's cluster id and member count.
   const std::string& ClusterOf(size_t i) const { return ids_[root_[i]]; }
   uint32_t MembersOf(size_t i) const { return sizes_[root_[i]]; }
-  size_t clusters() const { return clusters_; }
 
  private:
   uint32_t Find(uint32_t x);
@@ -62,7 +61,6 @@ class Clusterer {
   std::vector<std::string> keys_;
   std::vector<uint32_t> parent_, root_, sizes_;
   std::vector<std::string> ids_;  // per root
-  size_t clusters_ = 0;
 };
 
 // A record's values as the scorer reads them: the --cluster paths, then the --compare
