@@ -11,12 +11,10 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <numeric>
 #include <optional>
 
 #include "clusterer.h"
 #include "common/diagnostics.h"
-#include "common/hash.h"
 #include "common/json_builder.h"
 #include "common/jsonl_reader.h"
 #include "common/path_pair.h"

@@ -10,7 +10,6 @@
 #include <cstring>
 #include <new>
 
-#include "common/hash.h"
 #include "common/json_builder.h"
 #include "common/record_splice.h"
 
