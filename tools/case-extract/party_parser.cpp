@@ -8,6 +8,7 @@
 
 #include "common/chinese_date.h"
 #include "common/id_number.h"
+#include "common/org_name.h"
 #include "text_util.h"
 
 namespace casesift {
@@ -86,13 +87,6 @@ const RE2& SharedAgentRe() {
       "(?:共同)?(委托诉讼代理人|委托代理人|诉讼代理人|法定代理人)");
   return re;
 }
-
-constexpr std::string_view kOrgWords[] = {
-    "公司",   "银行",   "支行", "分行", "委员会", "事务所",  "合作社",  "集团",   "协会",
-    "学会",   "中心",   "学校", "学院", "大学",   "医院",    "卫生院",  "幼儿园", "政府",
-    "办事处", "管理局", "厂",   "店",   "行",     "部",      "社",      "所",     "局",
-    "院",     "站",     "馆",   "会",   "处",     "队",      "场",      "检察院", "企业",
-    "工作室", "俱乐部", "商行", "基金", "Ltd",    "LIMITED", "Limited", "Co."};
 
 // Address words, best first for persons and for organisations.
 constexpr std::string_view kPersonAddress[] = {"现住址", "现住", "经常居住地", "住址",   "住所地",
@@ -379,15 +373,6 @@ std::vector<Rep> MakeReps(std::string_view role, std::string_view rest) {
 }
 
 }  // namespace
-
-bool IsOrganisationName(std::string_view name) {
-  if (CountChars(name) <= 3 && name.find("某") != std::string_view::npos) return false;
-  for (std::string_view w : kOrgWords) {
-    if (w.size() >= 6 && name.find(w) != std::string_view::npos) return true;
-    if (w.size() < 6 && EndsWith(name, w) && CountChars(name) >= 4) return true;
-  }
-  return CountChars(name) > 8;
-}
 
 // Whether the details describe a person (a sex, a birth date or an ethnicity: 男, 女,
 // 性别男, 2015年1月生, 汉族): then the party is a person, whatever the name ends with

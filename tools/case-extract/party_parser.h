@@ -33,9 +33,6 @@ namespace casesift {
 // warning appended to *warnings.
 std::vector<Party> ParseParties(std::string_view block, std::vector<std::string>* warnings);
 
-// Whether a name is an organisation's (公司, 银行, 委员会, 事务所, …) rather than a person's.
-bool IsOrganisationName(std::string_view name);
-
 }  // namespace casesift
 
 #endif  // CASESIFT_TOOLS_CASE_EXTRACT_PARTY_PARSER_H_

@@ -1,0 +1,257 @@
+#include "lead_fields.h"
+
+#include <fmt/format.h>
+
+#include "common/case_number.h"
+#include "common/run_date.h"
+
+namespace casesift {
+
+namespace {
+
+struct BuiltinInfo {
+  Builtin builtin;
+  std::string_view name, label;
+};
+
+constexpr BuiltinInfo kBuiltins[kBuiltinCount] = {
+    {Builtin::kLeadId, "lead_id", "Lead id"},
+    {Builtin::kRule, "rule", "Rule"},
+    {Builtin::kRuleVersion, "rule_version", "Version"},
+    {Builtin::kRuleHash, "rule_hash", "Rule hash"},
+    {Builtin::kTitle, "title", "Finding"},
+    {Builtin::kLevel, "level", "Level"},
+    {Builtin::kRecipient, "recipient", "Recipient"},
+    {Builtin::kSubject, "subject", "Subject"},
+    {Builtin::kCaseNos, "case_nos", "Cases"},
+    {Builtin::kCourt, "court", "Court"},
+    {Builtin::kDate, "date", "Date"},
+    {Builtin::kCount, "count", "Count"},
+    {Builtin::kFirstDate, "first_date", "First date"},
+    {Builtin::kLastDate, "last_date", "Last date"},
+    {Builtin::kStatus, "status", "Status"},
+    {Builtin::kEvidence, "evidence", "Evidence"},
+};
+
+void AppendNumber(simdjson::dom::element v, std::string* out) {
+  int64_t i;
+  uint64_t u;
+  double d;
+  if (v.get_int64().get(i) == simdjson::SUCCESS) {
+    fmt::format_to(std::back_inserter(*out), "{}", i);
+  } else if (v.get_uint64().get(u) == simdjson::SUCCESS) {
+    fmt::format_to(std::back_inserter(*out), "{}", u);
+  } else if (v.get_double().get(d) == simdjson::SUCCESS) {
+    fmt::format_to(std::back_inserter(*out), "{}", d);
+  }
+}
+
+bool IsScalar(simdjson::dom::element v) {
+  auto t = v.type();
+  return t != simdjson::dom::element_type::ARRAY && t != simdjson::dom::element_type::OBJECT;
+}
+
+// Adds one value to a cell being built: kinds agree or the cell becomes text.
+void AddToCell(simdjson::dom::element v, Cell* cell) {
+  Cell one = CellOf(v);
+  if (one.kind == Cell::Kind::kEmpty) return;
+  if (cell->kind == Cell::Kind::kEmpty) {
+    *cell = std::move(one);
+    return;
+  }
+  if (cell->kind != one.kind) cell->kind = Cell::Kind::kText;
+  cell->text += "; ";
+  cell->text += one.text;
+}
+
+std::string_view StringAt(simdjson::dom::element root, std::string_view key) {
+  std::string_view s;
+  if (root[key].get_string().get(s) != simdjson::SUCCESS) return {};
+  return s;
+}
+
+Cell TextCell(std::string_view text) {
+  Cell c;
+  if (!text.empty()) {
+    c.kind = Cell::Kind::kText;
+    c.text = text;
+  }
+  return c;
+}
+
+// The first of `keys` in `object` (if it is one) that is a date string, into *cell.
+bool FirstDate(simdjson::dom::element object, bool present,
+               std::initializer_list<std::string_view> keys, Cell* cell) {
+  simdjson::dom::object obj;
+  if (!present || object.get_object().get(obj) != simdjson::SUCCESS) return false;
+  for (std::string_view key : keys) {
+    simdjson::dom::element v;
+    if (obj.at_key(key).get(v) != simdjson::SUCCESS) continue;
+    Cell c = CellOf(v);
+    if (c.kind == Cell::Kind::kDate) {
+      *cell = std::move(c);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Builtin> BuiltinNamed(std::string_view name) {
+  for (const BuiltinInfo& b : kBuiltins) {
+    if (b.name == name) return b.builtin;
+  }
+  return std::nullopt;
+}
+
+std::string_view BuiltinName(Builtin b) { return kBuiltins[static_cast<size_t>(b)].name; }
+std::string_view BuiltinLabel(Builtin b) { return kBuiltins[static_cast<size_t>(b)].label; }
+
+Cell CellOf(simdjson::dom::element v) {
+  Cell c;
+  switch (v.type()) {
+    case simdjson::dom::element_type::STRING: {
+      std::string_view s;
+      if (v.get_string().get(s) != simdjson::SUCCESS) return c;
+      if (s.empty()) return c;
+      c.text = s;
+      c.kind = s.size() == 10 && IsoDateDays(s) ? Cell::Kind::kDate : Cell::Kind::kText;
+      return c;
+    }
+    case simdjson::dom::element_type::INT64:
+    case simdjson::dom::element_type::UINT64:
+    case simdjson::dom::element_type::DOUBLE:
+      c.kind = Cell::Kind::kNumber;
+      AppendNumber(v, &c.text);
+      return c;
+    case simdjson::dom::element_type::BOOL:
+      c.kind = Cell::Kind::kText;
+      c.text = v.get_bool().value_unsafe() ? "true" : "false";
+      return c;
+    case simdjson::dom::element_type::NULL_VALUE:
+      return c;
+    case simdjson::dom::element_type::ARRAY: {
+      simdjson::dom::array arr = v.get_array().value_unsafe();
+      bool scalars = true;
+      for (simdjson::dom::element e : arr) scalars = scalars && IsScalar(e);
+      if (scalars) {
+        for (simdjson::dom::element e : arr) AddToCell(e, &c);
+        return c;
+      }
+      break;
+    }
+    case simdjson::dom::element_type::OBJECT:
+      break;
+  }
+  c.kind = Cell::Kind::kText;
+  c.text = simdjson::minify(v);
+  return c;
+}
+
+Cell CellOfPath(const FieldPath& path, simdjson::dom::element root) {
+  Cell c;
+  path.ForEach(root, [&](simdjson::dom::element v) { AddToCell(v, &c); });
+  return c;
+}
+
+Status LeadFields::Read(const JsonlReader::Record& record, LoadedLead* lead) const {
+  simdjson::dom::element root = record.root;
+  std::string_view rule = StringAt(root, "rule");
+  if (rule.empty()) {
+    return JsonlReader::ErrorAt(
+        record, 0,
+        "not a lead: it has no \"rule\" (report-render reads the leads rule-match writes)");
+  }
+  lead->json.assign(record.text);
+  auto& b = lead->builtin;
+  for (Cell& c : b) c = Cell{};
+  auto cell_at = [&](std::string_view key) {
+    simdjson::dom::element v;
+    return root[key].get(v) == simdjson::SUCCESS ? CellOf(v) : Cell{};
+  };
+  b[size_t(Builtin::kLeadId)] = cell_at("lead_id");
+  b[size_t(Builtin::kRule)] = TextCell(rule);
+  b[size_t(Builtin::kRuleVersion)] = cell_at("rule_version");
+  b[size_t(Builtin::kRuleHash)] = cell_at("rule_hash");
+  b[size_t(Builtin::kTitle)] = cell_at("title");
+  if (b[size_t(Builtin::kTitle)].kind == Cell::Kind::kEmpty)
+    b[size_t(Builtin::kTitle)] = TextCell(rule);
+  Cell level = cell_at("level");
+  if (level.kind != Cell::Kind::kEmpty) level.kind = Cell::Kind::kLevel;
+  b[size_t(Builtin::kLevel)] = std::move(level);
+  b[size_t(Builtin::kRecipient)] = cell_at("recipient");
+  b[size_t(Builtin::kSubject)] = cell_at("subject");
+  b[size_t(Builtin::kCaseNos)] = cell_at("case_nos");
+  b[size_t(Builtin::kCount)] = cell_at("count");
+  b[size_t(Builtin::kFirstDate)] = cell_at("first_date");
+  b[size_t(Builtin::kLastDate)] = cell_at("last_date");
+
+  simdjson::dom::element evidence, dedupe;
+  bool has_evidence = root["evidence"].get(evidence) == simdjson::SUCCESS;
+  lead->has_dedupe = root["dedupe"].get(dedupe) == simdjson::SUCCESS && dedupe.is_object();
+  lead->evidence.clear();
+  simdjson::dom::object evidence_object;
+  bool has_evidence_object =
+      has_evidence && evidence.get_object().get(evidence_object) == simdjson::SUCCESS;
+  if (has_evidence_object) {
+    Cell& all = b[size_t(Builtin::kEvidence)];
+    for (simdjson::dom::key_value_pair kv : evidence_object) {
+      Cell c = CellOf(kv.value);
+      if (c.kind == Cell::Kind::kEmpty) continue;
+      if (!all.text.empty()) all.text += "; ";
+      all.text += kv.key;
+      all.text += ": ";
+      all.text += c.text;
+      lead->evidence.emplace_back(std::string(kv.key), std::move(c));
+    }
+    if (!all.text.empty()) all.kind = Cell::Kind::kText;
+  }
+  if (lead->has_dedupe) {
+    b[size_t(Builtin::kStatus)] = TextCell(StringAt(dedupe, "status"));
+  }
+
+  // The court: the lead's, the evidence's, or the first case number's.
+  Cell court = cell_at("court");
+  if (court.kind == Cell::Kind::kEmpty && has_evidence_object) {
+    simdjson::dom::element v;
+    if (evidence_object.at_key("court").get(v) == simdjson::SUCCESS) court = CellOf(v);
+  }
+  if (court.kind == Cell::Kind::kEmpty) {
+    simdjson::dom::element first;
+    std::string_view case_no;
+    if (root["case_nos"].at(0).get(first) == simdjson::SUCCESS &&
+        first.get_string().get(case_no) == simdjson::SUCCESS) {
+      Result<CaseNumber> parsed = ParseCaseNumber(case_no);
+      if (parsed.ok() && !parsed->court_code.empty()) {
+        std::string_view name = CourtNameForCode(parsed->court_code);
+        court = TextCell(name.empty() ? std::string_view(parsed->court_code) : name);
+      }
+    }
+  }
+  b[size_t(Builtin::kCourt)] = std::move(court);
+  Cell& date = b[size_t(Builtin::kDate)];
+  FirstDate(root, true, {"last_date", "first_date"}, &date) ||
+      FirstDate(evidence, has_evidence, {"decided_date", "filed_date"}, &date) ||
+      FirstDate(dedupe, lead->has_dedupe, {"last_seen"}, &date);
+
+  lead->paths.clear();
+  lead->paths.reserve(paths_.size());
+  for (const FieldPath& path : paths_) lead->paths.push_back(CellOfPath(path, root));
+  lead->split_values.clear();
+  if (split_builtin_) {
+    lead->split_values.push_back(b[size_t(*split_builtin_)].text);
+  } else if (split_) {
+    split_->ForEach(root, [&](simdjson::dom::element v) {
+      Cell c = CellOf(v);
+      if (std::find(lead->split_values.begin(), lead->split_values.end(), c.text) ==
+          lead->split_values.end()) {
+        lead->split_values.push_back(std::move(c.text));
+      }
+    });
+    if (lead->split_values.empty()) lead->split_values.emplace_back();
+  }
+  return Status::OK();
+}
+
+}  // namespace casesift

@@ -1,0 +1,62 @@
+// Masker: personal data out of agency-facing reports (issue: report-render, point 5).
+//
+// Three kinds, each counted for the report's summary:
+//   - ID numbers (18-digit resident ID numbers with a plausible birth date, and 15-digit
+//     ones), wherever they appear in a text: 310115198001011234 -> 310***********1234;
+//   - person names, in the name fields: 张三 -> 张*; an organisation's name (公司, 银行 …,
+//     see common/org_name.h) and a name already masked (张某) are left as they are;
+//   - addresses, in the address fields: cut after the district (区, 县, 旗), else after the
+//     city: 上海市浦东新区张江路1号 -> 上海市浦东新区.
+// A field is named by its path in the lead ("subject", "evidence.debtor_name",
+// "evidence.parties[side=respondent].address"). By default the name fields are those whose
+// last member is subject, name, legal_rep or ends in _name, and the address fields those
+// whose last member contains "address"; --mask replaces that with a list of its own.
+//
+// Not thread-safe (it counts); one per report run.
+#ifndef CASESIFT_TOOLS_REPORT_RENDER_MASKER_H_
+#define CASESIFT_TOOLS_REPORT_RENDER_MASKER_H_
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report.h"
+
+namespace casesift {
+
+class Masker {
+ public:
+  // `enabled` false: Mask() changes nothing (--no-mask). `fields` non-empty replaces the
+  // default name and address fields: each is a field path, an address field when its last
+  // member contains "address", a name field otherwise.
+  Masker(bool enabled, std::vector<std::string> fields);
+  ~Masker();
+
+  // Masks `*text`, the value of `field`, in place. Returns whether it changed.
+  bool Mask(std::string_view field, std::string* text);
+
+  // What was masked so far, and how (for the summary).
+  const MaskSummary& summary() const { return summary_; }
+
+  // The masked forms, exposed for tests.
+  static std::string MaskName(std::string_view name);
+  static std::string CutAddress(std::string_view address);
+
+ private:
+  enum class Kind { kNone, kName, kAddress };
+  Kind KindOf(std::string_view field) const;
+  static void Note(std::vector<std::string>* fields, std::string_view field);
+
+  bool enabled_;
+  std::vector<std::string> fields_;
+  std::unique_ptr<RE2> id18_, id15_;
+  MaskSummary summary_;
+};
+
+}  // namespace casesift
+
+#endif  // CASESIFT_TOOLS_REPORT_RENDER_MASKER_H_

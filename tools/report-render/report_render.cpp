@@ -1,0 +1,467 @@
+#include "report_render.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "common/bad_records.h"
+#include "common/build_info.h"
+#include "common/diagnostics.h"
+#include "common/hash.h"
+#include "common/jsonl_reader.h"
+#include "common/output.h"
+#include "html_writer.h"
+#include "lead_fields.h"
+#include "masker.h"
+#include "output_names.h"
+#include "report_builder.h"
+#include "template_writer.h"
+#include "text_writers.h"
+#include "xlsx_writer.h"
+
+namespace casesift {
+
+namespace {
+
+enum class Format { kHtml, kMarkdown, kCsv, kXlsx, kJson, kTemplate };
+
+Result<Format> ChooseFormat(const ReportRenderOptions& options, const CommonOptions& common) {
+  if (!options.template_path.empty()) {
+    if (!options.format.empty()) {
+      return Status::Usage("--template renders through the template: leave out -f (" +
+                           options.format + ")");
+    }
+    return Format::kTemplate;
+  }
+  std::string f = options.format;
+  if (f.empty()) {
+    std::string ext = std::filesystem::path(common.output).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    f = ext == ".md" || ext == ".markdown" ? "md"
+        : ext == ".csv"                    ? "csv"
+        : ext == ".xlsx"                   ? "xlsx"
+        : ext == ".json"                   ? "json"
+                                           : "html";
+  }
+  if (f == "html") return Format::kHtml;
+  if (f == "md" || f == "markdown") return Format::kMarkdown;
+  if (f == "csv") return Format::kCsv;
+  if (f == "xlsx") return Format::kXlsx;
+  if (f == "json") return Format::kJson;
+  return Status::Usage(fmt::format("-f {}: unknown format (html, md, csv, xlsx or json)", f));
+}
+
+// The fields the options name, resolved: built-ins by name, the rest as field paths.
+class FieldResolver {
+ public:
+  Result<FieldRef> Resolve(const std::string& name, std::string_view option) {
+    if (std::optional<Builtin> b = BuiltinNamed(name)) return FieldRef{b, -1, name};
+    for (size_t i = 0; i < paths_.size(); ++i) {
+      if (paths_[i].text() == name) return FieldRef{std::nullopt, static_cast<int>(i), name};
+    }
+    Result<FieldPath> path = FieldPath::Parse(name);
+    if (!path.ok()) {
+      return Status::Usage(fmt::format("{} '{}': {}", option, name, path.status().message()));
+    }
+    paths_.push_back(std::move(*path));
+    return FieldRef{std::nullopt, static_cast<int>(paths_.size() - 1), name};
+  }
+  std::vector<FieldPath> Take() { return std::move(paths_); }
+
+ private:
+  std::vector<FieldPath> paths_;
+};
+
+// "LABEL=FIELD" or "FIELD": a '=' before any '[' separates a label.
+std::pair<std::string, std::string> LabelAndField(const std::string& spec) {
+  size_t eq = spec.find('=');
+  size_t bracket = spec.find('[');
+  if (eq == std::string::npos || (bracket != std::string::npos && bracket < eq)) return {"", spec};
+  return {spec.substr(0, eq), spec.substr(eq + 1)};
+}
+
+std::string GeneratedAt(bool* from_epoch) {
+  std::time_t t = std::time(nullptr);
+  *from_epoch = false;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    char* end = nullptr;
+    long long v = std::strtoll(epoch, &end, 10);
+    if (*end == '\0' && v >= 0) {
+      t = static_cast<std::time_t>(v);
+      *from_epoch = true;
+    }
+  }
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::time_t ParseGeneratedAt(const std::string& iso) {
+  std::tm tm{};
+  strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return timegm(&tm);
+}
+
+// One report, rendered and waiting to be written.
+struct Pending {
+  std::string path;
+  std::string text;
+  uint64_t leads = 0;
+};
+
+// The XLSX workbook of `report` as bytes: libxlsxwriter writes a file, so it writes an
+// unlinked temporary one (through /proc/self/fd), which leaves nothing behind whatever happens.
+Status XlsxBytes(const Report& report, std::time_t created, std::string* bytes) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string temp = fmt::format("{}/report-render.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+  int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+  if (fd < 0) return Status::FromErrno("cannot create a temporary file in " + temp, errno);
+  std::string proc = fmt::format("/proc/self/fd/{}", fd);
+  bool unlinked = ::access(proc.c_str(), F_OK) == 0 && ::unlink(temp.c_str()) == 0;
+  Status s = WriteXlsx(report, unlinked ? proc : temp, created);
+  if (s.ok()) {
+    struct stat st;
+    if (::fstat(fd, &st) != 0) {
+      s = Status::FromErrno("cannot read the workbook back", errno);
+    } else {
+      bytes->resize(static_cast<size_t>(st.st_size));
+      size_t done = 0;
+      while (done < bytes->size()) {
+        ssize_t n = ::pread(fd, bytes->data() + done, bytes->size() - done, done);
+        if (n <= 0) {
+          s = Status::FromErrno("cannot read the workbook back", n < 0 ? errno : EIO);
+          break;
+        }
+        done += static_cast<size_t>(n);
+      }
+    }
+  }
+  ::close(fd);
+  if (!unlinked) ::unlink(temp.c_str());
+  return s;
+}
+
+}  // namespace
+
+std::string ShellQuote(int argc, char** argv) {
+  std::string line;
+  for (int i = 0; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (i > 0) line += ' ';
+    bool plain = !a.empty() && a.find_first_not_of(
+                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                   "0123456789_-+=/.,:@%") == std::string_view::npos;
+    if (plain) {
+      line += a;
+      continue;
+    }
+    line += '\'';
+    for (char c : a) {
+      if (c == '\'') {
+        line += "'\\''";
+      } else {
+        line += c;
+      }
+    }
+    line += '\'';
+  }
+  return line;
+}
+
+std::vector<std::string> SplitFieldList(const std::string& text) {
+  std::vector<std::string> out;
+  std::string piece;
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '\\' && i + 1 < text.size()) {
+        piece += c;
+        c = text[++i];
+      } else if (c == '"') {
+        quoted = false;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '[') {
+      ++depth;
+    } else if (c == ']' && depth > 0) {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      if (!piece.empty()) out.push_back(std::move(piece));
+      piece.clear();
+      continue;
+    }
+    piece += c;
+  }
+  if (!piece.empty()) out.push_back(std::move(piece));
+  return out;
+}
+
+Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& common) {
+  if (!common.rejects.empty() && common.on_error == OnError::kFail) {
+    return Status::Usage("--rejects needs --on-error=skip or --on-error=warn");
+  }
+  Result<Format> format = ChooseFormat(options, common);
+  if (!format.ok()) return format.status();
+  bool to_stdout = common.output.empty() || common.output == "-";
+  if (*format == Format::kXlsx && to_stdout && ::isatty(STDOUT_FILENO)) {
+    return Status::Usage(
+        "-f xlsx writes a binary workbook: name a file with -o (e.g. -o leads.xlsx)");
+  }
+  if (!options.split_by.empty()) {
+    if (to_stdout) {
+      return Status::Usage(fmt::format(
+          "--split-by {0} writes one report per value: name them with -o and the placeholder "
+          "{{{0}}} (e.g. -o 'out/{{{0}}}.html')",
+          options.split_by));
+    }
+    CASESIFT_RETURN_IF_ERROR(CheckOutputPattern(common.output, options.split_by));
+  }
+
+  // The fields the options name.
+  FieldResolver resolver;
+  ReportSpec spec;
+  spec.expand_evidence = *format == Format::kCsv || *format == Format::kXlsx;
+  for (const std::string& c : options.columns) {
+    auto [label, name] = LabelAndField(c);
+    if (name.empty()) return Status::Usage(fmt::format("--column '{}': no field named", c));
+    Result<FieldRef> ref = resolver.Resolve(name, "--column");
+    if (!ref.ok()) return ref.status();
+    if (label.empty()) label = ref->builtin ? std::string(BuiltinLabel(*ref->builtin)) : name;
+    spec.columns.push_back({label, *ref});
+  }
+  for (const std::string& list : options.sort) {
+    for (std::string key : SplitFieldList(list)) {
+      bool desc = key.starts_with('-');
+      if (desc || key.starts_with('+')) key.erase(0, 1);
+      Result<FieldRef> ref = resolver.Resolve(key, "--sort");
+      if (!ref.ok()) return ref.status();
+      spec.sort.push_back({*ref, desc});
+    }
+  }
+  if (!options.group_by.empty()) {
+    Result<FieldRef> ref = resolver.Resolve(options.group_by, "--group-by");
+    if (!ref.ok()) return ref.status();
+    spec.group = *ref;
+  }
+  std::optional<FieldPath> split_path;
+  std::optional<Builtin> split_builtin;
+  if (!options.split_by.empty()) {
+    split_builtin = BuiltinNamed(options.split_by);
+    if (!split_builtin) {
+      Result<FieldPath> p = FieldPath::Parse(options.split_by);
+      if (!p.ok()) {
+        return Status::Usage(
+            fmt::format("--split-by '{}': {}", options.split_by, p.status().message()));
+      }
+      split_path = std::move(*p);
+    }
+  }
+  std::vector<std::string> mask_fields;
+  for (const std::string& list : options.mask) {
+    for (std::string& f : SplitFieldList(list)) mask_fields.push_back(std::move(f));
+  }
+  if (options.no_mask && !mask_fields.empty()) {
+    return Status::Usage("--no-mask and --mask contradict each other: give one");
+  }
+  std::unique_ptr<TemplateWriter> tmpl;
+  if (*format == Format::kTemplate) {
+    Result<std::unique_ptr<TemplateWriter>> t = TemplateWriter::Load(options.template_path);
+    if (!t.ok()) return t.status();
+    tmpl = std::move(*t);
+  }
+  LeadFields fields(resolver.Take(), std::move(split_path), split_builtin);
+
+  // Read the leads.
+  JsonlReader::Options ropts;
+  ropts.inputs = common.inputs;
+  ropts.max_line = static_cast<size_t>(common.max_line);
+  BadRecords bad(common.on_error, nullptr);
+  std::unique_ptr<Output> rejects;
+  JsonlReader reader(ropts, &bad);
+  CASESIFT_RETURN_IF_ERROR(reader.CheckInputs());
+  if (!common.rejects.empty()) {
+    Result<std::unique_ptr<Output>> r = Output::Open(common.rejects);
+    if (!r.ok()) return r.status();
+    rejects = std::move(*r);
+    bad = BadRecords(common.on_error, rejects.get());
+  }
+  std::vector<std::unique_ptr<LoadedLead>> leads;
+  Hasher stdin_hash;
+  uint64_t stdin_bytes = 0;
+  bool read_stdin = false;
+  JsonlReader::Record rec;
+  while (reader.Next(&rec)) {
+    if (*rec.file == "<stdin>") {
+      read_stdin = true;
+      stdin_hash.Update(rec.text);
+      stdin_hash.Update("\n");
+      stdin_bytes += rec.text.size() + 1;
+    }
+    auto lead = std::make_unique<LoadedLead>();
+    Status s = fields.Read(rec, lead.get());
+    if (!s.ok()) {
+      CASESIFT_RETURN_IF_ERROR(bad.Reject(s, rec.text));
+      continue;
+    }
+    lead->order = leads.size();
+    leads.push_back(std::move(lead));
+  }
+  CASESIFT_RETURN_IF_ERROR(reader.status());
+
+  // Mask. The JSON summary shows no lead's values; every other format is for people.
+  Masker masker(!options.no_mask && *format != Format::kJson, std::move(mask_fields));
+  for (auto& lead : leads) {
+    // Numbers are amounts and counts, never names or ID numbers.
+    auto mask = [&](std::string_view field, Cell* cell) {
+      if (cell->kind != Cell::Kind::kNumber) masker.Mask(field, &cell->text);
+    };
+    for (size_t b = 0; b < kBuiltinCount; ++b) {
+      if (b == size_t(Builtin::kEvidence)) continue;
+      mask(BuiltinName(static_cast<Builtin>(b)), &lead->builtin[b]);
+    }
+    Cell& all = lead->builtin[size_t(Builtin::kEvidence)];
+    if (!lead->evidence.empty()) all.text.clear();
+    for (auto& [name, cell] : lead->evidence) {
+      mask("evidence." + name, &cell);
+      if (!all.text.empty()) all.text += "; ";
+      all.text += name + ": " + cell.text;
+    }
+    for (size_t p = 0; p < lead->paths.size(); ++p) {
+      mask(fields.paths()[p].text(), &lead->paths[p]);
+    }
+  }
+
+  // Provenance.
+  Provenance provenance;
+  std::vector<std::string> inputs = common.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  for (const std::string& in : inputs) {
+    if (in == "-") {
+      if (read_stdin || inputs.size() == 1) {
+        provenance.inputs.push_back({"<stdin>", stdin_bytes, FormatHash(stdin_hash.Digest())});
+      }
+      continue;
+    }
+    uint64_t size = 0;
+    Result<uint64_t> h = HashFile(in, &size);
+    if (!h.ok()) return h.status();
+    provenance.inputs.push_back({in, size, FormatHash(*h)});
+  }
+  provenance.program = fmt::format("report-render (casesift) {} commit {}", kVersion, kGitCommit);
+  provenance.libraries = {
+      fmt::format("simdjson {}.{}.{}", int{simdjson::SIMDJSON_VERSION_MAJOR},
+                  int{simdjson::SIMDJSON_VERSION_MINOR}, int{simdjson::SIMDJSON_VERSION_REVISION}),
+      fmt::format("libxlsxwriter {}", LXW_VERSION)};
+  provenance.command_line = options.command_line;
+  provenance.generated_at = GeneratedAt(&provenance.time_from_source_date_epoch);
+  std::time_t created = ParseGeneratedAt(provenance.generated_at);
+
+  // Split: each value's leads, values in byte order (masked values name the files).
+  std::map<std::string, std::vector<const LoadedLead*>> parts;
+  if (options.split_by.empty()) {
+    auto& all = parts[""];
+    for (const auto& lead : leads) all.push_back(lead.get());
+  } else {
+    for (const auto& lead : leads) {
+      for (const std::string& v : lead->split_values) parts[v].push_back(lead.get());
+    }
+  }
+  std::vector<std::string> values, shown;
+  for (const auto& [value, part] : parts) {
+    values.push_back(value);
+    std::string masked = value;
+    masker.Mask(options.split_by, &masked);
+    shown.push_back(std::move(masked));
+  }
+  std::vector<std::string> paths = options.split_by.empty()
+                                       ? std::vector<std::string>{common.output}
+                                       : OutputNames(common.output, options.split_by, shown);
+
+  // Render every report, then put them all in place.
+  std::vector<Pending> pending;
+  size_t i = 0;
+  for (const auto& [value, part] : parts) {
+    const std::string& path = paths[i];
+    spec.title = options.title.empty() ? "Leads" : options.title;
+    if (!options.split_by.empty()) {
+      std::string placeholder = "{" + options.split_by + "}";
+      std::string label = shown[i].empty() ? "(none)" : shown[i];
+      size_t at = spec.title.find(placeholder);
+      if (at != std::string::npos) {
+        spec.title.replace(at, placeholder.size(), label);
+      } else {
+        spec.title += " — " + label;
+      }
+    }
+    Report report = BuildReport(spec, part, masker.summary(), provenance);
+    if (!options.split_by.empty()) {
+      report.split_field = options.split_by;
+      report.split_value = shown[i];
+    }
+    std::string text;
+    switch (*format) {
+      case Format::kHtml:
+        CASESIFT_RETURN_IF_ERROR(WriteHtml(report, &text));
+        break;
+      case Format::kMarkdown:
+        WriteMarkdown(report, &text);
+        break;
+      case Format::kCsv:
+        WriteCsv(report, {options.bom, !options.no_provenance}, &text);
+        break;
+      case Format::kJson:
+        WriteJsonSummary(report, &text);
+        break;
+      case Format::kXlsx:
+        CASESIFT_RETURN_IF_ERROR(XlsxBytes(report, created, &text));
+        break;
+      case Format::kTemplate:
+        CASESIFT_RETURN_IF_ERROR(tmpl->Render(report, &masker, &text));
+        break;
+    }
+    pending.push_back({path, std::move(text), part.size()});
+    ++i;
+  }
+  // Every report is complete: write them, each to a temporary file renamed into place (one
+  // at a time, so that a thousand recipients do not need a thousand open files).
+  for (Pending& p : pending) {
+    if (!to_stdout) {
+      std::filesystem::path parent = std::filesystem::path(p.path).parent_path();
+      std::error_code ec;
+      if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+      if (ec) {
+        return Status::IoError(
+            fmt::format("cannot create the folder '{}': {}", parent.string(), ec.message()));
+      }
+    }
+    Result<std::unique_ptr<Output>> out = Output::Open(p.path, OutputOptionsFor(common));
+    if (!out.ok()) return out.status();
+    CASESIFT_RETURN_IF_ERROR((*out)->Write(p.text));
+    CASESIFT_RETURN_IF_ERROR((*out)->Commit());
+    std::string().swap(p.text);
+  }
+  if (rejects) CASESIFT_RETURN_IF_ERROR(rejects->Commit());
+  bad.Finish(common.quiet);
+  if (!options.split_by.empty() && !common.quiet) {
+    for (const Pending& p : pending) {
+      PrintMessage(fmt::format("{}: {} lead{}", p.path, p.leads, p.leads == 1 ? "" : "s"));
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace casesift

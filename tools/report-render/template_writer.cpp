@@ -1,0 +1,226 @@
+#include "template_writer.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <fstream>
+#include <kainjow/mustache.hpp>
+#include <sstream>
+
+#include "lead_fields.h"
+#include "text_writers.h"
+
+namespace casesift {
+
+namespace mustache = kainjow::mustache;
+
+struct TemplateWriter::Impl {
+  std::string path;
+  std::string text;
+  std::unique_ptr<mustache::mustache> tmpl;
+};
+
+namespace {
+
+// The 1-based line and column of byte `offset` of `text`, and that line.
+Location LocationOf(const std::string& path, const std::string& text, size_t offset,
+                    std::string* line) {
+  offset = std::min(offset, text.size());
+  size_t begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  begin = (begin == std::string::npos || offset == 0) ? 0 : begin + 1;
+  if (offset > 0 && text[offset - 1] == '\n') begin = offset;
+  size_t end = text.find('\n', offset);
+  *line = text.substr(begin, (end == std::string::npos ? text.size() : end) - begin);
+  uint64_t line_no = 1 + std::count(text.begin(), text.begin() + begin, '\n');
+  return Location{path, line_no, offset - begin + 1};
+}
+
+// A located status from a mustache error "… at N".
+Status TemplateError(const TemplateWriter::Impl& impl, const std::string& message,
+                     std::string_view what) {
+  size_t at = message.rfind(" at ");
+  if (at != std::string::npos) {
+    char* end = nullptr;
+    unsigned long long offset = std::strtoull(message.c_str() + at + 4, &end, 10);
+    if (end != message.c_str() + at + 4 && *end == '\0') {
+      std::string line;
+      Location loc = LocationOf(impl.path, impl.text, offset, &line);
+      return Status::Usage(fmt::format("{}: {}", what, message.substr(0, at))).At(loc, line);
+    }
+  }
+  return Status::Usage(fmt::format("{}: {}: {}", impl.path, what, message));
+}
+
+class DataBuilder {
+ public:
+  explicit DataBuilder(Masker* masker) : masker_(masker) {}
+
+  mustache::data Value(simdjson::dom::element v, std::string& path) {
+    switch (v.type()) {
+      case simdjson::dom::element_type::OBJECT: {
+        mustache::data obj{mustache::data::type::object};
+        simdjson::dom::object object;
+        if (v.get_object().get(object) != simdjson::SUCCESS) return obj;
+        for (simdjson::dom::key_value_pair kv : object) {
+          size_t mark = path.size();
+          if (!path.empty()) path += '.';
+          path += kv.key;
+          obj.set(std::string(kv.key), Value(kv.value, path));
+          path.resize(mark);
+        }
+        return obj;
+      }
+      case simdjson::dom::element_type::ARRAY: {
+        mustache::data list{mustache::data::type::list};
+        size_t mark = path.size();
+        path += "[*]";
+        simdjson::dom::array arr;
+        if (v.get_array().get(arr) != simdjson::SUCCESS) return list;
+        size_t n = arr.size(), i = 0;
+        for (simdjson::dom::element e : arr) {
+          mustache::data item = Value(e, path);
+          if (item.is_object()) {
+            item.set("first",
+                     i == 0 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+            item.set("last", i + 1 == n ? mustache::data::type::bool_true
+                                        : mustache::data::type::bool_false);
+          }
+          list.push_back(item);
+          ++i;
+        }
+        path.resize(mark);
+        return list;
+      }
+      case simdjson::dom::element_type::BOOL:
+        return v.get_bool().value_unsafe() ? mustache::data::type::bool_true
+                                           : mustache::data::type::bool_false;
+      case simdjson::dom::element_type::NULL_VALUE:
+        return mustache::data::type::bool_false;  // a null hides its section, shows nothing
+      default: {
+        Cell c = CellOf(v);
+        if (c.kind == Cell::Kind::kText || c.kind == Cell::Kind::kDate) {
+          masker_->Mask(path, &c.text);
+        }
+        return mustache::data(c.text);
+      }
+    }
+  }
+
+ private:
+  Masker* masker_;
+};
+
+mustache::data Bool(bool b) {
+  return b ? mustache::data::type::bool_true : mustache::data::type::bool_false;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TemplateWriter>> TemplateWriter::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::FromErrno(fmt::format("cannot open template '{}'", path), errno);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::unique_ptr<TemplateWriter> w(new TemplateWriter());
+  w->impl_ = std::make_unique<Impl>();
+  w->impl_->path = path;
+  w->impl_->text = text.str();
+  w->impl_->tmpl = std::make_unique<mustache::mustache>(w->impl_->text);
+  if (!w->impl_->tmpl->is_valid()) {
+    return TemplateError(*w->impl_, w->impl_->tmpl->error_message(), "the template does not parse");
+  }
+  return w;
+}
+
+TemplateWriter::~TemplateWriter() = default;
+
+Status TemplateWriter::Render(const Report& report, Masker* masker, std::string* out) const {
+  mustache::data root{mustache::data::type::object};
+  root.set("title", report.title);
+  root.set("leads_count", std::to_string(report.leads));
+  root.set("split_field", report.split_field);
+  root.set("split_value", report.split_value);
+  root.set("group_field", report.group_field);
+  root.set("generated_at", report.provenance.generated_at);
+  root.set("masked", MaskSentence(report.mask));
+  mustache::data provenance{mustache::data::type::list};
+  for (const std::string& line : ProvenanceLines(report.provenance)) {
+    mustache::data item{mustache::data::type::object};
+    item.set("line", line);
+    provenance.push_back(item);
+  }
+  root.set("provenance", provenance);
+  mustache::data rules{mustache::data::type::list};
+  for (const auto& r : report.provenance.rules) {
+    mustache::data item{mustache::data::type::object};
+    item.set("id", r.id);
+    item.set("version", r.version);
+    item.set("hash", r.hash);
+    item.set("title", r.title);
+    item.set("leads", std::to_string(r.leads));
+    rules.push_back(item);
+  }
+  root.set("rules", rules);
+  mustache::data inputs{mustache::data::type::list};
+  for (const auto& in : report.provenance.inputs) {
+    mustache::data item{mustache::data::type::object};
+    item.set("name", in.name);
+    item.set("bytes", std::to_string(in.bytes));
+    item.set("hash", in.hash);
+    inputs.push_back(item);
+  }
+  root.set("inputs", inputs);
+  mustache::data columns{mustache::data::type::list};
+  for (const Column& c : report.columns) {
+    mustache::data item{mustache::data::type::object};
+    item.set("label", c.label);
+    columns.push_back(item);
+  }
+  root.set("columns", columns);
+
+  simdjson::dom::parser parser;
+  DataBuilder builder(masker);
+  mustache::data all{mustache::data::type::list};
+  mustache::data groups{mustache::data::type::list};
+  for (const Group& g : report.groups) {
+    mustache::data leads{mustache::data::type::list};
+    for (size_t r = g.begin; r < g.end; ++r) {
+      const LeadRow& row = report.rows[r];
+      simdjson::dom::element doc;
+      if (parser.parse(row.json).get(doc) != simdjson::SUCCESS) {
+        return Status::InvalidData("a lead could not be parsed again");
+      }
+      std::string path;
+      mustache::data lead = builder.Value(doc, path);
+      lead.set("index", std::to_string(r + 1));
+      lead.set("first", Bool(r == 0));
+      lead.set("last", Bool(r + 1 == report.rows.size()));
+      lead.set("court", row.court);
+      lead.set("date", row.date);
+      mustache::data cells{mustache::data::type::list};
+      for (const Cell& cell : row.cells) {
+        mustache::data item{mustache::data::type::object};
+        item.set("text", cell.text);
+        cells.push_back(item);
+      }
+      lead.set("cells", cells);
+      leads.push_back(lead);
+      all.push_back(lead);
+    }
+    mustache::data group{mustache::data::type::object};
+    group.set("value", g.value);
+    group.set("count", std::to_string(g.end - g.begin));
+    group.set("leads", leads);
+    groups.push_back(group);
+  }
+  root.set("leads", all);
+  root.set("groups", groups);
+  std::string text = impl_->tmpl->render(root);
+  if (!impl_->tmpl->is_valid()) {
+    return TemplateError(*impl_, impl_->tmpl->error_message(), "the template cannot be rendered");
+  }
+  out->append(text);
+  return Status::OK();
+}
+
+}  // namespace casesift
