@@ -242,11 +242,21 @@ Status LeadFields::Read(const JsonlReader::Record& record, LoadedLead* lead) con
   if (split_builtin_) {
     lead->split_values.push_back(b[size_t(*split_builtin_)].text);
   } else if (split_) {
-    split_->ForEach(root, [&](simdjson::dom::element v) {
+    // Each value: the elements of an array one by one ("subject":["A","B"] is in A's
+    // report and in B's).
+    auto add = [&](simdjson::dom::element v) {
       Cell c = CellOf(v);
       if (std::find(lead->split_values.begin(), lead->split_values.end(), c.text) ==
           lead->split_values.end()) {
         lead->split_values.push_back(std::move(c.text));
+      }
+    };
+    split_->ForEach(root, [&](simdjson::dom::element v) {
+      simdjson::dom::array arr;
+      if (v.get_array().get(arr) == simdjson::SUCCESS) {
+        for (simdjson::dom::element e : arr) add(e);
+      } else {
+        add(v);
       }
     });
     if (lead->split_values.empty()) lead->split_values.emplace_back();

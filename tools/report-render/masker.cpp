@@ -97,7 +97,7 @@ bool Masker::Mask(std::string_view field, std::string* text) {
   if (!enabled_ || text->empty()) return false;
   bool changed = false;
   Kind kind = KindOf(field);
-  if (kind == Kind::kName && !IsMaskedText(*text) && !IsOrganisationName(*text)) {
+  if (kind == Kind::kName) {
     // Several names joined by "; " are masked one by one.
     std::string out;
     size_t start = 0;

@@ -113,6 +113,15 @@ std::time_t ParseGeneratedAt(const std::string& iso) {
   return timegm(&tm);
 }
 
+// The --split-by field when it is a worked-out one (court, date, status): those split by
+// their one value; any other field by each value its path yields (a lead with two
+// recipients is in both reports).
+std::optional<Builtin> SplitBuiltin(const std::string& name) {
+  std::optional<Builtin> b = BuiltinNamed(name);
+  if (b == Builtin::kCourt || b == Builtin::kDate || b == Builtin::kStatus) return b;
+  return std::nullopt;
+}
+
 // One report, rendered and waiting to be written.
 struct Pending {
   std::string path;
@@ -258,17 +267,14 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
     spec.group = *ref;
   }
   std::optional<FieldPath> split_path;
-  std::optional<Builtin> split_builtin;
-  if (!options.split_by.empty()) {
-    split_builtin = BuiltinNamed(options.split_by);
-    if (!split_builtin) {
-      Result<FieldPath> p = FieldPath::Parse(options.split_by);
-      if (!p.ok()) {
-        return Status::Usage(
-            fmt::format("--split-by '{}': {}", options.split_by, p.status().message()));
-      }
-      split_path = std::move(*p);
+  const std::optional<Builtin> split_builtin = SplitBuiltin(options.split_by);
+  if (!options.split_by.empty() && !split_builtin) {
+    Result<FieldPath> p = FieldPath::Parse(options.split_by);
+    if (!p.ok()) {
+      return Status::Usage(
+          fmt::format("--split-by '{}': {}", options.split_by, p.status().message()));
     }
+    split_path = std::move(*p);
   }
   std::vector<std::string> mask_fields;
   for (const std::string& list : options.mask) {
