@@ -103,9 +103,9 @@ std::vector<std::string> ProvenanceLines(const Provenance& p) {
   lines.push_back("Rules:");
   if (p.rules.empty()) lines.push_back("  (none)");
   for (const auto& r : p.rules) {
-    lines.push_back(fmt::format("  {}  version {}  {}  {} leads  {}", r.id,
+    lines.push_back(fmt::format("  {}  version {}  {}  {}  {}", r.id,
                                 r.version.empty() ? "-" : r.version, r.hash.empty() ? "-" : r.hash,
-                                r.leads, r.title));
+                                Plural(r.leads, "lead", "leads"), r.title));
   }
   lines.push_back("Program: " + p.program);
   if (!p.libraries.empty()) lines.push_back("Libraries: " + FieldList(p.libraries));
