@@ -17,8 +17,6 @@ namespace casesift {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kLevels = {"info", "low", "medium", "high", "critical"};
-
 Status WrongType(std::string_view member, std::string_view expected) {
   return Status::InvalidData(fmt::format("\"{}\" must be {}", member, expected));
 }
@@ -34,41 +32,6 @@ bool OptionalString(simdjson::dom::object obj, std::string_view member, std::str
 }
 
 }  // namespace
-
-int LevelRank(std::string_view level) {
-  auto it = std::find(kLevels.begin(), kLevels.end(), level);
-  return it == kLevels.end() ? -1 : static_cast<int>(it - kLevels.begin());
-}
-
-std::string_view LevelName(int rank) { return kLevels[static_cast<size_t>(rank)]; }
-
-constexpr std::align_val_t kHugePage{size_t{2} << 20};
-
-void AdviseHugePages(void* p, size_t bytes) {
-  constexpr uintptr_t kPage = uintptr_t{2} << 20;
-  uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
-  uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kPage - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-}
-
-TextArena::~TextArena() {
-  for (char* block : blocks_) ::operator delete(block, kHugePage);
-}
-
-std::string_view TextArena::Keep(std::string_view s) {
-  if (s.empty()) return {};
-  if (s.size() > kBlock / 4) return large_.emplace_back(s);
-  if (kBlock - used_ < s.size()) {
-    void* block = ::operator new(kBlock, kHugePage);  // std::bad_alloc when out of memory
-    ::madvise(block, kBlock, MADV_HUGEPAGE);          // advice only: without it, small pages
-    blocks_.push_back(static_cast<char*>(block));
-    used_ = 0;
-  }
-  char* p = blocks_.back() + used_;
-  std::memcpy(p, s.data(), s.size());
-  used_ += s.size();
-  return std::string_view(p, s.size());
-}
 
 uint64_t LeadSet::HashMembers(std::vector<std::string_view>* case_nos, std::string* scratch) {
   std::sort(case_nos->begin(), case_nos->end());

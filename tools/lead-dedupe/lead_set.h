@@ -38,39 +38,11 @@
 #include <vector>
 
 #include "common/field_path.h"
+#include "common/rule_level.h"
 #include "common/status.h"
+#include "common/text_arena.h"
 
 namespace casesift {
-
-// A level's rank, info 0 ... critical 4; -1 for anything else.
-int LevelRank(std::string_view level);
-// The level of a rank (REQUIRES: 0 <= rank <= 4).
-std::string_view LevelName(int rank);
-
-// Asks the kernel to back [p, p + bytes) with huge pages where it can (the whole 2 MiB
-// pages inside it): the run's large arrays are read at random, and on a virtual machine a
-// TLB miss costs more than the cache miss it comes with. Advice only.
-void AdviseHugePages(void* p, size_t bytes);
-
-// Text kept for the whole run: small strings packed in large blocks (no allocation each);
-// the views it hands out stay valid as long as the arena.
-class TextArena {
- public:
-  TextArena() = default;
-  TextArena(const TextArena&) = delete;
-  TextArena& operator=(const TextArena&) = delete;
-  ~TextArena();
-
-  std::string_view Keep(std::string_view s);
-
- private:
-  // 4 MiB blocks aligned to 2 MiB, so that the kernel can back them with huge pages: one
-  // page fault per 2 MiB instead of per 4 KiB, as the arena fills.
-  static constexpr size_t kBlock = size_t{4} << 20;
-  std::vector<char*> blocks_;
-  size_t used_ = kBlock;
-  std::deque<std::string> large_;  // longer than a quarter block: kept alone
-};
 
 // What only a key with more than one lead needs.
 struct MergedExtra {

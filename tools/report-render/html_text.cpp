@@ -115,20 +115,4 @@ void AppendDisplayNumber(std::string_view number, HtmlText* html) {
   out->append(number.substr(int_end));
 }
 
-int LevelRank(std::string_view level) {
-  static constexpr std::string_view kLevels[] = {"info", "low", "medium", "high", "critical"};
-  for (int rank = 0; rank < 5; ++rank) {
-    const std::string_view name = kLevels[rank];
-    if (level.size() != name.size()) continue;
-    bool same = true;
-    for (size_t k = 0; same && k < name.size(); ++k) {
-      char c = level[k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      same = c == name[k];
-    }
-    if (same) return rank;
-  }
-  return -1;
-}
-
 }  // namespace casesift

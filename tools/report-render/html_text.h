@@ -53,10 +53,6 @@ class HtmlText {
 // "1e5") is shown as written. Appended escaped.
 void AppendDisplayNumber(std::string_view number, HtmlText* html);
 
-// The severity rank of a rule level, for sorting: info 0, low 1, medium 2, high 3,
-// critical 4 (ASCII case ignored); -1 for any other text.
-int LevelRank(std::string_view level);
-
 }  // namespace casesift
 
 #endif  // CASESIFT_TOOLS_REPORT_RENDER_HTML_TEXT_H_

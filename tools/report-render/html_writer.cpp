@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/rule_level.h"
 #include "html_assets.h"
 #include "html_text.h"
 #include "svg_chart.h"

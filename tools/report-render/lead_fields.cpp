@@ -51,18 +51,36 @@ bool IsScalar(simdjson::dom::element v) {
   return t != simdjson::dom::element_type::ARRAY && t != simdjson::dom::element_type::OBJECT;
 }
 
-// Adds one value to a cell being built: kinds agree or the cell becomes text.
-void AddToCell(simdjson::dom::element v, Cell* cell) {
-  Cell one = CellOf(v);
-  if (one.kind == Cell::Kind::kEmpty) return;
-  if (cell->kind == Cell::Kind::kEmpty) {
-    *cell = std::move(one);
-    return;
+// Several values joined into one cell: the kinds agree, or the cell is text.
+class Joiner {
+ public:
+  void Add(const Cell& one) {
+    if (one.kind == Cell::Kind::kEmpty) return;
+    if (parts_ == 0) {
+      kind_ = one.kind;
+      first_ = one.text;
+    } else {
+      if (kind_ != one.kind) kind_ = Cell::Kind::kText;
+      if (parts_ == 1) text_.assign(first_);
+      text_ += "; ";
+      text_ += one.text;
+    }
+    ++parts_;
   }
-  if (cell->kind != one.kind) cell->kind = Cell::Kind::kText;
-  cell->text += "; ";
-  cell->text += one.text;
-}
+  Cell Take(TextArena* arena) {
+    Cell c;
+    if (parts_ == 0) return c;
+    c.kind = kind_;
+    c.text = parts_ == 1 ? first_ : arena->Keep(text_);
+    return c;
+  }
+
+ private:
+  size_t parts_ = 0;
+  Cell::Kind kind_ = Cell::Kind::kEmpty;
+  std::string_view first_;  // kept already, when there is one value only
+  std::string text_;
+};
 
 std::string_view StringAt(simdjson::dom::element root, std::string_view key) {
   std::string_view s;
@@ -70,28 +88,30 @@ std::string_view StringAt(simdjson::dom::element root, std::string_view key) {
   return s;
 }
 
-Cell TextCell(std::string_view text) {
+Cell TextCell(std::string_view kept) {
   Cell c;
-  if (!text.empty()) {
+  if (!kept.empty()) {
     c.kind = Cell::Kind::kText;
-    c.text = text;
+    c.text = kept;
   }
   return c;
 }
 
 // The first of `keys` in `object` (if it is one) that is a date string, into *cell.
 bool FirstDate(simdjson::dom::element object, bool present,
-               std::initializer_list<std::string_view> keys, Cell* cell) {
+               std::initializer_list<std::string_view> keys, TextArena* arena, Cell* cell) {
   simdjson::dom::object obj;
   if (!present || object.get_object().get(obj) != simdjson::SUCCESS) return false;
   for (std::string_view key : keys) {
     simdjson::dom::element v;
-    if (obj.at_key(key).get(v) != simdjson::SUCCESS) continue;
-    Cell c = CellOf(v);
-    if (c.kind == Cell::Kind::kDate) {
-      *cell = std::move(c);
-      return true;
+    std::string_view s;
+    if (obj.at_key(key).get(v) != simdjson::SUCCESS || v.get_string().get(s) != simdjson::SUCCESS ||
+        s.size() != 10 || !IsoDateDays(s)) {
+      continue;
     }
+    cell->kind = Cell::Kind::kDate;
+    cell->text = arena->Keep(s);
+    return true;
   }
   return false;
 }
@@ -108,36 +128,43 @@ std::optional<Builtin> BuiltinNamed(std::string_view name) {
 std::string_view BuiltinName(Builtin b) { return kBuiltins[static_cast<size_t>(b)].name; }
 std::string_view BuiltinLabel(Builtin b) { return kBuiltins[static_cast<size_t>(b)].label; }
 
-Cell CellOf(simdjson::dom::element v) {
+Cell CellOf(simdjson::dom::element v, TextArena* arena) {
   Cell c;
   switch (v.type()) {
     case simdjson::dom::element_type::STRING: {
       std::string_view s;
-      if (v.get_string().get(s) != simdjson::SUCCESS) return c;
-      if (s.empty()) return c;
-      c.text = s;
+      if (v.get_string().get(s) != simdjson::SUCCESS || s.empty()) return c;
+      c.text = arena->Keep(s);
       c.kind = s.size() == 10 && IsoDateDays(s) ? Cell::Kind::kDate : Cell::Kind::kText;
       return c;
     }
     case simdjson::dom::element_type::INT64:
     case simdjson::dom::element_type::UINT64:
-    case simdjson::dom::element_type::DOUBLE:
+    case simdjson::dom::element_type::DOUBLE: {
+      std::string number;
+      AppendNumber(v, &number);
       c.kind = Cell::Kind::kNumber;
-      AppendNumber(v, &c.text);
+      c.text = arena->Keep(number);
       return c;
-    case simdjson::dom::element_type::BOOL:
+    }
+    case simdjson::dom::element_type::BOOL: {
+      bool b = false;
+      if (v.get_bool().get(b) != simdjson::SUCCESS) return c;
       c.kind = Cell::Kind::kText;
-      c.text = v.get_bool().value_unsafe() ? "true" : "false";
+      c.text = b ? "true" : "false";
       return c;
+    }
     case simdjson::dom::element_type::NULL_VALUE:
       return c;
     case simdjson::dom::element_type::ARRAY: {
-      simdjson::dom::array arr = v.get_array().value_unsafe();
+      simdjson::dom::array arr;
+      if (v.get_array().get(arr) != simdjson::SUCCESS) return c;
       bool scalars = true;
       for (simdjson::dom::element e : arr) scalars = scalars && IsScalar(e);
       if (scalars) {
-        for (simdjson::dom::element e : arr) AddToCell(e, &c);
-        return c;
+        Joiner joiner;
+        for (simdjson::dom::element e : arr) joiner.Add(CellOf(e, arena));
+        return joiner.Take(arena);
       }
       break;
     }
@@ -145,17 +172,18 @@ Cell CellOf(simdjson::dom::element v) {
       break;
   }
   c.kind = Cell::Kind::kText;
-  c.text = simdjson::minify(v);
+  c.text = arena->Keep(simdjson::minify(v));
   return c;
 }
 
-Cell CellOfPath(const FieldPath& path, simdjson::dom::element root) {
-  Cell c;
-  path.ForEach(root, [&](simdjson::dom::element v) { AddToCell(v, &c); });
-  return c;
+Cell CellOfPath(const FieldPath& path, simdjson::dom::element root, TextArena* arena) {
+  Joiner joiner;
+  path.ForEach(root, [&](simdjson::dom::element v) { joiner.Add(CellOf(v, arena)); });
+  return joiner.Take(arena);
 }
 
-Status LeadFields::Read(const JsonlReader::Record& record, LoadedLead* lead) const {
+Status LeadFields::Read(const JsonlReader::Record& record, TextArena* arena,
+                        LoadedLead* lead) const {
   simdjson::dom::element root = record.root;
   std::string_view rule = StringAt(root, "rule");
   if (rule.empty()) {
@@ -163,23 +191,24 @@ Status LeadFields::Read(const JsonlReader::Record& record, LoadedLead* lead) con
         record, 0,
         "not a lead: it has no \"rule\" (report-render reads the leads rule-match writes)");
   }
-  lead->json.assign(record.text);
+  lead->json = keep_json_ ? arena->Keep(record.text) : std::string_view();
   auto& b = lead->builtin;
   for (Cell& c : b) c = Cell{};
   auto cell_at = [&](std::string_view key) {
     simdjson::dom::element v;
-    return root[key].get(v) == simdjson::SUCCESS ? CellOf(v) : Cell{};
+    return root[key].get(v) == simdjson::SUCCESS ? CellOf(v, arena) : Cell{};
   };
   b[size_t(Builtin::kLeadId)] = cell_at("lead_id");
-  b[size_t(Builtin::kRule)] = TextCell(rule);
+  b[size_t(Builtin::kRule)] = TextCell(arena->Keep(rule));
   b[size_t(Builtin::kRuleVersion)] = cell_at("rule_version");
   b[size_t(Builtin::kRuleHash)] = cell_at("rule_hash");
   b[size_t(Builtin::kTitle)] = cell_at("title");
-  if (b[size_t(Builtin::kTitle)].kind == Cell::Kind::kEmpty)
-    b[size_t(Builtin::kTitle)] = TextCell(rule);
+  if (b[size_t(Builtin::kTitle)].kind == Cell::Kind::kEmpty) {
+    b[size_t(Builtin::kTitle)] = b[size_t(Builtin::kRule)];
+  }
   Cell level = cell_at("level");
   if (level.kind != Cell::Kind::kEmpty) level.kind = Cell::Kind::kLevel;
-  b[size_t(Builtin::kLevel)] = std::move(level);
+  b[size_t(Builtin::kLevel)] = level;
   b[size_t(Builtin::kRecipient)] = cell_at("recipient");
   b[size_t(Builtin::kSubject)] = cell_at("subject");
   b[size_t(Builtin::kCaseNos)] = cell_at("case_nos");
@@ -195,27 +224,22 @@ Status LeadFields::Read(const JsonlReader::Record& record, LoadedLead* lead) con
   bool has_evidence_object =
       has_evidence && evidence.get_object().get(evidence_object) == simdjson::SUCCESS;
   if (has_evidence_object) {
-    Cell& all = b[size_t(Builtin::kEvidence)];
     for (simdjson::dom::key_value_pair kv : evidence_object) {
-      Cell c = CellOf(kv.value);
+      Cell c = CellOf(kv.value, arena);
       if (c.kind == Cell::Kind::kEmpty) continue;
-      if (!all.text.empty()) all.text += "; ";
-      all.text += kv.key;
-      all.text += ": ";
-      all.text += c.text;
-      lead->evidence.emplace_back(std::string(kv.key), std::move(c));
+      lead->evidence.emplace_back(arena->Keep(kv.key), c);
     }
-    if (!all.text.empty()) all.kind = Cell::Kind::kText;
   }
+  if (join_evidence_) JoinEvidence(arena, lead);
   if (lead->has_dedupe) {
-    b[size_t(Builtin::kStatus)] = TextCell(StringAt(dedupe, "status"));
+    b[size_t(Builtin::kStatus)] = TextCell(arena->Keep(StringAt(dedupe, "status")));
   }
 
   // The court: the lead's, the evidence's, or the first case number's.
   Cell court = cell_at("court");
   if (court.kind == Cell::Kind::kEmpty && has_evidence_object) {
     simdjson::dom::element v;
-    if (evidence_object.at_key("court").get(v) == simdjson::SUCCESS) court = CellOf(v);
+    if (evidence_object.at_key("court").get(v) == simdjson::SUCCESS) court = CellOf(v, arena);
   }
   if (court.kind == Cell::Kind::kEmpty) {
     simdjson::dom::element first;
@@ -224,20 +248,20 @@ Status LeadFields::Read(const JsonlReader::Record& record, LoadedLead* lead) con
         first.get_string().get(case_no) == simdjson::SUCCESS) {
       Result<CaseNumber> parsed = ParseCaseNumber(case_no);
       if (parsed.ok() && !parsed->court_code.empty()) {
-        std::string_view name = CourtNameForCode(parsed->court_code);
-        court = TextCell(name.empty() ? std::string_view(parsed->court_code) : name);
+        std::string_view name = CourtNameForCode(parsed->court_code);  // static text
+        court = TextCell(name.empty() ? arena->Keep(parsed->court_code) : name);
       }
     }
   }
-  b[size_t(Builtin::kCourt)] = std::move(court);
+  b[size_t(Builtin::kCourt)] = court;
   Cell& date = b[size_t(Builtin::kDate)];
-  FirstDate(root, true, {"last_date", "first_date"}, &date) ||
-      FirstDate(evidence, has_evidence, {"decided_date", "filed_date"}, &date) ||
-      FirstDate(dedupe, lead->has_dedupe, {"last_seen"}, &date);
+  FirstDate(root, true, {"last_date", "first_date"}, arena, &date) ||
+      FirstDate(evidence, has_evidence, {"decided_date", "filed_date"}, arena, &date) ||
+      FirstDate(dedupe, lead->has_dedupe, {"last_seen"}, arena, &date);
 
   lead->paths.clear();
   lead->paths.reserve(paths_.size());
-  for (const FieldPath& path : paths_) lead->paths.push_back(CellOfPath(path, root));
+  for (const FieldPath& path : paths_) lead->paths.push_back(CellOfPath(path, root, arena));
   lead->split_values.clear();
   if (split_builtin_) {
     lead->split_values.push_back(b[size_t(*split_builtin_)].text);
@@ -245,10 +269,10 @@ Status LeadFields::Read(const JsonlReader::Record& record, LoadedLead* lead) con
     // Each value: the elements of an array one by one ("subject":["A","B"] is in A's
     // report and in B's).
     auto add = [&](simdjson::dom::element v) {
-      Cell c = CellOf(v);
-      if (std::find(lead->split_values.begin(), lead->split_values.end(), c.text) ==
+      std::string_view text = CellOf(v, arena).text;
+      if (std::find(lead->split_values.begin(), lead->split_values.end(), text) ==
           lead->split_values.end()) {
-        lead->split_values.push_back(std::move(c.text));
+        lead->split_values.push_back(text);
       }
     };
     split_->ForEach(root, [&](simdjson::dom::element v) {
@@ -262,6 +286,17 @@ Status LeadFields::Read(const JsonlReader::Record& record, LoadedLead* lead) con
     if (lead->split_values.empty()) lead->split_values.emplace_back();
   }
   return Status::OK();
+}
+
+void JoinEvidence(TextArena* arena, LoadedLead* lead) {
+  std::string all;
+  for (const auto& [name, cell] : lead->evidence) {
+    if (!all.empty()) all += "; ";
+    all += name;
+    all += ": ";
+    all += cell.text;
+  }
+  lead->builtin[size_t(Builtin::kEvidence)] = TextCell(arena->Keep(all));
 }
 
 }  // namespace casesift

@@ -3,8 +3,9 @@
 // A lead is read once, as the JSON Lines reader parsed it, into a LoadedLead: the built-in
 // fields as cells (lead_id, rule, title, level, recipient, subject, case_nos, court, date
 // …), the evidence members one by one, the values of the field paths the options name
-// (--column, --sort, --group-by), the --split-by values, and the line itself (templates
-// render from it). Nothing points into the reader's buffers.
+// (--column, --sort, --group-by), the --split-by values, and the line itself when templates
+// need it. All text is kept in a TextArena the caller owns: nothing points into the
+// reader's buffers.
 //
 // Two fields are worked out rather than read: `court` is the lead's court, else
 // evidence.court, else the court of the first case number (沪0115 -> 上海市浦东新区人民法院, or
@@ -29,6 +30,7 @@
 #include "common/field_path.h"
 #include "common/jsonl_reader.h"
 #include "common/status.h"
+#include "common/text_arena.h"
 #include "report.h"
 
 namespace casesift {
@@ -62,11 +64,11 @@ std::string_view BuiltinName(Builtin b);
 std::string_view BuiltinLabel(Builtin b);
 
 struct LoadedLead {
-  std::string json;  // the lead's line
-  std::array<Cell, kBuiltinCount> builtin;
-  std::vector<std::pair<std::string, Cell>> evidence;  // in the lead's order
-  std::vector<Cell> paths;                             // one per LeadFields::paths()
-  std::vector<std::string> split_values;               // --split-by: each value, in order
+  std::string_view json;                    // the lead's line (only when LeadFields keeps it)
+  std::array<Cell, kBuiltinCount> builtin;  // kEvidence: only when LeadFields joins it
+  std::vector<std::pair<std::string_view, Cell>> evidence;  // in the lead's order
+  std::vector<Cell> paths;                                  // one per LeadFields::paths()
+  std::vector<std::string_view> split_values;               // --split-by: each value
   bool has_dedupe = false;
   uint64_t order = 0;  // the lead's place in the input, from 0
 };
@@ -81,23 +83,34 @@ class LeadFields {
 
   const std::vector<FieldPath>& paths() const { return paths_; }
 
-  // Reads one lead. Fails with InvalidData, located at the record, when the record is not a
-  // lead: it has no "rule" string (report-render reads what rule-match writes).
-  Status Read(const JsonlReader::Record& record, LoadedLead* lead) const;
+  // Whether Read keeps the lead's line (templates render from it) and joins the evidence
+  // into the built-in cell kEvidence (the formats that show it as one column).
+  void set_keep_json(bool keep) { keep_json_ = keep; }
+  void set_join_evidence(bool join) { join_evidence_ = join; }
+
+  // Reads one lead, its text into *arena. Fails with InvalidData, located at the record,
+  // when the record is not a lead: it has no "rule" string (report-render reads what
+  // rule-match writes).
+  Status Read(const JsonlReader::Record& record, TextArena* arena, LoadedLead* lead) const;
 
  private:
   std::vector<FieldPath> paths_;
   std::optional<FieldPath> split_;
   std::optional<Builtin> split_builtin_;
+  bool keep_json_ = false;
+  bool join_evidence_ = true;
 };
 
-// A JSON value as a cell: a string as text (a date when it is YYYY-MM-DD), a number as
-// written, true/false as text, null as empty, an array of scalars as its values joined by
-// "; ", an object (or an array holding one) as compact JSON.
-Cell CellOf(simdjson::dom::element value);
+// A JSON value as a cell, its text in *arena: a string as text (a date when it is
+// YYYY-MM-DD), a number as written, true/false as text, null as empty, an array of scalars
+// as its values joined by "; ", an object (or an array holding one) as compact JSON.
+Cell CellOf(simdjson::dom::element value, TextArena* arena);
 
-// Appends the values `path` yields in `root` into one cell, joined by "; ".
-Cell CellOfPath(const FieldPath& path, simdjson::dom::element root);
+// Sets the built-in cell kEvidence of *lead from its evidence members: "name: value; …".
+void JoinEvidence(TextArena* arena, LoadedLead* lead);
+
+// The values `path` yields in `root` as one cell, joined by "; ".
+Cell CellOfPath(const FieldPath& path, simdjson::dom::element root, TextArena* arena);
 
 }  // namespace casesift
 

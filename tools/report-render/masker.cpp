@@ -93,19 +93,27 @@ std::string Masker::CutAddress(std::string_view address) {
   return std::string(address);
 }
 
-bool Masker::Mask(std::string_view field, std::string* text) {
-  if (!enabled_ || text->empty()) return false;
-  bool changed = false;
+bool Masker::Mask(std::string_view field, std::string_view text, std::string* masked) {
+  if (!enabled_ || text.empty()) return false;
+  // ID numbers anywhere: a run of 15 digits is rare in text, so look for one first.
+  size_t digits = 0, longest = 0;
+  for (char c : text) {
+    digits = (c >= '0' && c <= '9') ? digits + 1 : 0;
+    longest = std::max(longest, digits);
+  }
   Kind kind = KindOf(field);
+  if (kind == Kind::kNone && longest < 15) return false;
+  bool changed = false;
+  masked->assign(text);
   if (kind == Kind::kName) {
     // Several names joined by "; " are masked one by one.
     std::string out;
     size_t start = 0;
-    while (start <= text->size()) {
-      size_t end = text->find("; ", start);
-      if (end == std::string::npos) end = text->size();
-      std::string_view one = std::string_view(*text).substr(start, end - start);
-      if (!out.empty() || start > 0) out += "; ";
+    while (start <= text.size()) {
+      size_t end = text.find("; ", start);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view one = text.substr(start, end - start);
+      if (start > 0) out += "; ";
       if (!one.empty() && !IsMaskedText(one) && !IsOrganisationName(one)) {
         out += MaskName(one);
         ++summary_.names;
@@ -114,29 +122,23 @@ bool Masker::Mask(std::string_view field, std::string* text) {
       }
       start = end + 2;
     }
-    if (out != *text) {
-      *text = std::move(out);
+    if (out != text) {
+      *masked = std::move(out);
       changed = true;
       Note(&summary_.name_fields, field);
     }
-  } else if (kind == Kind::kAddress && !IsMaskedText(*text)) {
-    std::string cut = CutAddress(*text);
-    if (cut != *text) {
-      *text = std::move(cut);
+  } else if (kind == Kind::kAddress) {  // masked or not: 上海市某某路 is cut too
+    std::string cut = CutAddress(text);
+    if (cut != text) {
+      *masked = std::move(cut);
       ++summary_.addresses;
       changed = true;
       Note(&summary_.address_fields, field);
     }
   }
-  // ID numbers anywhere: cheap test first (a run of 15 digits is rare in text).
-  size_t digits = 0, longest = 0;
-  for (char c : *text) {
-    digits = (c >= '0' && c <= '9') ? digits + 1 : 0;
-    longest = std::max(longest, digits);
-  }
   if (longest >= 15) {
-    int n = RE2::GlobalReplace(text, *id18_, R"(\1\2***********\4)");
-    n += RE2::GlobalReplace(text, *id15_, R"(\1\2********\4)");
+    int n = RE2::GlobalReplace(masked, *id18_, R"(\1\2***********\4)");
+    n += RE2::GlobalReplace(masked, *id15_, R"(\1\2********\4)");
     if (n > 0) {
       summary_.id_numbers += static_cast<uint64_t>(n);
       changed = true;

@@ -36,8 +36,9 @@ class Masker {
   Masker(bool enabled, std::vector<std::string> fields);
   ~Masker();
 
-  // Masks `*text`, the value of `field`, in place. Returns whether it changed.
-  bool Mask(std::string_view field, std::string* text);
+  // Masks `text`, the value of `field`: returns whether it changes, and then sets *masked
+  // to the masked text. Cheap when nothing is to be masked (no copy is made).
+  bool Mask(std::string_view field, std::string_view text, std::string* masked);
 
   // What was masked so far, and how (for the summary).
   const MaskSummary& summary() const { return summary_; }

@@ -3,13 +3,16 @@
 // as a table of cells, with the summary figures and the provenance.
 //
 // A Report is built once (report_builder.h) and then only read by the writers
-// (html_writer.h, text_writers.h, xlsx_writer.h, template_writer.h). It holds no views
-// into input buffers: every string is its own. Not thread-safe to build; read-only after.
+// (html_writer.h, text_writers.h, xlsx_writer.h, template_writer.h). The text of cells and
+// rows is views into a TextArena (common/text_arena.h) that the builder's caller keeps:
+// valid as long as that arena, never into an input buffer. Not thread-safe to build;
+// read-only after.
 #ifndef CASESIFT_TOOLS_REPORT_RENDER_REPORT_H_
 #define CASESIFT_TOOLS_REPORT_RENDER_REPORT_H_
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -25,7 +28,7 @@ struct Cell {
     kLevel,   // a rule level (info, low, medium, high, critical); `text` is the level
   };
   Kind kind = Kind::kEmpty;
-  std::string text;
+  std::string_view text;
 };
 
 // A column of the lead table: its heading and what it shows.
@@ -39,12 +42,13 @@ struct Column {
 // A lead as a report shows it.
 struct LeadRow {
   std::vector<Cell> cells;  // one per Report::columns
-  std::string lead_id;
-  std::string rule;         // the rule id
-  std::string level;        // info, low, medium, high, critical, or as written
-  std::string group;        // the --group-by value ("" without --group-by)
-  std::string court, date;  // as the built-in columns court and date have them
-  std::string json;         // the lead's line as read, NOT masked (templates mask their own)
+  std::string_view lead_id;
+  std::string_view rule;         // the rule id
+  std::string_view level;        // info, low, medium, high, critical, or as written
+  std::string_view group;        // the --group-by value ("" without --group-by)
+  std::string_view court, date;  // as the built-in columns court and date have them
+  std::string_view json;         // the lead's line as read, NOT masked (templates mask their own);
+                                 // empty unless the report renders through a template
 };
 
 // Leads counted by one property, in the order a reader expects (levels by severity,

@@ -1,11 +1,15 @@
 #include "report_builder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
-#include "html_text.h"  // LevelRank
+#include "common/rule_level.h"
 
 namespace casesift {
 
@@ -38,7 +42,7 @@ std::vector<ColumnSpec> DefaultColumns(const ReportSpec& spec,
 // A column of the table being built: a field, or one evidence member.
 struct Source {
   const ColumnSpec* spec = nullptr;
-  std::string member;  // evidence member when the evidence is spread
+  std::string_view member;  // evidence member when the evidence is spread
 };
 
 int CompareCells(const Cell& a, const Cell& b) {
@@ -49,16 +53,20 @@ int CompareCells(const Cell& a, const Cell& b) {
     if (ra != rb) return ra < rb ? -1 : 1;
   }
   if (a.kind == Cell::Kind::kNumber && b.kind == Cell::Kind::kNumber) {
-    double x = std::strtod(a.text.c_str(), nullptr), y = std::strtod(b.text.c_str(), nullptr);
+    double x = 0, y = 0;
+    std::from_chars(a.text.data(), a.text.data() + a.text.size(), x);
+    std::from_chars(b.text.data(), b.text.data() + b.text.size(), y);
     if (x != y) return x < y ? -1 : 1;
   }
   int c = a.text.compare(b.text);
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
-std::vector<std::pair<std::string, uint64_t>> ByCount(
-    const std::unordered_map<std::string, uint64_t>& counts) {
-  std::vector<std::pair<std::string, uint64_t>> out(counts.begin(), counts.end());
+template <typename Map>
+std::vector<std::pair<std::string, uint64_t>> ByCount(const Map& counts) {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  out.reserve(counts.size());
+  for (const auto& [k, n] : counts) out.emplace_back(std::string(k), n);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
@@ -66,37 +74,43 @@ std::vector<std::pair<std::string, uint64_t>> ByCount(
 }
 
 std::vector<Tally> Tallies(const std::vector<const LoadedLead*>& leads) {
-  std::unordered_map<std::string, uint64_t> rules, recipients, courts;
-  std::map<std::pair<int, std::string>, uint64_t> levels;  // (-rank, level)
-  std::map<std::string, uint64_t> months;
+  // Rules by id (their labels, "title (id)", are made once each at the end).
+  std::unordered_map<std::string_view, std::pair<std::string_view, uint64_t>> rules;
+  std::unordered_map<std::string_view, uint64_t> recipients, courts;
+  std::map<std::pair<int, std::string_view>, uint64_t> levels;  // (-rank, level)
+  std::map<std::string_view, uint64_t> months;
   uint64_t undated = 0;
-  auto text = [](const LoadedLead* l, Builtin b) -> const std::string& {
-    return l->builtin[size_t(b)].text;
-  };
+  auto text = [](const LoadedLead* l, Builtin b) { return l->builtin[size_t(b)].text; };
   for (const LoadedLead* l : leads) {
-    const std::string& rule = text(l, Builtin::kRule);
-    const std::string& title = text(l, Builtin::kTitle);
-    ++rules[title == rule ? rule : title + " (" + rule + ")"];
-    const std::string& level = text(l, Builtin::kLevel);
+    auto& rule = rules[text(l, Builtin::kRule)];
+    rule.first = text(l, Builtin::kTitle);
+    ++rule.second;
+    std::string_view level = text(l, Builtin::kLevel);
     ++levels[{-LevelRank(level), level.empty() ? "(none)" : level}];
-    const std::string& recipient = text(l, Builtin::kRecipient);
+    std::string_view recipient = text(l, Builtin::kRecipient);
     ++recipients[recipient.empty() ? "(none)" : recipient];
-    const std::string& court = text(l, Builtin::kCourt);
+    std::string_view court = text(l, Builtin::kCourt);
     ++courts[court.empty() ? "(unknown)" : court];
-    const std::string& date = text(l, Builtin::kDate);
+    std::string_view date = text(l, Builtin::kDate);
     if (date.size() >= 7) {
       ++months[date.substr(0, 7)];
     } else {
       ++undated;
     }
   }
+  std::unordered_map<std::string, uint64_t> rule_labels;
+  for (const auto& [id, title_count] : rules) {
+    const auto& [title, n] = title_count;
+    rule_labels[title == id ? std::string(id) : fmt::format("{} ({})", title, id)] += n;
+  }
   std::vector<Tally> out;
-  out.push_back({"Leads per rule", "rule", ByCount(rules)});
+  out.push_back({"Leads per rule", "rule", ByCount(rule_labels)});
   Tally level{"Leads per level", "level", {}};
-  for (const auto& [k, n] : levels) level.counts.emplace_back(k.second, n);
+  for (const auto& [k, n] : levels) level.counts.emplace_back(std::string(k.second), n);
   out.push_back(std::move(level));
   out.push_back({"Leads per recipient", "recipient", ByCount(recipients)});
-  Tally month{"Leads per month", "month", {months.begin(), months.end()}};
+  Tally month{"Leads per month", "month", {}};
+  for (const auto& [m, n] : months) month.counts.emplace_back(std::string(m), n);
   if (undated > 0) month.counts.emplace_back("(no date)", undated);
   out.push_back(std::move(month));
   out.push_back({"Leads per court", "court", ByCount(courts)});
@@ -104,23 +118,20 @@ std::vector<Tally> Tallies(const std::vector<const LoadedLead*>& leads) {
 }
 
 std::vector<Provenance::Rule> Rules(const std::vector<const LoadedLead*>& leads) {
-  std::map<std::tuple<std::string, std::string, std::string>, Provenance::Rule> rules;
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+  std::map<Key, std::pair<std::string_view, uint64_t>> rules;  // -> title, leads
   for (const LoadedLead* l : leads) {
     const auto& b = l->builtin;
-    auto key =
-        std::make_tuple(b[size_t(Builtin::kRule)].text, b[size_t(Builtin::kRuleVersion)].text,
-                        b[size_t(Builtin::kRuleHash)].text);
-    Provenance::Rule& r = rules[key];
-    if (r.leads == 0) {
-      r.id = std::get<0>(key);
-      r.version = std::get<1>(key);
-      r.hash = std::get<2>(key);
-      r.title = b[size_t(Builtin::kTitle)].text;
-    }
-    ++r.leads;
+    auto& r = rules[Key(b[size_t(Builtin::kRule)].text, b[size_t(Builtin::kRuleVersion)].text,
+                        b[size_t(Builtin::kRuleHash)].text)];
+    r.first = b[size_t(Builtin::kTitle)].text;
+    ++r.second;
   }
   std::vector<Provenance::Rule> out;
-  for (auto& [k, r] : rules) out.push_back(std::move(r));
+  for (const auto& [k, r] : rules) {
+    out.push_back({std::string(std::get<0>(k)), std::string(std::get<1>(k)),
+                   std::string(std::get<2>(k)), std::string(r.first), r.second});
+  }
   // Versions in numeric order: 2 before 10.
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     if (a.id != b.id) return a.id < b.id;
@@ -178,16 +189,16 @@ Report BuildReport(const ReportSpec& spec, const std::vector<const LoadedLead*>&
   std::vector<Source> sources;
   for (const ColumnSpec& c : specs) {
     if (spec.expand_evidence && c.field.builtin == Builtin::kEvidence) {
-      std::vector<std::string> members;
-      std::unordered_map<std::string, bool> seen;
+      std::vector<std::string_view> members;
+      std::unordered_set<std::string_view> seen;
       for (const LoadedLead* l : order) {
         for (const auto& [name, cell] : l->evidence) {
-          if (seen.emplace(name, true).second) members.push_back(name);
+          if (seen.insert(name).second) members.push_back(name);
         }
       }
-      for (std::string& m : members) {
-        report.columns.push_back({m, "evidence." + m});
-        sources.push_back({&c, std::move(m)});
+      for (std::string_view m : members) {
+        report.columns.push_back({std::string(m), "evidence." + std::string(m)});
+        sources.push_back({&c, m});
       }
       continue;
     }
@@ -217,7 +228,7 @@ Report BuildReport(const ReportSpec& spec, const std::vector<const LoadedLead*>&
     row.date = l->builtin[size_t(Builtin::kDate)].text;
     if (spec.group) row.group = spec.group->Of(*l).text;
     if (report.groups.empty() || (spec.group && report.groups.back().value != row.group)) {
-      report.groups.push_back({row.group, report.rows.size(), report.rows.size()});
+      report.groups.push_back({std::string(row.group), report.rows.size(), report.rows.size()});
     }
     report.rows.push_back(std::move(row));
     report.groups.back().end = report.rows.size();

@@ -19,6 +19,7 @@
 #include "common/hash.h"
 #include "common/jsonl_reader.h"
 #include "common/output.h"
+#include "common/text_arena.h"
 #include "html_writer.h"
 #include "lead_fields.h"
 #include "masker.h"
@@ -121,6 +122,25 @@ std::optional<Builtin> SplitBuiltin(const std::string& name) {
   if (b == Builtin::kCourt || b == Builtin::kDate || b == Builtin::kStatus) return b;
   return std::nullopt;
 }
+
+// The run's leads, in blocks: no lead moves once read (the reports point at them), and
+// growing costs no copying. Next() hands out the slot the next lead is read into; Keep()
+// keeps it (a rejected record's slot is reused).
+class LeadStore {
+ public:
+  LoadedLead& Next() {
+    if (size_ == blocks_.size() * kBlock) blocks_.push_back(std::make_unique<LoadedLead[]>(kBlock));
+    return (*this)[size_];
+  }
+  void Keep() { ++size_; }
+  size_t size() const { return size_; }
+  LoadedLead& operator[](size_t i) { return blocks_[i / kBlock][i % kBlock]; }
+
+ private:
+  static constexpr size_t kBlock = 4096;
+  std::vector<std::unique_ptr<LoadedLead[]>> blocks_;
+  size_t size_ = 0;
+};
 
 // One report, rendered and waiting to be written.
 struct Pending {
@@ -290,6 +310,10 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
     tmpl = std::move(*t);
   }
   LeadFields fields(resolver.Take(), std::move(split_path), split_builtin);
+  // The formats that show the evidence as one column join it; templates read the lead.
+  const bool join_evidence = !spec.expand_evidence;
+  fields.set_join_evidence(join_evidence);
+  fields.set_keep_json(*format == Format::kTemplate);
 
   // Read the leads.
   JsonlReader::Options ropts;
@@ -305,7 +329,8 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
     rejects = std::move(*r);
     bad = BadRecords(common.on_error, rejects.get());
   }
-  std::vector<std::unique_ptr<LoadedLead>> leads;
+  TextArena arena;  // every lead's text, for the whole run
+  LeadStore leads;
   Hasher stdin_hash;
   uint64_t stdin_bytes = 0;
   bool read_stdin = false;
@@ -317,37 +342,44 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
       stdin_hash.Update("\n");
       stdin_bytes += rec.text.size() + 1;
     }
-    auto lead = std::make_unique<LoadedLead>();
-    Status s = fields.Read(rec, lead.get());
+    LoadedLead& lead = leads.Next();
+    Status s = fields.Read(rec, &arena, &lead);
     if (!s.ok()) {
       CASESIFT_RETURN_IF_ERROR(bad.Reject(s, rec.text));
       continue;
     }
-    lead->order = leads.size();
-    leads.push_back(std::move(lead));
+    lead.order = leads.size();
+    leads.Keep();
   }
   CASESIFT_RETURN_IF_ERROR(reader.status());
 
   // Mask. The JSON summary shows no lead's values; every other format is for people.
   Masker masker(!options.no_mask && *format != Format::kJson, std::move(mask_fields));
-  for (auto& lead : leads) {
-    // Numbers are amounts and counts, never names or ID numbers.
-    auto mask = [&](std::string_view field, Cell* cell) {
-      if (cell->kind != Cell::Kind::kNumber) masker.Mask(field, &cell->text);
-    };
+  std::string masked, field;
+  // Numbers are amounts and counts, never names or ID numbers.
+  auto mask = [&](std::string_view name, Cell* cell) {
+    if (cell->kind == Cell::Kind::kNumber) return false;
+    if (!masker.Mask(name, cell->text, &masked)) return false;
+    cell->text = arena.Keep(masked);
+    return true;
+  };
+  for (size_t l = 0; l < leads.size(); ++l) {
+    LoadedLead& lead = leads[l];
     for (size_t b = 0; b < kBuiltinCount; ++b) {
       if (b == size_t(Builtin::kEvidence)) continue;
-      mask(BuiltinName(static_cast<Builtin>(b)), &lead->builtin[b]);
+      mask(BuiltinName(static_cast<Builtin>(b)), &lead.builtin[b]);
     }
-    Cell& all = lead->builtin[size_t(Builtin::kEvidence)];
-    if (!lead->evidence.empty()) all.text.clear();
-    for (auto& [name, cell] : lead->evidence) {
-      mask("evidence." + name, &cell);
-      if (!all.text.empty()) all.text += "; ";
-      all.text += name + ": " + cell.text;
+    bool evidence_changed = false;
+    for (auto& [name, cell] : lead.evidence) {
+      field.assign("evidence.").append(name);
+      evidence_changed = mask(field, &cell) || evidence_changed;
     }
-    for (size_t p = 0; p < lead->paths.size(); ++p) {
-      mask(fields.paths()[p].text(), &lead->paths[p]);
+    if (evidence_changed && join_evidence) JoinEvidence(&arena, &lead);
+    for (size_t p = 0; p < lead.paths.size(); ++p) {
+      mask(fields.paths()[p].text(), &lead.paths[p]);
+    }
+    for (std::string_view& v : lead.split_values) {
+      if (masker.Mask(options.split_by, v, &masked)) v = arena.Keep(masked);
     }
   }
 
@@ -376,23 +408,20 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
   provenance.generated_at = GeneratedAt(&provenance.time_from_source_date_epoch);
   std::time_t created = ParseGeneratedAt(provenance.generated_at);
 
-  // Split: each value's leads, values in byte order (masked values name the files).
-  std::map<std::string, std::vector<const LoadedLead*>> parts;
+  // Split: each value's leads, values in byte order. The values are masked like the
+  // reports they name: two people masked alike (张*) share a report, as their names do.
+  std::map<std::string_view, std::vector<const LoadedLead*>> parts;
   if (options.split_by.empty()) {
     auto& all = parts[""];
-    for (const auto& lead : leads) all.push_back(lead.get());
+    all.reserve(leads.size());
+    for (size_t l = 0; l < leads.size(); ++l) all.push_back(&leads[l]);
   } else {
-    for (const auto& lead : leads) {
-      for (const std::string& v : lead->split_values) parts[v].push_back(lead.get());
+    for (size_t l = 0; l < leads.size(); ++l) {
+      for (std::string_view v : leads[l].split_values) parts[v].push_back(&leads[l]);
     }
   }
-  std::vector<std::string> values, shown;
-  for (const auto& [value, part] : parts) {
-    values.push_back(value);
-    std::string masked = value;
-    masker.Mask(options.split_by, &masked);
-    shown.push_back(std::move(masked));
-  }
+  std::vector<std::string> shown;
+  for (const auto& [value, part] : parts) shown.emplace_back(value);
   std::vector<std::string> paths = options.split_by.empty()
                                        ? std::vector<std::string>{common.output}
                                        : OutputNames(common.output, options.split_by, shown);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/rule_level.h"
 #include "common/utf8.h"
 
 namespace casesift {

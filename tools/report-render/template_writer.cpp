@@ -53,7 +53,7 @@ Status TemplateError(const TemplateWriter::Impl& impl, const std::string& messag
 
 class DataBuilder {
  public:
-  explicit DataBuilder(Masker* masker) : masker_(masker) {}
+  DataBuilder(Masker* masker, TextArena* arena) : masker_(masker), arena_(*arena) {}
 
   mustache::data Value(simdjson::dom::element v, std::string& path) {
     switch (v.type()) {
@@ -97,17 +97,20 @@ class DataBuilder {
       case simdjson::dom::element_type::NULL_VALUE:
         return mustache::data::type::bool_false;  // a null hides its section, shows nothing
       default: {
-        Cell c = CellOf(v);
-        if (c.kind == Cell::Kind::kText || c.kind == Cell::Kind::kDate) {
-          masker_->Mask(path, &c.text);
+        Cell c = CellOf(v, &arena_);
+        if ((c.kind == Cell::Kind::kText || c.kind == Cell::Kind::kDate) &&
+            masker_->Mask(path, c.text, &masked_)) {
+          return mustache::data(masked_);
         }
-        return mustache::data(c.text);
+        return mustache::data(std::string(c.text));
       }
     }
   }
 
  private:
   Masker* masker_;
+  TextArena& arena_;
+  std::string masked_;
 };
 
 mustache::data Bool(bool b) {
@@ -179,7 +182,8 @@ Status TemplateWriter::Render(const Report& report, Masker* masker, std::string*
   root.set("columns", columns);
 
   simdjson::dom::parser parser;
-  DataBuilder builder(masker);
+  TextArena arena;
+  DataBuilder builder(masker, &arena);
   mustache::data all{mustache::data::type::list};
   mustache::data groups{mustache::data::type::list};
   for (const Group& g : report.groups) {
@@ -187,7 +191,7 @@ Status TemplateWriter::Render(const Report& report, Masker* masker, std::string*
     for (size_t r = g.begin; r < g.end; ++r) {
       const LeadRow& row = report.rows[r];
       simdjson::dom::element doc;
-      if (parser.parse(row.json).get(doc) != simdjson::SUCCESS) {
+      if (parser.parse(row.json.data(), row.json.size()).get(doc) != simdjson::SUCCESS) {
         return Status::InvalidData("a lead could not be parsed again");
       }
       std::string path;
@@ -195,12 +199,12 @@ Status TemplateWriter::Render(const Report& report, Masker* masker, std::string*
       lead.set("index", std::to_string(r + 1));
       lead.set("first", Bool(r == 0));
       lead.set("last", Bool(r + 1 == report.rows.size()));
-      lead.set("court", row.court);
-      lead.set("date", row.date);
+      lead.set("court", std::string(row.court));
+      lead.set("date", std::string(row.date));
       mustache::data cells{mustache::data::type::list};
       for (const Cell& cell : row.cells) {
         mustache::data item{mustache::data::type::object};
-        item.set("text", cell.text);
+        item.set("text", std::string(cell.text));
         cells.push_back(item);
       }
       lead.set("cells", cells);

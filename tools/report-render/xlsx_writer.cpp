@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -34,6 +35,18 @@ std::string CutChars(std::string_view s, size_t chars) {
     ++n;
   }
   return std::string(s.substr(0, i));
+}
+
+double NumberOf(std::string_view text) {
+  double v = 0;
+  std::from_chars(text.data(), text.data() + text.size(), v);
+  return v;
+}
+
+int IntOf(std::string_view text) {
+  int v = 0;
+  std::from_chars(text.data(), text.data() + text.size(), v);
+  return v;
 }
 
 bool IsAmountColumn(std::string_view name) {
@@ -175,13 +188,14 @@ void WriteLeadSheet(Workbook* wb, lxw_worksheet* ws, const Report& report,
         case Cell::Kind::kEmpty:
           break;
         case Cell::Kind::kNumber:
-          worksheet_write_number(ws, row, col, std::strtod(cell.text.c_str(), nullptr),
+          worksheet_write_number(ws, row, col, NumberOf(cell.text),
                                  IsAmountColumn(report.columns[c].name) ? wb->amount_ : nullptr);
           break;
         case Cell::Kind::kDate: {
-          lxw_datetime d = {std::atoi(cell.text.c_str()),
-                            std::atoi(cell.text.c_str() + 5),
-                            std::atoi(cell.text.c_str() + 8),
+          // A kDate cell is a checked YYYY-MM-DD.
+          lxw_datetime d = {IntOf(cell.text.substr(0, 4)),
+                            IntOf(cell.text.substr(5, 2)),
+                            IntOf(cell.text.substr(8, 2)),
                             0,
                             0,
                             0};
@@ -233,10 +247,10 @@ Status WriteXlsx(const Report& report, const std::string& path, std::time_t crea
   lxw_worksheet* summary = workbook_add_worksheet(wb.book(), "Summary");
   WriteSummary(&wb, summary, report);
   // Rules in the order of the provenance (by id), each with its rows in report order.
-  std::map<std::string, std::vector<size_t>> by_rule;
+  std::map<std::string_view, std::vector<size_t>> by_rule;
   for (size_t r = 0; r < report.rows.size(); ++r) by_rule[report.rows[r].rule].push_back(r);
   std::vector<std::string> rules;
-  for (const auto& [rule, rows] : by_rule) rules.push_back(rule);
+  for (const auto& [rule, rows] : by_rule) rules.emplace_back(rule);
   std::vector<std::string> names = SheetNames(rules);
   size_t i = 0;
   for (const auto& [rule, rows] : by_rule) {
