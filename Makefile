@@ -74,7 +74,7 @@ bench: deps deps-bench
 demo: deps
 	@$(MAKE) --no-print-directory build
 	@bash examples/quickstart/run.sh $(BUILD)/bin out/quickstart
-	@echo "make demo: the quick start above (examples/quickstart); the six scenarios arrive with issue 8."
+	@echo "make demo: the quick start above (examples/quickstart); the six screening scenarios are not in this version yet."
 
 lint: deps
 	sh tests/support/lint.sh
