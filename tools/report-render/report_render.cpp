@@ -491,6 +491,9 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
   }
   if (rejects) CASESIFT_RETURN_IF_ERROR(rejects->Commit());
   bad.Finish(common.quiet);
+  if (!options.split_by.empty() && pending.empty() && !common.quiet) {
+    PrintMessage(fmt::format("no leads, so no report by {}", options.split_by));
+  }
   if (!options.split_by.empty() && !common.quiet) {
     for (const Pending& p : pending) {
       PrintMessage(fmt::format("{}: {} lead{}", p.path, p.leads, p.leads == 1 ? "" : "s"));
