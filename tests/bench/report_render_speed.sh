@@ -124,7 +124,8 @@ if [[ " $PEERS " == *" mlr "* ]]; then
 fi
 if [[ " $PEERS " == *" jq "* ]]; then
   if command -v jq > /dev/null; then
-    run jq "jq -r '[.level,.rule,.title,.subject,(.case_nos|join(\"; \")),.recipient,.lead_id] | @csv' leads" - \
+    # (The shown command has no '|': the report is a Markdown table split at '|'.)
+    run jq "jq -r '[seven fields, the cases joined] @csv' leads" - \
       jq -r '[.level,.rule,.title,.subject,(.case_nos|join("; ")),.recipient,.lead_id] | @csv' "$LEADS"
   else
     echo "jq: skipped (not installed; make deps-bench)" >&2
