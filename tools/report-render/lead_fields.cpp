@@ -224,6 +224,7 @@ Status LeadFields::Read(const JsonlReader::Record& record, TextArena* arena,
   bool has_evidence_object =
       has_evidence && evidence.get_object().get(evidence_object) == simdjson::SUCCESS;
   if (has_evidence_object) {
+    lead->evidence.reserve(evidence_object.size());  // one allocation, not one per doubling
     for (simdjson::dom::key_value_pair kv : evidence_object) {
       Cell c = CellOf(kv.value, arena);
       if (c.kind == Cell::Kind::kEmpty) continue;

@@ -140,7 +140,14 @@ void WriteCsv(const Report& report, const CsvOptions& options, std::string* out)
     }
     for (const Cell& cell : row.cells) {
       sep();
-      AppendCsvField(cell.text, out);
+      // A text that Excel would take for a formula (=, +, -, @ first) is kept as text by
+      // a leading apostrophe, which Excel does not show (OWASP's "CSV injection").
+      if (cell.kind != Cell::Kind::kNumber && !cell.text.empty() &&
+          std::string_view("=+-@\t\r").find(cell.text[0]) != std::string_view::npos) {
+        AppendCsvField("'" + std::string(cell.text), out);
+      } else {
+        AppendCsvField(cell.text, out);
+      }
     }
     out->append("\r\n");
   }
