@@ -19,13 +19,18 @@ size_t CountChars(std::string_view s) {
 
 }  // namespace
 
-bool IsOrganisationName(std::string_view name) {
+bool HasOrganisationWord(std::string_view name) {
   if (CountChars(name) <= 3 && name.find("某") != std::string_view::npos) return false;
   for (std::string_view w : kOrgWords) {
     if (w.size() >= 6 && name.find(w) != std::string_view::npos) return true;
     if (w.size() < 6 && name.ends_with(w) && CountChars(name) >= 4) return true;
   }
-  return CountChars(name) > 8;
+  return false;
+}
+
+bool IsOrganisationName(std::string_view name) {
+  if (CountChars(name) <= 3 && name.find("某") != std::string_view::npos) return false;
+  return HasOrganisationWord(name) || CountChars(name) > 8;
 }
 
 }  // namespace casesift

@@ -16,6 +16,11 @@ namespace casesift {
 // date) should let that win.
 bool IsOrganisationName(std::string_view name);
 
+// Whether `name` holds an organisation word (as IsOrganisationName, without the length
+// rule): for a caller that must not take a long person's name (阿卜杜热合曼·买买提明, John
+// Smith Doe) for an organisation's, such as report-render's masking.
+bool HasOrganisationWord(std::string_view name);
+
 }  // namespace casesift
 
 #endif  // CASESIFT_COMMON_ORG_NAME_H_

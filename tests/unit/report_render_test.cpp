@@ -16,13 +16,17 @@
 namespace casesift {
 namespace {
 
+// What the maskers of a test did, summed.
+MaskCount counted;
+
 // Masks `text` as the value of `field`; returns the text the report shows.
 std::string Masked(Masker* masker, std::string_view field, std::string_view text) {
   std::string out;
-  return masker->Mask(field, text, &out) ? out : std::string(text);
+  return masker->Mask(field, text, &out, &counted) ? out : std::string(text);
 }
 
 TEST_CASE("masker: ID numbers anywhere, only where they stand alone", "[report-render]") {
+  counted = MaskCount{};
   Masker m(true, {});
   CHECK(Masked(&m, "evidence.note", "身份证号990101198503121234，住") ==
         "身份证号990***********1234，住");
@@ -32,15 +36,21 @@ TEST_CASE("masker: ID numbers anywhere, only where they stand alone", "[report-r
   // Not an ID number: inside a credit code, after a decimal point, a month 13, too long.
   CHECK(Masked(&m, "evidence.uscc", "91990101198503121234") == "91990101198503121234");
   CHECK(Masked(&m, "evidence.x", "0.990101198503121234") == "0.990101198503121234");
+  // After letters or a full stop that is no decimal point, before letters: still an ID.
+  CHECK(Masked(&m, "evidence.note", "No.990101198503121234") == "No.990***********1234");
+  CHECK(Masked(&m, "evidence.note", "ID990101198503121234_1") == "ID990***********1234_1");
+  CHECK(Masked(&m, "evidence.note", "990101198503121234,990101198503121235") ==
+        "990***********1234,990***********1235");
   CHECK(Masked(&m, "evidence.x", "990101198513121234") == "990101198513121234");
   CHECK(Masked(&m, "evidence.x", "9901011985031212345") == "9901011985031212345");
   // Already masked, as judgments publish them.
   CHECK(Masked(&m, "evidence.id_no", "310***********1234") == "310***********1234");
-  CHECK(m.summary().id_numbers == 4);
+  CHECK(m.Summarize(counted).id_numbers == 8);
 }
 
 TEST_CASE("masker: person names in name fields; organisations and masked names kept",
           "[report-render]") {
+  counted = MaskCount{};
   Masker m(true, {});
   CHECK(Masked(&m, "subject", "张建华") == "张*");
   CHECK(Masked(&m, "subject", "欧阳娜娜") == "欧*");
@@ -51,11 +61,14 @@ TEST_CASE("masker: person names in name fields; organisations and masked names k
   CHECK(Masked(&m, "evidence.legal_rep", "陈志明") == "陈*");
   CHECK(Masked(&m, "evidence.debtor_name", "周文清") == "周*");
   CHECK(Masked(&m, "evidence.parties[side=defendant].name", "吴国强") == "吴*");
+  // Long names are persons' too, unless they hold an organisation word.
+  CHECK(Masked(&m, "subject", "阿卜杜热合曼·买买提明") == "阿*");
+  CHECK(Masked(&m, "subject", "John Smith Doe") == "J*");
   // Not a name field: left as it is.
   CHECK(Masked(&m, "evidence.cause", "离婚纠纷") == "离婚纠纷");
   CHECK(Masked(&m, "title", "疑似假离婚") == "疑似假离婚");
-  CHECK(m.summary().names == 6);
-  CHECK(m.summary().name_fields ==
+  CHECK(m.Summarize(counted).names == 8);
+  CHECK(m.Summarize(counted).name_fields ==
         std::vector<std::string>{"subject", "evidence.legal_rep", "evidence.debtor_name",
                                  "evidence.parties[side=defendant].name"});
 }
@@ -67,15 +80,21 @@ TEST_CASE("masker: addresses cut to the district", "[report-render]") {
   CHECK(Masker::CutAddress("安徽省宿松县孚玉镇") == "安徽省宿松县");
   CHECK(Masker::CutAddress("内蒙古自治区鄂托克前旗某镇") == "内蒙古自治区");
   CHECK(Masker::CutAddress("安徽省") == "安徽省");
+  CHECK(Masker::CutAddress("浙江省义乌市稠城街道市场路5号") == "浙江省义乌市");
+  CHECK(Masker::CutAddress("上海市某小区3号") == "上海市");
+  CHECK(Masker::CutAddress("张江路88弄3号501室") == "***");  // no administrative word
+  counted = MaskCount{};
   Masker m(true, {});
   CHECK(Masked(&m, "evidence.respondent_address", "上海市黄浦区南京东路1号") == "上海市黄浦区");
   CHECK(Masked(&m, "evidence.address", "上海市黄浦区") == "上海市黄浦区");  // nothing to cut
-  CHECK(m.summary().addresses == 1);
+  CHECK(m.Summarize(counted).addresses == 1);
 }
 
 TEST_CASE("masker: --mask replaces the default fields; --no-mask masks nothing",
           "[report-render]") {
-  Masker chosen(true, {"evidence.spouse", "evidence.home_address"});
+  Masker chosen(true, {"evidence.spouse", "evidence.home_address", "evidence.debtors[*]"});
+  CHECK(Masked(&chosen, "evidence.debtors", "王五") == "王*");  // brackets or not
+  CHECK(Masked(&chosen, "evidence.debtors[*]", "赵六") == "赵*");
   CHECK(Masked(&chosen, "subject", "张建华") == "张建华");
   CHECK(Masked(&chosen, "evidence.spouse", "刘丽华") == "刘*");
   CHECK(Masked(&chosen, "evidence.home_address", "上海市静安区某路") == "上海市静安区");
@@ -83,8 +102,8 @@ TEST_CASE("masker: --mask replaces the default fields; --no-mask masks nothing",
   Masker off(false, {});
   CHECK(Masked(&off, "subject", "张建华") == "张建华");
   CHECK(Masked(&off, "evidence.id_no", "990101198503121234") == "990101198503121234");
-  CHECK_FALSE(off.summary().enabled);
-  CHECK(MaskSentence(off.summary()).starts_with("Not masked (--no-mask)"));
+  CHECK_FALSE(off.Summarize(MaskCount{}).enabled);
+  CHECK(MaskSentence(off.Summarize(MaskCount{})).starts_with("Not masked (--no-mask)"));
 }
 
 TEST_CASE("output names: no value leaves the folder", "[report-render]") {
@@ -103,8 +122,9 @@ TEST_CASE("output names: no value leaves the folder", "[report-render]") {
   std::vector<std::string> names =
       OutputNames("out/{recipient}.html", "recipient", {"a/b", "a_b", "公安", ""});
   REQUIRE(names.size() == 4);
-  CHECK(names[0] != names[1]);  // the same safe name, told apart
-  CHECK(names[0].starts_with("out/a_b-"));
+  CHECK(names[0] == "out/a_b.html");  // the same safe name, told apart
+  CHECK(names[1] == "out/a_b~2.html");
+  CHECK(SafeFileName("-") == "_");
   CHECK(names[2] == "out/公安.html");
   CHECK(names[3] == "out/none.html");
   for (const std::string& n : names) {
@@ -137,17 +157,23 @@ TEST_CASE("the command line in the provenance is quoted for a shell", "[report-r
   const char* args[] = {"report-render", "-o", "out/{recipient}.html", "it's", "a b", ""};
   std::string line = ShellQuote(6, const_cast<char**>(args));
   CHECK(line == R"(report-render -o 'out/{recipient}.html' 'it'\''s' 'a b' '')");
+  const char* installed[] = {"/usr/local/bin/report-render", "x.jsonl"};
+  CHECK(ShellQuote(2, const_cast<char**>(installed)) == "report-render x.jsonl");
 }
 
 TEST_CASE("xlsx sheet names: Excel's rules", "[report-render]") {
-  std::vector<std::string> names = SheetNames(
-      {"a[b]:c", "history", "Summary", std::string(40, 'x'), std::string(40, 'x'), "'quoted"});
+  std::vector<std::string> names =
+      SheetNames({"a[b]:c", "history", "Summary", std::string(40, 'x'), std::string(40, 'x'),
+                  "'quoted", "ends'", std::string(30, 'y') + "'z"});
+  REQUIRE(names.size() == 8);
   CHECK(names[0] == "a_b__c");
   CHECK(names[1] == "history_");
   CHECK(names[2] == "Summary~2");  // the summary sheet has the name
   CHECK(names[3] == std::string(31, 'x'));
   CHECK(names[4] == std::string(29, 'x') + "~2");
   CHECK(names[5] == "_'quoted");
+  CHECK(names[6] == "ends_");
+  CHECK(names[7] == std::string(30, 'y') + "_");  // cut to 31, no apostrophe at the end
 }
 
 // Reads `lines` as leads through the reader the tool uses.

@@ -40,7 +40,6 @@ void AppendHead(const Report& report, HtmlText* html) {
   html->Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   html->Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").Raw(kContentPolicy);
   html->Raw("\">\n<title>").Escaped(TitleOf(report));
-  if (!report.split_value.empty()) html->Raw(" \xE2\x80\x94 ").Escaped(report.split_value);
   html->Raw("</title>\n<style>").Raw(kReportStyle);
   // Number columns align right, headings included.
   for (size_t c = 0; c < report.columns.size(); ++c) {

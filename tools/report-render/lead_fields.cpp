@@ -196,7 +196,7 @@ Status LeadFields::Read(const JsonlReader::Record& record, TextArena* arena,
   for (Cell& c : b) c = Cell{};
   auto cell_at = [&](std::string_view key) {
     simdjson::dom::element v;
-    return root[key].get(v) == simdjson::SUCCESS ? CellOf(v, arena) : Cell{};
+    return root[key].get(v) == simdjson::SUCCESS ? ValueCell(v, key, arena, lead) : Cell{};
   };
   b[size_t(Builtin::kLeadId)] = cell_at("lead_id");
   b[size_t(Builtin::kRule)] = TextCell(arena->Keep(rule));
@@ -225,8 +225,10 @@ Status LeadFields::Read(const JsonlReader::Record& record, TextArena* arena,
       has_evidence && evidence.get_object().get(evidence_object) == simdjson::SUCCESS;
   if (has_evidence_object) {
     lead->evidence.reserve(evidence_object.size());  // one allocation, not one per doubling
+    std::string path;
     for (simdjson::dom::key_value_pair kv : evidence_object) {
-      Cell c = CellOf(kv.value, arena);
+      path.assign("evidence.").append(kv.key);
+      Cell c = ValueCell(kv.value, path, arena, lead);
       if (c.kind == Cell::Kind::kEmpty) continue;
       lead->evidence.emplace_back(arena->Keep(kv.key), c);
     }
@@ -287,6 +289,62 @@ Status LeadFields::Read(const JsonlReader::Record& record, TextArena* arena,
     if (lead->split_values.empty()) lead->split_values.emplace_back();
   }
   return Status::OK();
+}
+
+Cell LeadFields::ValueCell(simdjson::dom::element v, std::string_view path, TextArena* arena,
+                           LoadedLead* lead) const {
+  bool nested = false;
+  if (v.is_object()) {
+    nested = true;
+  } else if (simdjson::dom::array arr; v.get_array().get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element e : arr) nested = nested || !IsScalar(e);
+  }
+  if (!nested || masker_ == nullptr) return CellOf(v, arena);
+  std::string json, p(path);
+  JsonBuilder out(&json);
+  WriteMasked(v, &p, &out, lead);
+  return Cell{Cell::Kind::kText, arena->Keep(json)};
+}
+
+void LeadFields::WriteMasked(simdjson::dom::element v, std::string* path, JsonBuilder* out,
+                             LoadedLead* lead) const {
+  size_t mark = path->size();
+  switch (v.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+      out->BeginObject();
+      simdjson::dom::object obj;
+      if (v.get_object().get(obj) == simdjson::SUCCESS) {
+        for (simdjson::dom::key_value_pair kv : obj) {
+          out->Key(kv.key);
+          path->append(".").append(kv.key);
+          WriteMasked(kv.value, path, out, lead);
+          path->resize(mark);
+        }
+      }
+      out->EndObject();
+      return;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+      out->BeginArray();
+      simdjson::dom::array arr;
+      path->append("[*]");
+      if (v.get_array().get(arr) == simdjson::SUCCESS) {
+        for (simdjson::dom::element e : arr) WriteMasked(e, path, out, lead);
+      }
+      path->resize(mark);
+      out->EndArray();
+      return;
+    }
+    case simdjson::dom::element_type::STRING: {
+      std::string_view s;
+      std::string masked;
+      if (v.get_string().get(s) != simdjson::SUCCESS) s = {};
+      out->String(masker_->Mask(*path, s, &masked, &lead->masked) ? std::string_view(masked) : s);
+      return;
+    }
+    default:
+      out->Raw(simdjson::minify(v));
+  }
 }
 
 void JoinEvidence(TextArena* arena, LoadedLead* lead) {

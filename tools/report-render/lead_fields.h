@@ -28,9 +28,11 @@
 #include <vector>
 
 #include "common/field_path.h"
+#include "common/json_builder.h"
 #include "common/jsonl_reader.h"
 #include "common/status.h"
 #include "common/text_arena.h"
+#include "masker.h"
 #include "report.h"
 
 namespace casesift {
@@ -71,6 +73,7 @@ struct LoadedLead {
   std::vector<std::string_view> split_values;               // --split-by: each value
   bool has_dedupe = false;
   uint64_t order = 0;  // the lead's place in the input, from 0
+  MaskCount masked;    // what masking did to this lead's values
 };
 
 class LeadFields {
@@ -86,6 +89,10 @@ class LeadFields {
   // Whether Read keeps the lead's line (templates render from it) and joins the evidence
   // into the built-in cell kEvidence (the formats that show it as one column).
   void set_keep_json(bool keep) { keep_json_ = keep; }
+  // Masks the strings inside nested values (an evidence member that is an object or a list
+  // of objects) before they are written out as JSON, each by its own path
+  // ("evidence.parties[*].name"), counting into the lead's MaskCount. Null: none.
+  void set_masker(Masker* masker) { masker_ = masker; }
   void set_join_evidence(bool join) { join_evidence_ = join; }
 
   // Reads one lead, its text into *arena. Fails with InvalidData, located at the record,
@@ -97,6 +104,12 @@ class LeadFields {
   std::vector<FieldPath> paths_;
   std::optional<FieldPath> split_;
   std::optional<Builtin> split_builtin_;
+  Cell ValueCell(simdjson::dom::element v, std::string_view path, TextArena* arena,
+                 LoadedLead* lead) const;
+  void WriteMasked(simdjson::dom::element v, std::string* path, JsonBuilder* out,
+                   LoadedLead* lead) const;
+
+  Masker* masker_ = nullptr;
   bool keep_json_ = false;
   bool join_evidence_ = true;
 };

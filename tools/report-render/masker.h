@@ -28,6 +28,20 @@
 
 namespace casesift {
 
+// What masking did to some values (one lead's, one report's): counts, and the fields by
+// their number in the Masker that did it (bit i: Masker::field(i); the first 64 fields).
+struct MaskCount {
+  uint64_t ids = 0, names = 0, addresses = 0;
+  uint64_t name_fields = 0, address_fields = 0;
+  void Add(const MaskCount& o) {
+    ids += o.ids;
+    names += o.names;
+    addresses += o.addresses;
+    name_fields |= o.name_fields;
+    address_fields |= o.address_fields;
+  }
+};
+
 class Masker {
  public:
   // `enabled` false: Mask() changes nothing (--no-mask). `fields` non-empty replaces the
@@ -37,11 +51,14 @@ class Masker {
   ~Masker();
 
   // Masks `text`, the value of `field`: returns whether it changes, and then sets *masked
-  // to the masked text. Cheap when nothing is to be masked (no copy is made).
-  bool Mask(std::string_view field, std::string_view text, std::string* masked);
+  // to the masked text and adds what it did to *count (when not null). Cheap when nothing
+  // is to be masked (no copy is made).
+  bool Mask(std::string_view field, std::string_view text, std::string* masked,
+            MaskCount* count = nullptr);
 
-  // What was masked so far, and how (for the summary).
-  const MaskSummary& summary() const { return summary_; }
+  // The summary a report shows for `count`: whether masking is on, the counts, the fields
+  // in the order they were first masked.
+  MaskSummary Summarize(const MaskCount& count) const;
 
   // The masked forms, exposed for tests.
   static std::string MaskName(std::string_view name);
@@ -50,12 +67,12 @@ class Masker {
  private:
   enum class Kind { kNone, kName, kAddress };
   Kind KindOf(std::string_view field) const;
-  static void Note(std::vector<std::string>* fields, std::string_view field);
+  uint64_t FieldBit(std::string_view field);  // the bit of `field` in MaskCount's sets
 
   bool enabled_;
-  std::vector<std::string> fields_;
+  std::vector<std::string> fields_;         // --mask, without brackets
+  std::vector<std::string> masked_fields_;  // fields masked so far, by their number
   std::unique_ptr<RE2> id18_, id15_;
-  MaskSummary summary_;
 };
 
 }  // namespace casesift

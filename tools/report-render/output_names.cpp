@@ -4,7 +4,6 @@
 
 #include <unordered_map>
 
-#include "common/hash.h"
 #include "common/utf8.h"
 
 namespace casesift {
@@ -33,6 +32,7 @@ std::string SafeFileName(std::string_view value) {
   }
   if (out.empty()) return "none";
   if (out[0] == '.') out[0] = '_';
+  if (out == "-") return "_";  // "-" alone would be standard output
   return out;
 }
 
@@ -62,11 +62,13 @@ std::vector<std::string> OutputNames(std::string_view pattern, std::string_view 
                                      const std::vector<std::string>& values) {
   std::string placeholder = fmt::format("{{{}}}", field);
   std::vector<std::string> names;
-  std::unordered_map<std::string, int> uses;
+  std::unordered_map<std::string, int> uses, seen;
   for (const std::string& v : values) ++uses[SafeFileName(v)];
   for (const std::string& v : values) {
     std::string safe = SafeFileName(v);
-    if (uses[safe] > 1) safe += fmt::format("-{:016x}", Hash64(v));
+    // Values that come out alike ("a/b" and "a_b"; two people both masked 张*) are
+    // numbered in the order of the values: a_b, a_b~2 ...
+    if (uses[safe] > 1 && ++seen[safe] > 1) safe += fmt::format("~{}", seen[safe]);
     std::string name(pattern);
     for (size_t at; (at = name.find(placeholder)) != std::string::npos;) {
       name.replace(at, placeholder.size(), safe);

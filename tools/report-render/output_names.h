@@ -4,9 +4,9 @@
 // A value becomes a safe file name: '/', '\', control characters and the characters
 // Windows forbids (<>:"|?*) become '_', a leading '.' becomes '_' (so neither "." nor ".."
 // nor a hidden file can come out), an empty value is "none", and a name is cut to 120
-// bytes (on a character boundary). So no value can name a file outside the pattern's
-// folder. Two values that come out the same get the XXH3 of the value appended, so no
-// report overwrites another.
+// bytes (on a character boundary), and "-" alone (standard output) is "_". So no value can
+// name a file outside the pattern's folder. Values that come out the same are numbered
+// ("a_b", "a_b~2"), so no report overwrites another.
 #ifndef CASESIFT_TOOLS_REPORT_RENDER_OUTPUT_NAMES_H_
 #define CASESIFT_TOOLS_REPORT_RENDER_OUTPUT_NAMES_H_
 

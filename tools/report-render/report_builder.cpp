@@ -52,7 +52,10 @@ int CompareCells(const Cell& a, const Cell& b) {
     int ra = LevelRank(a.text), rb = LevelRank(b.text);
     if (ra != rb) return ra < rb ? -1 : 1;
   }
-  if (a.kind == Cell::Kind::kNumber && b.kind == Cell::Kind::kNumber) {
+  // Numbers before everything else, so that the order is an order (2 < 10 < "15x").
+  bool na = a.kind == Cell::Kind::kNumber, nb = b.kind == Cell::Kind::kNumber;
+  if (na != nb) return na ? -1 : 1;
+  if (na && nb) {
     double x = 0, y = 0;
     std::from_chars(a.text.data(), a.text.data() + a.text.size(), x);
     std::from_chars(b.text.data(), b.text.data() + b.text.size(), y);

@@ -2,11 +2,14 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -47,11 +50,17 @@ Result<Format> ChooseFormat(const ReportRenderOptions& options, const CommonOpti
   if (f.empty()) {
     std::string ext = std::filesystem::path(common.output).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    f = ext == ".md" || ext == ".markdown" ? "md"
-        : ext == ".csv"                    ? "csv"
-        : ext == ".xlsx"                   ? "xlsx"
-        : ext == ".json"                   ? "json"
-                                           : "html";
+    if (ext.empty() || ext == ".html" || ext == ".htm") {
+      f = "html";
+    } else if (ext == ".md" || ext == ".markdown") {
+      f = "md";
+    } else if (ext == ".csv" || ext == ".xlsx" || ext == ".json") {
+      f = ext.substr(1);
+    } else {
+      return Status::Usage(fmt::format(
+          "-o {}: cannot tell the format from '{}': give -f (html, md, csv, xlsx or json)",
+          common.output, ext));
+    }
   }
   if (f == "html") return Format::kHtml;
   if (f == "md" || f == "markdown") return Format::kMarkdown;
@@ -90,22 +99,30 @@ std::pair<std::string, std::string> LabelAndField(const std::string& spec) {
   return {spec.substr(0, eq), spec.substr(eq + 1)};
 }
 
-std::string GeneratedAt(bool* from_epoch) {
+// The report's time: SOURCE_DATE_EPOCH (whole seconds since 1970, up to the year 9999) when
+// set, else the clock. A malformed SOURCE_DATE_EPOCH is a usage error, not the clock: a
+// reproducible build must not quietly stop being one.
+Result<std::string> GeneratedAt(bool* from_epoch) {
   std::time_t t = std::time(nullptr);
   *from_epoch = false;
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-    char* end = nullptr;
-    long long v = std::strtoll(epoch, &end, 10);
-    if (*end == '\0' && v >= 0) {
-      t = static_cast<std::time_t>(v);
-      *from_epoch = true;
+    std::string_view text(epoch);
+    long long v = -1;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < 0 || v > 253402300799) {
+      return Status::Usage(fmt::format(
+          "SOURCE_DATE_EPOCH='{}' is not a time: give whole seconds since 1970-01-01 UTC "
+          "(at most 253402300799)",
+          text));
     }
+    t = static_cast<std::time_t>(v);
+    *from_epoch = true;
   }
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return std::string(buf);
 }
 
 std::time_t ParseGeneratedAt(const std::string& iso) {
@@ -142,12 +159,23 @@ class LeadStore {
   size_t size_ = 0;
 };
 
-// One report, rendered and waiting to be written.
+// One report, written to its temporary file and waiting to be put in place.
 struct Pending {
   std::string path;
-  std::string text;
+  std::unique_ptr<Output> out;
   uint64_t leads = 0;
 };
+
+// Each report waits in an open temporary file until all are complete: lets the process
+// hold `files` of them (the soft limit raised towards the hard one; advice only).
+void RaiseOpenFileLimit(size_t files) {
+  struct rlimit lim;
+  if (::getrlimit(RLIMIT_NOFILE, &lim) != 0) return;
+  rlim_t want = static_cast<rlim_t>(files) + 64;
+  if (lim.rlim_cur >= want) return;
+  lim.rlim_cur = lim.rlim_max == RLIM_INFINITY ? want : std::min(want, lim.rlim_max);
+  ::setrlimit(RLIMIT_NOFILE, &lim);
+}
 
 // The XLSX workbook of `report` as bytes: libxlsxwriter writes a file, so it writes an
 // unlinked temporary one (through /proc/self/fd), which leaves nothing behind whatever happens.
@@ -187,6 +215,8 @@ std::string ShellQuote(int argc, char** argv) {
   std::string line;
   for (int i = 0; i < argc; ++i) {
     std::string_view a = argv[i];
+    // The program by its name, not by where it was installed or run from.
+    if (i == 0 && a.rfind('/') != std::string_view::npos) a = a.substr(a.rfind('/') + 1);
     if (i > 0) line += ' ';
     bool plain = !a.empty() && a.find_first_not_of(
                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -315,6 +345,40 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
   fields.set_join_evidence(join_evidence);
   fields.set_keep_json(*format == Format::kTemplate);
 
+  // Provenance that needs no input (a bad SOURCE_DATE_EPOCH stops the run before it reads).
+  Provenance provenance;
+  Result<std::string> generated = GeneratedAt(&provenance.time_from_source_date_epoch);
+  if (!generated.ok()) return generated.status();
+  provenance.generated_at = std::move(*generated);
+  // libxlsxwriter takes a creation time of 0 for "none" and uses the clock: 1970-01-01
+  // itself is written one second later.
+  const std::time_t created = std::max<std::time_t>(1, ParseGeneratedAt(provenance.generated_at));
+  provenance.program = fmt::format("report-render (casesift) {} commit {}", kVersion, kGitCommit);
+  provenance.libraries = {
+      fmt::format("simdjson {}.{}.{}", int{simdjson::SIMDJSON_VERSION_MAJOR},
+                  int{simdjson::SIMDJSON_VERSION_MINOR}, int{simdjson::SIMDJSON_VERSION_REVISION}),
+      fmt::format("libxlsxwriter {}", LXW_VERSION)};
+  if (*format == Format::kTemplate) provenance.libraries.push_back("kainjow mustache 4.1");
+  provenance.command_line = options.command_line;
+
+  // Inputs that can be read only once (standard input, a pipe) are hashed as the records
+  // are read; files are hashed whole afterwards.
+  std::vector<std::string> inputs = common.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  std::map<std::string, std::pair<std::unique_ptr<Hasher>, uint64_t>> streamed;
+  for (const std::string& in : inputs) {
+    struct stat st;
+    if (in == "-") {
+      streamed["<stdin>"] = {std::make_unique<Hasher>(), 0};
+    } else if (::stat(in.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+      streamed[in] = {std::make_unique<Hasher>(), 0};
+    }
+  }
+
+  // Masking: every format is for people (the JSON summary names split and group values).
+  Masker masker(!options.no_mask, std::move(mask_fields));
+  if (!options.no_mask) fields.set_masker(&masker);
+
   // Read the leads.
   JsonlReader::Options ropts;
   ropts.inputs = common.inputs;
@@ -331,18 +395,22 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
   }
   TextArena arena;  // every lead's text, for the whole run
   LeadStore leads;
-  Hasher stdin_hash;
-  uint64_t stdin_bytes = 0;
-  bool read_stdin = false;
   JsonlReader::Record rec;
+  const std::string* last_file = nullptr;
+  std::pair<std::unique_ptr<Hasher>, uint64_t>* hashing = nullptr;
   while (reader.Next(&rec)) {
-    if (*rec.file == "<stdin>") {
-      read_stdin = true;
-      stdin_hash.Update(rec.text);
-      stdin_hash.Update("\n");
-      stdin_bytes += rec.text.size() + 1;
+    if (rec.file != last_file) {
+      last_file = rec.file;
+      auto it = streamed.find(*rec.file);
+      hashing = it == streamed.end() ? nullptr : &it->second;
+    }
+    if (hashing != nullptr) {
+      hashing->first->Update(rec.text);
+      hashing->first->Update("\n");
+      hashing->second += rec.text.size() + 1;
     }
     LoadedLead& lead = leads.Next();
+    lead.masked = MaskCount{};
     Status s = fields.Read(rec, &arena, &lead);
     if (!s.ok()) {
       CASESIFT_RETURN_IF_ERROR(bad.Reject(s, rec.text));
@@ -352,22 +420,43 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
     leads.Keep();
   }
   CASESIFT_RETURN_IF_ERROR(reader.status());
+  for (const std::string& in : inputs) {
+    std::string name = in == "-" ? "<stdin>" : in;
+    auto it = streamed.find(name);
+    if (it != streamed.end()) {
+      provenance.inputs.push_back(
+          {name, it->second.second, FormatHash(it->second.first->Digest())});
+      continue;
+    }
+    uint64_t size = 0;
+    Result<uint64_t> h = HashFile(in, &size);
+    if (!h.ok()) return h.status();
+    provenance.inputs.push_back({in, size, FormatHash(*h)});
+  }
 
-  // Mask. The JSON summary shows no lead's values; every other format is for people.
-  Masker masker(!options.no_mask && *format != Format::kJson, std::move(mask_fields));
+  // Mask what the reports show, counting per lead (each report sums its own leads).
   std::string masked, field;
-  // Numbers are amounts and counts, never names or ID numbers.
-  auto mask = [&](std::string_view name, Cell* cell) {
-    if (cell->kind == Cell::Kind::kNumber) return false;
-    if (!masker.Mask(name, cell->text, &masked)) return false;
-    cell->text = arena.Keep(masked);
-    return true;
-  };
   for (size_t l = 0; l < leads.size(); ++l) {
     LoadedLead& lead = leads[l];
+    auto mask = [&](std::string_view name, Cell* cell) {
+      if (cell->kind == Cell::Kind::kNumber) {
+        // Amounts and counts are never names; a number of 15 or 18 digits may be an ID.
+        bool digits = (cell->text.size() == 15 || cell->text.size() == 18) &&
+                      cell->text.find_first_not_of("0123456789") == std::string_view::npos;
+        if (!digits) return false;
+      }
+      if (!masker.Mask(name, cell->text, &masked, &lead.masked)) return false;
+      cell->text = arena.Keep(masked);
+      cell->kind = Cell::Kind::kText;
+      return true;
+    };
     for (size_t b = 0; b < kBuiltinCount; ++b) {
       if (b == size_t(Builtin::kEvidence)) continue;
-      mask(BuiltinName(static_cast<Builtin>(b)), &lead.builtin[b]);
+      Cell& cell = lead.builtin[b];
+      Cell::Kind kind = cell.kind;
+      if (mask(BuiltinName(static_cast<Builtin>(b)), &cell) && kind == Cell::Kind::kLevel) {
+        cell.kind = kind;
+      }
     }
     bool evidence_changed = false;
     for (auto& [name, cell] : lead.evidence) {
@@ -378,38 +467,11 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
     for (size_t p = 0; p < lead.paths.size(); ++p) {
       mask(fields.paths()[p].text(), &lead.paths[p]);
     }
-    for (std::string_view& v : lead.split_values) {
-      if (masker.Mask(options.split_by, v, &masked)) v = arena.Keep(masked);
-    }
   }
 
-  // Provenance.
-  Provenance provenance;
-  std::vector<std::string> inputs = common.inputs;
-  if (inputs.empty()) inputs.push_back("-");
-  for (const std::string& in : inputs) {
-    if (in == "-") {
-      if (read_stdin || inputs.size() == 1) {
-        provenance.inputs.push_back({"<stdin>", stdin_bytes, FormatHash(stdin_hash.Digest())});
-      }
-      continue;
-    }
-    uint64_t size = 0;
-    Result<uint64_t> h = HashFile(in, &size);
-    if (!h.ok()) return h.status();
-    provenance.inputs.push_back({in, size, FormatHash(*h)});
-  }
-  provenance.program = fmt::format("report-render (casesift) {} commit {}", kVersion, kGitCommit);
-  provenance.libraries = {
-      fmt::format("simdjson {}.{}.{}", int{simdjson::SIMDJSON_VERSION_MAJOR},
-                  int{simdjson::SIMDJSON_VERSION_MINOR}, int{simdjson::SIMDJSON_VERSION_REVISION}),
-      fmt::format("libxlsxwriter {}", LXW_VERSION)};
-  provenance.command_line = options.command_line;
-  provenance.generated_at = GeneratedAt(&provenance.time_from_source_date_epoch);
-  std::time_t created = ParseGeneratedAt(provenance.generated_at);
-
-  // Split: each value's leads, values in byte order. The values are masked like the
-  // reports they name: two people masked alike (张*) share a report, as their names do.
+  // Split: each value's leads, values in byte order. A report is named and titled by its
+  // value masked like everything else (two people both 张* get two reports, told apart by
+  // a number).
   std::map<std::string_view, std::vector<const LoadedLead*>> parts;
   if (options.split_by.empty()) {
     auto& all = parts[""];
@@ -421,12 +483,16 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
     }
   }
   std::vector<std::string> shown;
-  for (const auto& [value, part] : parts) shown.emplace_back(value);
+  for (const auto& [value, part] : parts) {
+    shown.push_back(masker.Mask(options.split_by, value, &masked) ? masked : std::string(value));
+  }
   std::vector<std::string> paths = options.split_by.empty()
                                        ? std::vector<std::string>{common.output}
                                        : OutputNames(common.output, options.split_by, shown);
+  if (parts.size() > 1) RaiseOpenFileLimit(parts.size());
 
-  // Render every report, then put them all in place.
+  // Render each report into its temporary file; rename them all into place only when every
+  // one is complete, so a failed run leaves none of them.
   std::vector<Pending> pending;
   size_t i = 0;
   for (const auto& [value, part] : parts) {
@@ -442,7 +508,9 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
         spec.title += " — " + label;
       }
     }
-    Report report = BuildReport(spec, part, masker.summary(), provenance);
+    MaskCount count;
+    for (const LoadedLead* lead : part) count.Add(lead->masked);
+    Report report = BuildReport(spec, part, masker.Summarize(count), provenance);
     if (!options.split_by.empty()) {
       report.split_field = options.split_by;
       report.split_value = shown[i];
@@ -468,14 +536,8 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
         CASESIFT_RETURN_IF_ERROR(tmpl->Render(report, &masker, &text));
         break;
     }
-    pending.push_back({path, std::move(text), part.size()});
-    ++i;
-  }
-  // Every report is complete: write them, each to a temporary file renamed into place (one
-  // at a time, so that a thousand recipients do not need a thousand open files).
-  for (Pending& p : pending) {
     if (!to_stdout) {
-      std::filesystem::path parent = std::filesystem::path(p.path).parent_path();
+      std::filesystem::path parent = std::filesystem::path(path).parent_path();
       std::error_code ec;
       if (!parent.empty()) std::filesystem::create_directories(parent, ec);
       if (ec) {
@@ -483,13 +545,15 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
             fmt::format("cannot create the folder '{}': {}", parent.string(), ec.message()));
       }
     }
-    Result<std::unique_ptr<Output>> out = Output::Open(p.path, OutputOptionsFor(common));
+    Result<std::unique_ptr<Output>> out = Output::Open(path, OutputOptionsFor(common));
     if (!out.ok()) return out.status();
-    CASESIFT_RETURN_IF_ERROR((*out)->Write(p.text));
-    CASESIFT_RETURN_IF_ERROR((*out)->Commit());
-    std::string().swap(p.text);
+    CASESIFT_RETURN_IF_ERROR((*out)->Write(text));
+    CASESIFT_RETURN_IF_ERROR((*out)->Flush());
+    pending.push_back({path, std::move(*out), part.size()});
+    ++i;
   }
   if (rejects) CASESIFT_RETURN_IF_ERROR(rejects->Commit());
+  for (Pending& p : pending) CASESIFT_RETURN_IF_ERROR(p.out->Commit());
   bad.Finish(common.quiet);
   if (!options.split_by.empty() && pending.empty() && !common.quiet) {
     PrintMessage(fmt::format("no leads, so no report by {}", options.split_by));

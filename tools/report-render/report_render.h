@@ -33,8 +33,8 @@ struct ReportRenderOptions {
 
 Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& common);
 
-// argv as one shell-quoted line: words of plain characters as they are, others in single
-// quotes ('it'\''s').
+// argv as one shell-quoted line: the program by its name (argv[0] without its folder),
+// words of plain characters as they are, others in single quotes ('it'\''s').
 std::string ShellQuote(int argc, char** argv);
 
 // Splits an option's value at the commas outside brackets and quotes ("a,b[x=1,y=2].c"

@@ -12,6 +12,11 @@
 
 namespace casesift {
 
+namespace embedded {
+extern const std::string_view kStatementTemplate;    // templates/statement.mustache
+extern const std::string_view kCoverLetterTemplate;  // templates/cover-letter.mustache
+}  // namespace embedded
+
 namespace mustache = kainjow::mustache;
 
 struct TemplateWriter::Impl {
@@ -113,6 +118,15 @@ class DataBuilder {
   std::string masked_;
 };
 
+// The templates that ship inside the program, by name ("statement", "cover-letter").
+std::string_view ShippedTemplate(std::string_view name) {
+  if (name == "statement" || name == "statement.mustache") return embedded::kStatementTemplate;
+  if (name == "cover-letter" || name == "cover-letter.mustache") {
+    return embedded::kCoverLetterTemplate;
+  }
+  return {};
+}
+
 mustache::data Bool(bool b) {
   return b ? mustache::data::type::bool_true : mustache::data::type::bool_false;
 }
@@ -121,13 +135,29 @@ mustache::data Bool(bool b) {
 
 Result<std::unique_ptr<TemplateWriter>> TemplateWriter::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::FromErrno(fmt::format("cannot open template '{}'", path), errno);
-  std::ostringstream text;
-  text << in.rdbuf();
   std::unique_ptr<TemplateWriter> w(new TemplateWriter());
   w->impl_ = std::make_unique<Impl>();
   w->impl_->path = path;
-  w->impl_->text = text.str();
+  if (in) {
+    std::ostringstream text;
+    text << in.rdbuf();
+    w->impl_->text = text.str();
+  } else if (std::string_view shipped = ShippedTemplate(path); !shipped.empty()) {
+    w->impl_->text = shipped;
+  } else {
+    return Status::FromErrno(
+        fmt::format("cannot open template '{}' (the shipped ones are named statement and "
+                    "cover-letter)",
+                    path),
+        errno);
+  }
+  // Partials would be read from elsewhere; say so rather than render nothing for them.
+  if (size_t at = w->impl_->text.find("{{>"); at != std::string::npos) {
+    std::string line;
+    Location loc = LocationOf(path, w->impl_->text, at, &line);
+    return Status::Usage("partials ({{> name}}) are not supported: put their text in the template")
+        .At(loc, line);
+  }
   w->impl_->tmpl = std::make_unique<mustache::mustache>(w->impl_->text);
   if (!w->impl_->tmpl->is_valid()) {
     return TemplateError(*w->impl_, w->impl_->tmpl->error_message(), "the template does not parse");
@@ -197,8 +227,6 @@ Status TemplateWriter::Render(const Report& report, Masker* masker, std::string*
       std::string path;
       mustache::data lead = builder.Value(doc, path);
       lead.set("index", std::to_string(r + 1));
-      lead.set("first", Bool(r == 0));
-      lead.set("last", Bool(r + 1 == report.rows.size()));
       lead.set("court", std::string(row.court));
       lead.set("date", std::string(row.date));
       mustache::data cells{mustache::data::type::list};
@@ -208,7 +236,13 @@ Status TemplateWriter::Render(const Report& report, Masker* masker, std::string*
         cells.push_back(item);
       }
       lead.set("cells", cells);
-      leads.push_back(lead);
+      // first and last: within the list the lead is in (the group's, and all leads).
+      mustache::data in_group = lead;
+      in_group.set("first", Bool(r == g.begin));
+      in_group.set("last", Bool(r + 1 == g.end));
+      leads.push_back(in_group);
+      lead.set("first", Bool(r == 0));
+      lead.set("last", Bool(r + 1 == report.rows.size()));
       all.push_back(lead);
     }
     mustache::data group{mustache::data::type::object};

@@ -29,7 +29,8 @@ namespace casesift {
 
 class TemplateWriter {
  public:
-  // Reads and parses the template at `path`.
+  // Reads and parses the template at `path`; when no such file exists, "statement" and
+  // "cover-letter" (with or without ".mustache") are the templates that ship in the program.
   static Result<std::unique_ptr<TemplateWriter>> Load(const std::string& path);
   ~TemplateWriter();
 

@@ -8,7 +8,15 @@ namespace casesift {
 
 namespace {
 
-void AppendCsvField(std::string_view s, std::string* out) {
+// A text that Excel would take for a formula (=, +, -, @, a tab or CR first) is kept as
+// text by a leading apostrophe, which Excel does not show (OWASP's "CSV injection").
+// Numbers are left alone: -250.5 is a number.
+void AppendCsvField(std::string_view s, std::string* out, bool number = false) {
+  if (!number && !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) {
+    std::string guarded = "'" + std::string(s);
+    AppendCsvField(guarded, out, true);
+    return;
+  }
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
     out->append(s);
     return;
@@ -94,7 +102,25 @@ std::string MaskSentence(const MaskSummary& mask) {
   return s + ".";
 }
 
+// `s` on one line: control characters (a line end in a rule's title) as spaces, so that
+// no value can end a provenance line, or the Markdown block it sits in, early.
+std::string OneLine(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return out;
+}
+
+static std::vector<std::string> ProvenanceLinesRaw(const Provenance& p);
+
 std::vector<std::string> ProvenanceLines(const Provenance& p) {
+  std::vector<std::string> lines = ProvenanceLinesRaw(p);
+  for (std::string& line : lines) line = OneLine(line);
+  return lines;
+}
+
+static std::vector<std::string> ProvenanceLinesRaw(const Provenance& p) {
   std::vector<std::string> lines;
   lines.push_back("Inputs:");
   for (const auto& in : p.inputs) {
@@ -140,14 +166,7 @@ void WriteCsv(const Report& report, const CsvOptions& options, std::string* out)
     }
     for (const Cell& cell : row.cells) {
       sep();
-      // A text that Excel would take for a formula (=, +, -, @ first) is kept as text by
-      // a leading apostrophe, which Excel does not show (OWASP's "CSV injection").
-      if (cell.kind != Cell::Kind::kNumber && !cell.text.empty() &&
-          std::string_view("=+-@\t\r").find(cell.text[0]) != std::string_view::npos) {
-        AppendCsvField("'" + std::string(cell.text), out);
-      } else {
-        AppendCsvField(cell.text, out);
-      }
+      AppendCsvField(cell.text, out, cell.kind == Cell::Kind::kNumber);
     }
     out->append("\r\n");
   }

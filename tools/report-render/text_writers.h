@@ -19,7 +19,8 @@ struct CsvOptions {
 // The lead table: a header row of the column labels (with --group-by, the group's field
 // first), a row per lead, CRLF line ends, fields quoted when they hold a comma, a quote, CR
 // or LF. A text that begins like a formula (= + - @, a tab or CR) gets a leading apostrophe,
-// so that Excel shows it as text instead of running it; numbers are left alone. Then, unless !provenance, a blank row and the provenance, one "# …" field a row.
+// so that Excel shows it as text instead of running it; numbers are left alone. Then, unless
+// !provenance, a blank row and the provenance, one "# …" field a row.
 void WriteCsv(const Report& report, const CsvOptions& options, std::string* out);
 
 // Title, summary (tallies as tables), the lead tables (a heading per group), provenance.

@@ -103,9 +103,24 @@ class Workbook {
   lxw_doc_properties properties_ = {};
 };
 
+// Excel holds at most 32,767 characters (UTF-16 units) in a cell: a longer text is cut on
+// a character boundary and ends with "…".
+std::string CellText(std::string_view text) {
+  constexpr size_t kLimit = 32767;
+  if (text.size() <= kLimit) return std::string(text);  // bytes >= units: it fits
+  size_t i = 0, units = 0;
+  while (i < text.size()) {
+    size_t at = i;
+    char32_t c = NextCodePoint(text, &i);
+    units += c >= 0x10000 ? 2 : 1;
+    if (units > kLimit - 1) return std::string(text.substr(0, at)) + "\xE2\x80\xA6";
+  }
+  return std::string(text);
+}
+
 void WriteText(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, std::string_view text,
                lxw_format* format = nullptr) {
-  std::string s(text.substr(0, 32767));  // Excel's limit for a cell
+  std::string s = CellText(text);
   worksheet_write_string(ws, row, col, s.c_str(), format);
 }
 
@@ -192,6 +207,12 @@ void WriteLeadSheet(Workbook* wb, lxw_worksheet* ws, const Report& report,
                                  IsAmountColumn(report.columns[c].name) ? wb->amount_ : nullptr);
           break;
         case Cell::Kind::kDate: {
+          // Excel's dates begin in 1900 (and its 1900-02-29 does not exist): before March
+          // 1900, the date is written as text.
+          if (cell.text < "1900-03-01") {
+            WriteText(ws, row, col, cell.text);
+            break;
+          }
           // A kDate cell is a checked YYYY-MM-DD.
           lxw_datetime d = {IntOf(cell.text.substr(0, 4)),
                             IntOf(cell.text.substr(5, 2)),
@@ -230,10 +251,15 @@ std::vector<std::string> SheetNames(const std::vector<std::string>& rules) {
       clean.push_back(std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_');
     if (clean.empty() || clean.front() == '\'') clean.insert(clean.begin(), '_');
     if (lower(clean) == "history") clean += '_';
-    std::string name = CutChars(clean, 31);
+    // Neither end may be an apostrophe, also after a cut.
+    auto tidy = [](std::string n) {
+      if (!n.empty() && n.back() == '\'') n.back() = '_';
+      return n;
+    };
+    std::string name = tidy(CutChars(clean, 31));
     for (int n = 2; used.count(lower(name)) > 0; ++n) {
       std::string suffix = fmt::format("~{}", n);
-      name = CutChars(clean, 31 - suffix.size()) + suffix;
+      name = tidy(CutChars(clean, 31 - suffix.size())) + suffix;
     }
     used.insert(lower(name));
     names.push_back(std::move(name));
@@ -254,6 +280,13 @@ Status WriteXlsx(const Report& report, const std::string& path, std::time_t crea
   std::vector<std::string> names = SheetNames(rules);
   size_t i = 0;
   for (const auto& [rule, rows] : by_rule) {
+    constexpr size_t kMaxRows = 1048575;  // Excel's rows, less the header
+    if (rows.size() > kMaxRows) {
+      return Status::Usage(
+          fmt::format("rule '{}' has {} leads, more than an Excel sheet holds ({}): use -f csv, or "
+                      "--split-by to make several workbooks",
+                      rule, rows.size(), kMaxRows));
+    }
     lxw_worksheet* ws = workbook_add_worksheet(wb.book(), names[i++].c_str());
     if (ws == nullptr)
       return Status::IoError(fmt::format("cannot add the sheet of rule '{}'", rule));
