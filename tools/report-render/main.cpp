@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
       "  report-render leads.jsonl -o report.html\n"
       "  report-render --split-by recipient -o 'out/{recipient}.xlsx' leads.jsonl\n"
       "  report-render -f csv --bom --sort -count leads.jsonl -o leads.csv\n"
-      "  report-render --template statement.mustache --split-by subject \\\n"
+      "  report-render --template statement --split-by subject \\\n"
       "      -o 'letters/{subject}.html' leads.jsonl");
   casesift::CommonOptions common;
   casesift::ReportRenderOptions options;
