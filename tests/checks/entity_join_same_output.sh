@@ -77,5 +77,32 @@ for extra in "-j 3" "--memory 40K"; do
   fi
 done
 [ "$(wc -l < one.rejects)" -eq 2 ] || { echo "FAIL: expected 2 rejects"; fail=1; }
+# A reference of 80,000 rows: past the first 4,096 rows, from which the loader guesses how
+# many the file holds (short rows first, so the guess is far too high, then long ones), and
+# past the 65,536 postings from which -j 2 sorts the index on two threads; a key of many
+# rows, and a malformed row late in the file.
+awk 'BEGIN {
+  for (i = 0; i < 80000; i++) {
+    if (i == 70000) print "{\"k\":\"broken\","
+    pad = i < 4096 ? "" : sprintf("%0" (i % 300) "d", 0)
+    printf "{\"k\":\"K%d\",\"row\":%d,\"pad\":\"%s\"}\n", (i % 7 == 0 ? 7 : i), i, pad
+  }
+  for (i = 0; i < 20000; i++) printf "{\"case\":%d,\"k\":\"K%d\"}\n", i, (i * 37) % 90000
+}' > big.all
+head -n 80001 big.all > big-ref.jsonl
+tail -n 20000 big.all > big-left.jsonl
+"$bin/entity-join" --ref big-ref.jsonl --on k --on-error=skip --rejects big1.rejects -q \
+  -o big1.out --unpaired-ref big1.unpaired big-left.jsonl
+for extra in "-j 2" "-j 3" "--memory 1M"; do
+  # shellcheck disable=SC2086
+  "$bin/entity-join" --ref big-ref.jsonl --on k --on-error=skip --rejects big2.rejects -q \
+    -o big2.out --unpaired-ref big2.unpaired $extra big-left.jsonl
+  if ! cmp -s big1.out big2.out || ! cmp -s big1.unpaired big2.unpaired ||
+     ! cmp -s big1.rejects big2.rejects; then
+    echo "FAIL: $extra changes the output of a join with an 80,000-row reference"
+    fail=1
+  fi
+done
+[ "$(wc -l < big1.rejects)" -eq 1 ] || { echo "FAIL: expected 1 reject of the large reference"; fail=1; }
 [ "$fail" -eq 0 ] && echo "ok: --memory and -j joins give the same bytes"
 exit "$fail"

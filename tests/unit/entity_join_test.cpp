@@ -166,5 +166,33 @@ TEST_CASE("KeyIndex agrees with a map of keys to rows", "[entity_join]") {
   CHECK(empty.Find(HashKey("x")).empty());
 }
 
+TEST_CASE("KeyIndex built on two threads is the one built on one", "[entity_join]") {
+  // Large enough for the two-thread sort (it starts at 65,536 postings), with keys of
+  // many postings and (key, row) pairs added twice (the first added is kept).
+  std::mt19937 rng(20261128);
+  const size_t distinct = 60000, n = 150000;
+  KeyIndex one, two;
+  two.Reserve(n / 2);  // a short estimate: the list still grows
+  for (size_t i = 0; i < n; ++i) {
+    KeyHash key = HashKey("k" + std::to_string(rng() % distinct));
+    KeyIndex::Posting posting{static_cast<uint32_t>(rng() % 200000), static_cast<uint32_t>(i)};
+    one.Add(key, posting);
+    two.Add(key, posting);
+  }
+  one.Build(1);
+  two.Build(2);
+  CHECK(two.keys() == one.keys());
+  CHECK(two.postings() == one.postings());
+  for (size_t k = 0; k < distinct + 100; ++k) {
+    KeyHash key = HashKey("k" + std::to_string(k));
+    std::span<const KeyIndex::Posting> a = one.Find(key), b = two.Find(key);
+    REQUIRE(a.size() == b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].row == b[i].row);
+      CHECK(a[i].values == b[i].values);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace casesift

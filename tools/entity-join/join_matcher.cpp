@@ -148,10 +148,8 @@ void JoinMatcher::KeepBest(std::vector<JoinMatch>* matches) {
 }
 
 void JoinMatcher::AppendMatchJson(const JoinMatch& match, std::string* out) const {
-  JsonBuilder b(out);
   // Four decimals: enough to rank, and the same text on every machine.
   double score = std::round(match.score * 10000) / 10000;
-  b.BeginObject().Key("score").Double(score).Key("via").String(TierName(match.tier));
   KeyIndex::Posting posting{match.row, match.right_values};
   std::vector<std::string_view>& left = left_split_;
   SplitValues(std::string_view(left_values_).substr(match.left_values), &left, spec_.on.size());
@@ -160,26 +158,35 @@ void JoinMatcher::AppendMatchJson(const JoinMatch& match, std::string* out) cons
   } else {
     ref_.ValuesOf(posting, &split_);
   }
+  // What JsonBuilder writes (a score of 1 is written "1"), without its bookkeeping: this
+  // object is written once per match.
+  out->append(score == 1 ? R"({"score":1,"via":")" : R"({"score":)");
+  if (score != 1) {
+    JsonBuilder(out).Double(score);
+    out->append(R"(,"via":")");
+  }
+  out->append(TierName(match.tier));
   auto values = [&](const std::vector<std::string_view>& v) {
     if (v.size() == 1) {
-      b.String(v[0]);
+      AppendJsonString(out, v[0]);
       return;
     }
-    b.BeginArray();
-    for (std::string_view s : v) b.String(s);
-    b.EndArray();
+    out->push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendJsonString(out, v[i]);
+    }
+    out->push_back(']');
   };
-  b.Key("left");
+  out->append(R"(","left":)");
   values(left);
-  b.Key("right");
+  out->append(R"(,"right":)");
   values(split_);
   if (probed_ && match.tier != JoinTier::kId) {
-    b.Key("fields");
-    std::string fields;
-    ref_.fuzzy()->AppendFields(probe_, match.row, &fields);
-    b.Raw(fields);
+    out->append(R"(,"fields":)");
+    ref_.fuzzy()->AppendFields(probe_, match.row, out);
   }
-  b.EndObject();
+  out->push_back('}');
 }
 
 }  // namespace casesift

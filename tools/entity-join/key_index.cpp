@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <thread>
 
 namespace casesift {
 
@@ -19,12 +20,29 @@ uint64_t KeyIndex::Home(const KeyHash& key) const {
   return static_cast<uint64_t>((static_cast<Wide>(key.low) * slots_.size()) >> 64);
 }
 
-void KeyIndex::Build() {
-  std::sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+void KeyIndex::Build(unsigned threads) {
+  auto less = [](const Pending& a, const Pending& b) {
     if (a.key != b.key) return a.key < b.key;
     if (a.posting.row != b.posting.row) return a.posting.row < b.posting.row;
     return a.posting.values < b.posting.values;
-  });
+  };
+  // The table is sized by the distinct keys, known only after the sort; the postings
+  // bound them, so a table sized for every posting being distinct is at most 4/5 full.
+  auto table_size = [](size_t keys) { return std::max<size_t>(16, keys + keys / 4 + 1); };
+  if (threads > 1 && pending_.size() >= (size_t{1} << 16)) {
+    // Keys are ordered by their low word first: the keys with its top bit clear all sort
+    // before the others, so the two groups sort apart. Meanwhile this thread takes the
+    // table's fresh pages from the kernel (zeroing them is most of building it).
+    auto upper = std::partition(pending_.begin(), pending_.end(),
+                                [](const Pending& p) { return (p.key.low >> 63) == 0; });
+    std::thread other([&] { std::sort(upper, pending_.end(), less); });
+    slots_.assign(table_size(pending_.size()), Slot());
+    postings_.resize(pending_.size());
+    std::sort(pending_.begin(), upper, less);
+    other.join();
+  } else {
+    std::sort(pending_.begin(), pending_.end(), less);
+  }
   // One posting per (key, row): the first added, whose values come first.
   auto same = [](const Pending& a, const Pending& b) {
     return a.key == b.key && a.posting.row == b.posting.row;
@@ -36,7 +54,10 @@ void KeyIndex::Build() {
   }
   keys_ = distinct;
   // A load of at most 4/5: linear probing stays short, and the table small.
-  slots_.assign(std::max<size_t>(16, distinct + distinct / 4 + 1), Slot());
+  if (slots_.size() != table_size(distinct)) {
+    HugeVector<Slot>().swap(slots_);
+    slots_.assign(table_size(distinct), Slot());
+  }
   postings_.resize(pending_.size());
   for (size_t i = 0; i < pending_.size();) {
     size_t j = i;
@@ -49,7 +70,7 @@ void KeyIndex::Build() {
     slots_[s] = {pending_[i].key, static_cast<uint32_t>(i), static_cast<uint32_t>(j - i)};
     i = j;
   }
-  std::vector<Pending>().swap(pending_);
+  HugeVector<Pending>().swap(pending_);
 }
 
 std::span<const KeyIndex::Posting> KeyIndex::Find(const KeyHash& key) const {

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "huge_page_allocator.h"
+
 namespace casesift {
 
 struct KeyHash {
@@ -39,9 +41,15 @@ class KeyIndex {
   // added before (postings of one row and key keep the first added). Rows may come in any
   // order.
   void Add(const KeyHash& key, Posting posting);
+  // Makes room for `more` Adds, so that the pending list does not grow by
+  // copying (an estimate: a wrong one only costs memory or a copy).
+  void Reserve(size_t more) { pending_.reserve(pending_.size() + more); }
+  size_t pending() const { return pending_.size(); }
   // Sorts the postings (by key, then row; duplicates of one (key, row) collapse to the
-  // first added) and builds the table. Frees what Add kept.
-  void Build();
+  // first added) and builds the table. Frees what Add kept. With `threads` > 1 the sort
+  // runs in two halves at once, and the table's fresh pages are faulted in meanwhile;
+  // the table is the same.
+  void Build(unsigned threads = 1);
 
   // The postings under `key`, by row. REQUIRES: built.
   std::span<const Posting> Find(const KeyHash& key) const;
@@ -65,9 +73,9 @@ class KeyIndex {
     uint32_t begin = 0, count = 0;
   };
 
-  std::vector<Pending> pending_;
-  std::vector<Slot> slots_;
-  std::vector<Posting> postings_;
+  HugeVector<Pending> pending_;
+  HugeVector<Slot> slots_;
+  HugeVector<Posting> postings_;
   size_t keys_ = 0;
   uint64_t Home(const KeyHash& key) const;
 };

@@ -95,6 +95,7 @@ void PreparedRow::Clear() {
   ends.clear();
   kept.clear();
   projected = false;
+  in_map = false;
   exclude = 0;
 }
 
@@ -154,21 +155,42 @@ Status Reference::CommitRow(const PreparedRow& prepared, std::string_view text, 
   if (options.keep_rows) {
     // The row's bytes in the mapping, when they are still the bytes read (a file changed
     // in between is copied from what was read, as any other).
-    if (!prepared.projected && offset != kNoOffset && offset <= map_.size() &&
-        text.size() <= map_.size() - offset &&
-        std::memcmp(map_.data() + offset, text.data(), text.size()) == 0) {
+    if (!prepared.projected && prepared.in_map) {
       texts_.push_back(map_.substr(offset, text.size()));
     } else {
       texts_.push_back(text_arena_.Keep(prepared.projected ? prepared.kept : text));
     }
   }
   if (spec.exclude_same) exclude_.push_back(prepared.exclude);
+  // A few thousand rows tell the size of a row, and so about how many the file holds.
+  constexpr uint32_t kSample = 4096;
+  if (++file_rows_ == kSample && file_size_ > 0 && offset != kNoOffset) {
+    ReserveFor(offset + text.size(), spec, options);
+  }
   return Status::OK();
+}
+
+bool Reference::InMap(std::string_view text, uint64_t offset) const {
+  return offset != kNoOffset && offset <= map_.size() && text.size() <= map_.size() - offset &&
+         std::memcmp(map_.data() + offset, text.data(), text.size()) == 0;
+}
+
+void Reference::ReserveFor(uint64_t end, const JoinSpec& spec, const Options& options) {
+  if (end == 0 || end >= file_size_) return;
+  // The rest of the file at the rate so far, and a sixteenth more.
+  uint64_t more = (file_size_ - end) * file_rows_ / end;
+  more += more / 16;
+  if (more > (uint64_t{1} << 32)) return;
+  const uint64_t rows = rows_ + more;
+  if (options.keep_rows) texts_.reserve(rows);
+  if (spec.exclude_same) exclude_.reserve(rows);
+  index_.Reserve(static_cast<size_t>(more * index_.pending() / rows_));
 }
 
 Status Reference::AddRow(simdjson::dom::element root, std::string_view text, uint64_t offset,
                          const JoinSpec& spec, const NameNormalizer& norm, const Options& options) {
   CASESIFT_RETURN_IF_ERROR(PrepareRow(root, spec, norm, options, &scratch_, &prepared_));
+  prepared_.in_map = InMap(text, offset);
   uint32_t row = rows_;
   CASESIFT_RETURN_IF_ERROR(CommitRow(prepared_, text, offset, spec, options));
   if (fuzzy_) fuzzy_->AddRow(row, root);
@@ -210,6 +232,7 @@ Status Reference::LoadJsonlInParallel(JsonlReader* reader, const Options& option
       if (st.ok()) {
         st = PrepareRow(rec.root, spec, norm, options, &scratch[t].row, &batch->rows[i]);
         if (!st.ok()) st = JsonlReader::ErrorAt(rec, 0, st.message());
+        batch->rows[i].in_map = st.ok() && InMap(rec.text, rec.offset);
       }
       batch->errors[i] = std::move(st);
     }
@@ -240,6 +263,11 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
   if (options.fuzzy) ref->fuzzy_ = std::make_unique<FuzzyIndex>(spec, norm, options.min_score);
   for (const std::string& file : options.files) {
     ref->map_ = {};
+    ref->file_rows_ = 0;
+    struct stat st;
+    ref->file_size_ = file != "-" && ::stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode)
+                          ? static_cast<uint64_t>(st.st_size)
+                          : 0;
     // Mapped when whole rows are kept (not only their --fields).
     bool whole_rows = options.keep_rows && (spec.fields.empty() || !options.project);
     if (whole_rows && !IsCsvFile(file)) {
@@ -262,7 +290,7 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
         }));
   }
   ref->map_ = {};
-  ref->index_.Build();
+  ref->index_.Build(options.jobs);
   if (ref->fuzzy_) CASESIFT_RETURN_IF_ERROR(ref->fuzzy_->Build());
   if (options.track_matches) ref->matched_.assign(ref->rows_, 0);
   return ref;

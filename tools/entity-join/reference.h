@@ -36,6 +36,7 @@
 #include "common/name_normalize.h"
 #include "common/status.h"
 #include "fuzzy_index.h"
+#include "huge_page_allocator.h"
 #include "join_key.h"
 #include "join_spec.h"
 #include "key_index.h"
@@ -49,6 +50,7 @@ struct PreparedRow {
   std::vector<uint32_t> ends;
   std::string kept;  // the row's --fields, when `projected`
   bool projected = false;
+  bool in_map = false;   // the row's text is the file mapping's bytes at its offset
   uint64_t exclude = 0;  // hash of the --exclude-same value, 0: none
   void Clear();
 };
@@ -147,6 +149,12 @@ class Reference {
   // file being loaded (kNoOffset: not from a file).
   Status CommitRow(const PreparedRow& prepared, std::string_view text, uint64_t offset,
                    const JoinSpec& spec, const Options& options);
+  // Whether `text`, read from `offset` in the file being loaded, is still the bytes of
+  // its mapping there (then the row is kept as a view into it). Thread-safe.
+  bool InMap(std::string_view text, uint64_t offset) const;
+  // Once the first rows of a file of `file_size_` bytes are in, up to its byte `end`:
+  // makes room for as many more as the rest of the file probably holds.
+  void ReserveFor(uint64_t end, const JoinSpec& spec, const Options& options);
   Status LoadJsonlInParallel(JsonlReader* reader, const Options& options, const JoinSpec& spec,
                              const NameNormalizer& norm, BadRecords* bad);
   // Adds one row. An InvalidData status rejects the row, which then leaves no trace.
@@ -158,7 +166,7 @@ class Reference {
   uint32_t rows_ = 0;
   BlockArena values_;  // per posting: for each --on, a 4-byte length and the raw text
   BlockArena text_arena_;
-  std::vector<std::string_view> texts_;  // per row: in text_arena_, or in a file's mapping
+  HugeVector<std::string_view> texts_;  // per row: in text_arena_, or in a file's mapping
   // The JSON Lines files being or already loaded, mapped read-only (munmap'd by the
   // destructor): a whole row is kept as a view into its file's mapping rather than a copy,
   // since the mapped pages are the page cache's and cost no fresh memory to clear and copy
@@ -166,9 +174,11 @@ class Reference {
   std::vector<std::string_view> maps_;
   std::string_view map_;
 
-  std::vector<uint64_t> exclude_;  // per row: hash of the --exclude-same value, 0: none
-  std::vector<uint8_t> matched_;
+  HugeVector<uint64_t> exclude_;  // per row: hash of the --exclude-same value, 0: none
+  HugeVector<uint8_t> matched_;
   std::vector<uint32_t> global_;  // a partition's rows' numbers in the whole reference
+  uint64_t file_size_ = 0;        // of the file being loaded, when a regular file
+  uint32_t file_rows_ = 0;        // its rows so far
   // Scratch for AddRow.
   KeyParts parts_;  // sized to the --on paths
   RowScratch scratch_;
