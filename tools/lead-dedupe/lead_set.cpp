@@ -42,8 +42,6 @@ int LevelRank(std::string_view level) {
 
 std::string_view LevelName(int rank) { return kLevels[static_cast<size_t>(rank)]; }
 
-constexpr std::align_val_t kHugePage{size_t{2} << 20};
-
 void AdviseHugePages(void* p, size_t bytes) {
   constexpr uintptr_t kPage = uintptr_t{2} << 20;
   uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
@@ -51,23 +49,19 @@ void AdviseHugePages(void* p, size_t bytes) {
   if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
-TextArena::~TextArena() {
-  for (char* block : blocks_) ::operator delete(block, kHugePage);
+LeadStore::~LeadStore() {
+  for (size_t i = 0; i < size_; ++i) (*this)[i].~MergedLead();
+  for (MergedLead* chunk : chunks_) ::operator delete (chunk, std::align_val_t{kHugePage});
 }
 
-std::string_view TextArena::Keep(std::string_view s) {
-  if (s.empty()) return {};
-  if (s.size() > kBlock / 4) return large_.emplace_back(s);
-  if (kBlock - used_ < s.size()) {
-    void* block = ::operator new(kBlock, kHugePage);  // std::bad_alloc when out of memory
-    ::madvise(block, kBlock, MADV_HUGEPAGE);          // advice only: without it, small pages
-    blocks_.push_back(static_cast<char*>(block));
-    used_ = 0;
+void LeadStore::push_back(MergedLead&& lead) {
+  if ((size_ & kMask) == 0) {
+    void* chunk = ::operator new (kChunkBytes, std::align_val_t{kHugePage});  // bad_alloc
+    AdviseHugePages(chunk, kChunkBytes);
+    chunks_.push_back(static_cast<MergedLead*>(chunk));
   }
-  char* p = blocks_.back() + used_;
-  std::memcpy(p, s.data(), s.size());
-  used_ += s.size();
-  return std::string_view(p, s.size());
+  new (&(*this)[size_]) MergedLead(std::move(lead));
+  ++size_;
 }
 
 uint64_t LeadSet::HashMembers(std::vector<std::string_view>* case_nos, std::string* scratch) {
@@ -105,7 +99,8 @@ uint32_t* LeadSet::Slot(uint64_t hash, std::string_view key) {
   }
 }
 
-Status LeadSet::Add(std::string_view text, simdjson::dom::element root) {
+Status LeadSet::Add(const JsonlReader::Record& rec) {
+  const simdjson::dom::element root = rec.root;
   key_.clear();
   JsonBuilder key(&key_);
   key.BeginObject();
@@ -145,17 +140,22 @@ Status LeadSet::Add(std::string_view text, simdjson::dom::element root) {
   lead.check_hash = hash128.high64;
   CASESIFT_RETURN_IF_ERROR(Merge(&lead, root, true));
   lead.key = arena_.Keep(key_);
-  lead.text = arena_.Keep(text);
+  lead.text = texts_->Keep(rec);
   *slot = static_cast<uint32_t>(leads_.size());
   leads_.push_back(std::move(lead));
   ++input_leads_;
   return Status::OK();
 }
 
-void LeadSet::StartExtra(MergedLead* lead) {
-  lead->extra = std::make_unique<MergedExtra>();
+Status LeadSet::StartExtra(MergedLead* lead) {
+  std::string_view text;
+  CASESIFT_RETURN_IF_ERROR(texts_->ReadOne(lead->text, &text));
   simdjson::dom::element first;
-  if (reparse_.parse(lead->text.data(), lead->text.size()).get(first) != simdjson::SUCCESS) return;
+  // The text parsed once already (the same bytes: LeadTexts checks them).
+  if (reparse_.parse(text.data(), text.size()).get(first) != simdjson::SUCCESS) {
+    return Status::IoError("a lead could not be parsed a second time");
+  }
+  lead->extra = std::make_unique<MergedExtra>();
   simdjson::dom::array case_nos;
   if (first["case_nos"].get_array().get(case_nos) == simdjson::SUCCESS) {
     for (simdjson::dom::element c : case_nos) {
@@ -169,6 +169,7 @@ void LeadSet::StartExtra(MergedLead* lead) {
       lead->extra->evidence.emplace_back(kv.key, simdjson::minify(kv.value));
     }
   }
+  return Status::OK();
 }
 
 Status LeadSet::Merge(MergedLead* lead, simdjson::dom::element root, bool first) {
@@ -237,7 +238,7 @@ Status LeadSet::Merge(MergedLead* lead, simdjson::dom::element root, bool first)
     lead->members_hash = HashMembers(&members_, &scratch_);
     lead->members = static_cast<uint32_t>(members_.size());
   } else {
-    if (lead->extra == nullptr) StartExtra(lead);
+    if (lead->extra == nullptr) CASESIFT_RETURN_IF_ERROR(StartExtra(lead));
     MergedExtra& extra = *lead->extra;
     if (has_case_nos) {
       for (simdjson::dom::element c : case_nos) {
@@ -298,7 +299,8 @@ void LeadSet::Finish() {
   }
 }
 
-void LeadSet::Render(size_t i, std::string_view dedupe, std::string* out) const {
+void LeadSet::Render(size_t i, std::string_view text, std::string_view dedupe,
+                     std::string* out) const {
   const MergedLead& lead = leads_[i];
   out->clear();
   std::vector<SplicedField> fields;
@@ -337,9 +339,9 @@ void LeadSet::Render(size_t i, std::string_view dedupe, std::string* out) const 
   }
   if (!dedupe.empty()) fields.push_back({"dedupe", dedupe});
   if (fields.empty()) {
-    out->append(lead.text);
+    out->append(text);
   } else {
-    SpliceFields(lead.text, fields, out);
+    SpliceFields(text, fields, out);
   }
 }
 
