@@ -1,7 +1,8 @@
 // DedupeState: what lead-dedupe remembers between runs, in one SQLite database (--state).
 //
 // THE SCHEMA (man/lead-dedupe.1, STATE, is the user's copy). PRAGMA application_id is
-// 0x63736674 ('csft') and user_version 1; journal_mode WAL. Days count from 1970-01-01.
+// 0x63736674 ('csft') and user_version 1; journal_mode WAL; page_size 16384 when new (an
+// older state keeps 4096). Days count from 1970-01-01.
 //   keys(id INTEGER PRIMARY KEY      -- the low 64 bits of the canonical key's XXH3-128,
 //                                    --   as a signed integer
 //        check_hash INTEGER          -- the high 64 bits: a collision of ids is caught,

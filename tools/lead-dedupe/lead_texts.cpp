@@ -109,9 +109,9 @@ Status LeadTexts::ReadAt(uint32_t input, uint64_t offset, size_t size, char* to)
 
 Status LeadTexts::Check(const Ref& ref, std::string_view text) const {
   if (XXH3_64bits(text.data(), text.size()) == ref.hash) return Status::OK();
-  return Status::IoError(fmt::format(
-      "'{}' changed while lead-dedupe read it (the lead at byte {} is not what it was)",
-      names_[ref.input], ref.where));
+  return Status::IoError(
+      fmt::format("'{}' changed while lead-dedupe read it (the lead at byte {} is not what it was)",
+                  names_[ref.input], ref.where));
 }
 
 Status LeadTexts::Read(const Ref& ref, std::string_view* text) {
