@@ -78,8 +78,10 @@ uint64_t LeadSet::HashMembers(std::vector<std::string_view>* case_nos, std::stri
 uint32_t* LeadSet::Slot(uint64_t hash, std::string_view key) {
   if (2 * (leads_.size() + 1) > slots_.size()) {
     std::vector<Bucket> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, old.size() * 2), Bucket{0, UINT32_MAX});
-    AdviseHugePages(slots_.data(), slots_.size() * sizeof(Bucket));
+    slots_ = std::vector<Bucket>();
+    const size_t size = std::max<size_t>(1024, old.size() * 2);
+    ReserveHugePages(&slots_, size);  // probed at random: huge pages spare TLB misses
+    slots_.assign(size, Bucket{0, UINT32_MAX});
     size_t mask = slots_.size() - 1;
     for (const Bucket& b : old) {
       if (b.index == UINT32_MAX) continue;
