@@ -5,28 +5,43 @@
 #include <simdjson.h>
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "common/run_date.h"
 #include "lead_set.h"
+#include "lead_texts.h"
+#include "tests/support/temp_dir.h"
 
 namespace casesift {
 namespace {
 
 struct Fixture {
   simdjson::dom::parser parser;
+  std::unique_ptr<LeadTexts> texts = LeadTexts::Open({"-"});  // kept in memory
   LeadSet set;
-  explicit Fixture(std::vector<std::string> keys = {"lead_id"}) : set(Paths(keys)) {}
+  explicit Fixture(std::vector<std::string> keys = {"lead_id"}) : set(Paths(keys), texts.get()) {}
   static std::vector<FieldPath> Paths(const std::vector<std::string>& keys) {
     std::vector<FieldPath> paths;
     for (const std::string& k : keys) paths.push_back(*FieldPath::Parse(k));
     return paths;
   }
-  Status Add(const std::string& line) { return set.Add(line, parser.parse(line).value()); }
+  std::string file = "<test>";
+  uint64_t lines = 0;
+  Status Add(const std::string& line) {
+    JsonlReader::Record rec;
+    rec.text = line;
+    rec.root = parser.parse(line).value();
+    rec.file = &file;
+    rec.line = ++lines;
+    return set.Add(rec);
+  }
   std::string Render(size_t i, std::string_view dedupe = {}) {
     std::string out;
-    set.Render(i, dedupe, &out);
+    std::string_view text;
+    REQUIRE(texts->Read(set[i].text, &text).ok());
+    set.Render(i, text, dedupe, &out);
     return out;
   }
 };
@@ -103,6 +118,68 @@ TEST_CASE("a key seen many times keeps its distinct members", "[lead_dedupe]") {
   f.set.Finish();
   CHECK(f.set[0].members == 300);
   CHECK(f.set[0].merged == 5000);
+}
+
+// Every key's rendered lead, the inputs read by a JsonlReader and the texts kept by
+// LeadTexts::Open(texts_from).
+std::vector<std::string> CollapseFiles(const std::vector<std::string>& inputs,
+                                       const std::vector<std::string>& texts_from) {
+  JsonlReader::Options options;
+  options.inputs = inputs;
+  JsonlReader reader(options, nullptr);
+  std::unique_ptr<LeadTexts> texts = LeadTexts::Open(texts_from);
+  LeadSet set({*FieldPath::Parse("lead_id")}, texts.get());
+  JsonlReader::Record rec;
+  while (reader.Next(&rec)) REQUIRE(set.Add(rec).ok());
+  REQUIRE(reader.status().ok());
+  set.Finish();
+  std::vector<std::string> out(set.size());
+  for (size_t i = 0; i < set.size(); ++i) {
+    std::string_view text;
+    REQUIRE(texts->Read(set[i].text, &text).ok());
+    set.Render(i, text, R"({"seen_count":1})", &out[i]);
+  }
+  return out;
+}
+
+TEST_CASE("texts read back from the files are the texts kept in memory", "[lead_dedupe]") {
+  testing::TempDir dir;
+  std::string a = dir.Write("a.jsonl",
+                            "\xEF\xBB\xBF{\"lead_id\":\"a:1\",\"case_nos\":[\"c2\"]}\r\n"
+                            "\n{\"lead_id\":\"b:2\",\"level\":\"low\"}\n"
+                            "{\"lead_id\":\"a:1\",\"case_nos\":[\"c1\"],\"evidence\":{\"n\":1}}");
+  std::string empty = dir.Write("empty.jsonl", "");
+  std::string b =
+      dir.Write("b.jsonl", "{\"lead_id\":\"c:3\"}\n{\"lead_id\":\"b:2\",\"level\":\"high\"}\n");
+  // a twice, an input without leads between: each lead is read back from its own input.
+  std::vector<std::string> inputs = {a, empty, b, a};
+  REQUIRE(LeadTexts::Open(inputs)->from_files());
+  std::vector<std::string> from_files = CollapseFiles(inputs, inputs);
+  CHECK(from_files == CollapseFiles(inputs, {"-"}));
+  CHECK(from_files.size() == 3);
+  CHECK(
+      from_files[0] ==
+      R"({"lead_id":"a:1","case_nos":["c1","c2"],"count":2,"evidence":{"n":1},"dedupe":{"seen_count":1}})");
+}
+
+TEST_CASE("a file changed before its texts are read back is an error", "[lead_dedupe]") {
+  testing::TempDir dir;
+  std::string a = dir.Write("a.jsonl", "{\"lead_id\":\"a:1\"}\n{\"lead_id\":\"b:2\"}\n");
+  JsonlReader::Options options;
+  options.inputs = {a};
+  JsonlReader reader(options, nullptr);
+  std::unique_ptr<LeadTexts> texts = LeadTexts::Open(options.inputs);
+  REQUIRE(texts->from_files());
+  JsonlReader::Record rec;
+  std::vector<LeadTexts::Ref> refs;
+  while (reader.Next(&rec)) refs.push_back(texts->Keep(rec));
+  REQUIRE(refs.size() == 2);
+  dir.Write("a.jsonl", "{\"lead_id\":\"a:9\"}\n");  // in place: the same file, other bytes
+  std::string_view text;
+  Status changed = texts->ReadOne(refs[0], &text);
+  CHECK(changed.IsIoError());
+  CHECK(changed.message().find("changed while lead-dedupe read it") != std::string::npos);
+  CHECK(texts->Read(refs[1], &text).IsIoError());  // shorter now
 }
 
 TEST_CASE("ISO dates and spans of days", "[run_date]") {

@@ -1,7 +1,8 @@
 // DedupeState: what lead-dedupe remembers between runs, in one SQLite database (--state).
 //
 // THE SCHEMA (man/lead-dedupe.1, STATE, is the user's copy). PRAGMA application_id is
-// 0x63736674 ('csft') and user_version 1; journal_mode WAL. Days count from 1970-01-01.
+// 0x63736674 ('csft') and user_version 1; journal_mode WAL; page_size 16384 when new (an
+// older state keeps 4096). Days count from 1970-01-01.
 //   keys(id INTEGER PRIMARY KEY      -- the low 64 bits of the canonical key's XXH3-128,
 //                                    --   as a signed integer
 //        check_hash INTEGER          -- the high 64 bits: a collision of ids is caught,
@@ -34,6 +35,7 @@
 #define CASESIFT_TOOLS_LEAD_DEDUPE_DEDUPE_STATE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -74,11 +76,16 @@ class DedupeState {
   // is another key's.
   Status Lookup(uint64_t id, uint64_t check, Row* row);
 
-  // Looks many keys up: ids[k] (sorted as signed integers, the table's order) with second
-  // hash checks[k] into (*rows)[k]. One scan of the table when that reads less than a
-  // lookup per key.
-  Status LookupSorted(const std::vector<uint64_t>& ids, const std::vector<uint64_t>& checks,
-                      std::vector<Row>* rows);
+  // Looks `count` keys up in the table's order: key(k) is the k-th key's id and second hash
+  // (ids not decreasing as signed integers), and visit(k, row) is called for k = 0, 1, ...
+  // in turn with its row (row.found false: not stored). One scan of the table when that
+  // reads less than a lookup per key. `visit` must not use the state; its error stops the
+  // lookups and is returned.
+  struct KeyId {
+    uint64_t id, check;
+  };
+  Status LookupSorted(size_t count, const std::function<KeyId(size_t)>& key,
+                      const std::function<Status(size_t, const Row&)>& visit);
 
   struct Update {
     uint64_t id, check;
@@ -99,6 +106,8 @@ class DedupeState {
   bool IsFalsePositive(std::string_view lead_id) const {
     return false_positives_.count(std::string(lead_id)) != 0;
   }
+  // Whether a reviewer marked any lead a false positive.
+  bool HasFalsePositives() const { return !false_positives_.empty(); }
   // Records a verdict ("tp" or "fp"), replacing an earlier one for the same lead.
   Status RecordVerdict(std::string_view lead_id, std::string_view verdict, std::string_view rule,
                        int64_t rule_version, int64_t today);

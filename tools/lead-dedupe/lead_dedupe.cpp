@@ -21,6 +21,7 @@
 #include "common/run_date.h"
 #include "dedupe_state.h"
 #include "lead_set.h"
+#include "lead_texts.h"
 
 namespace casesift {
 
@@ -248,14 +249,19 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       carried.push_back(path);
     }
   }
-  // Collapse the run's leads by key.
-  LeadSet leads(std::move(*keys));
+  // Collapse the run's leads by key. The first leads' texts are read back from the input
+  // files at the end when they can be (LeadTexts), not held.
+  std::unique_ptr<LeadTexts> texts = LeadTexts::Open(common.inputs);
+  LeadSet leads(std::move(*keys), texts.get());
   JsonlReader& reader = (*stream)->reader();
   BadRecords& bad = (*stream)->bad_records();
   JsonlReader::Record rec;
   while (reader.Next(&rec)) {
-    if (Status added = leads.Add(rec.text, rec.root); !added.ok()) {
+    Status added = leads.Add(rec);
+    if (added.IsInvalidData()) {
       CASESIFT_RETURN_IF_ERROR(bad.Reject(JsonlReader::ErrorAt(rec, 0, added.message()), rec.text));
+    } else if (!added.ok()) {
+      return added;
     }
     kill.Reach("lead");
   }
@@ -271,8 +277,10 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     simdjson::dom::parser parser;
     for (size_t i = 0; i < n; ++i) {
       simdjson::dom::element root;
-      // The text parsed once already: it cannot fail now.
-      if (parser.parse(leads[i].text.data(), leads[i].text.size()).get(root) != simdjson::SUCCESS) {
+      std::string_view text;
+      CASESIFT_RETURN_IF_ERROR(texts->Read(leads[i].text, &text));
+      // The text parsed once already (the same bytes: LeadTexts checks them).
+      if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) {
         return Status::IoError("a lead could not be parsed a second time");
       }
       clusters->Add(root, leads[i].key);
@@ -280,63 +288,54 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     CASESIFT_RETURN_IF_ERROR(clusters->Run());
   }
 
-  // What the decisions and the state need of each key, gathered in one pass over the
-  // leads and sorted by id as the state sorts them (signed): the table's pages are then
-  // read and written once, in order, and the leads are not visited at random.
+  // The keys in id order as the state sorts them (signed): the table's pages are then read
+  // and written once, in order. What the decisions and the keys table need of each key is
+  // gathered in one pass over the leads (in order) and sorted with the id, so that the
+  // leads are visited at random only for the names of new and changed keys.
   enum Decision : uint8_t { kHeld, kNew, kChanged, kRepeat };
   struct Shown {  // what a written lead's dedupe member says
     uint8_t decision = kNew;
-    int64_t first_seen = 0, seen_count = 0, runs = 0;
+    int32_t first_seen = 0;  // days
+    int64_t seen_count = 0, runs = 0;
   };
-  std::vector<Shown> shown(n);
+  std::vector<Shown> shown;
+  ReserveHugePages(&shown, n);
+  shown.resize(n);
   if (state) {
-    struct Key {
+    // A key and then, once its row is read, what the state will hold of it.
+    struct ById {
       int64_t id;
-      uint64_t check, members_hash, leads;
+      uint64_t check, members_hash;
+      int64_t seen_count;  // this run's leads, then with the stored count
+      int64_t runs;
       uint32_t index, members;
-      int level;
-      bool false_positive;
-      int64_t rule_version;
-      std::string_view key, lead_id, rule;
-      bool operator<(const Key& o) const { return id < o.id; }
+      int32_t first_seen, last_emitted;  // days; -1: never emitted
+      int8_t level;
+      uint8_t decision;
+      bool found;  // the key was in the state
+      bool operator<(const ById& o) const { return id < o.id; }
     };
-    std::vector<Key> keys_by_id(n);
-    AdviseHugePages(keys_by_id.data(), n * sizeof(Key));
-    AdviseHugePages(shown.data(), n * sizeof(Shown));
+    std::vector<ById> by_id;
+    ReserveHugePages(&by_id, n);
     for (uint32_t i = 0; i < n; ++i) {
       const MergedLead& lead = leads[i];
-      keys_by_id[i] = {static_cast<int64_t>(lead.key_hash),
-                       lead.check_hash,
-                       lead.members_hash,
-                       lead.leads,
-                       i,
-                       lead.members,
-                       lead.level,
-                       !lead.lead_id.empty() && state->IsFalsePositive(lead.lead_id),
-                       lead.rule_version,
-                       lead.key,
-                       lead.lead_id,
-                       lead.rule};
+      by_id.push_back({static_cast<int64_t>(lead.key_hash), lead.check_hash, lead.members_hash,
+                       static_cast<int64_t>(lead.leads), 0, i, lead.members, 0, -1, lead.level,
+                       kNew, false});
     }
-    std::sort(keys_by_id.begin(), keys_by_id.end());
-    std::vector<uint64_t> ids(n), checks(n);
-    for (size_t k = 0; k < n; ++k) {
-      ids[k] = static_cast<uint64_t>(keys_by_id[k].id);
-      checks[k] = keys_by_id[k].check;
-    }
-    std::vector<DedupeState::Row> rows;
-    CASESIFT_RETURN_IF_ERROR(state->LookupSorted(ids, checks, &rows));
-    if (options.dry_run && expire_before) {
-      // What the run would write once --expire removed them: expired keys are unknown.
-      for (DedupeState::Row& row : rows) {
-        if (row.found && row.last_seen < *expire_before) row = DedupeState::Row();
+    std::sort(by_id.begin(), by_id.end());
+    auto key_of = [&](size_t k) {
+      return DedupeState::KeyId{static_cast<uint64_t>(by_id[k].id), by_id[k].check};
+    };
+    auto decide = [&](size_t k, const DedupeState::Row& stored) {
+      ById& key = by_id[k];
+      DedupeState::Row row = stored;
+      if (options.dry_run && expire_before && row.found && row.last_seen < *expire_before) {
+        row = DedupeState::Row();  // what the run would write once --expire removed it
       }
-    }
-    for (size_t k = 0; k < n; ++k) {
-      const Key& key = keys_by_id[k];
-      const DedupeState::Row& row = rows[k];
       uint8_t decision;
-      if (key.false_positive) {
+      if (state->HasFalsePositives() && !leads[key.index].lead_id.empty() &&
+          state->IsFalsePositive(leads[key.index].lead_id)) {
         ++counts.false_positives;
         decision = kHeld;
       } else if (!row.found || row.last_emitted < 0) {
@@ -352,33 +351,40 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       counts.fresh += decision == kNew;
       counts.changed += decision == kChanged;
       counts.repeats += decision == kRepeat;
-      Shown& s = shown[key.index];
-      s.decision = decision;
-      s.first_seen = row.found ? row.first_seen : *today;
-      s.seen_count = row.seen_count + static_cast<int64_t>(key.leads);
-      s.runs = row.runs + 1;
-
+      key.decision = decision;
+      key.found = row.found;
+      key.first_seen = static_cast<int32_t>(row.found ? row.first_seen : *today);
+      key.last_emitted = static_cast<int32_t>(row.last_emitted);
+      key.seen_count += row.seen_count;
+      key.runs = row.runs + 1;
+      shown[key.index] = {decision, key.first_seen, key.seen_count, key.runs};
+      return Status::OK();
+    };
+    CASESIFT_RETURN_IF_ERROR(state->LookupSorted(n, key_of, decide));
+    for (size_t k = 0; k < n; ++k) {
+      const ById& key = by_id[k];
       DedupeState::Update u{};
-      u.id = ids[k];
+      u.id = static_cast<uint64_t>(key.id);
       u.check = key.check;
       u.members = key.members;
       u.members_hash = key.members_hash;
       u.level = key.level;
-      u.first_seen = s.first_seen;
+      u.first_seen = key.first_seen;
       u.last_seen = *today;
-      u.last_emitted = decision != kHeld ? *today : row.last_emitted;
-      u.seen_count = s.seen_count;
-      u.runs = s.runs;
+      u.last_emitted = key.decision != kHeld ? *today : key.last_emitted;
+      u.seen_count = key.seen_count;
+      u.runs = key.runs;
       // The key's text and names only when they are new or may have changed.
-      u.info = !row.found || decision == kNew || decision == kChanged || clusters;
+      u.info = !key.found || key.decision == kNew || key.decision == kChanged || clusters;
       if (u.info) {
-        u.key = key.key;
-        u.lead_id = key.lead_id;
-        u.rule = key.rule;
-        u.rule_version = key.rule_version;
+        const MergedLead& lead = leads[key.index];
+        u.key = lead.key;
+        u.lead_id = lead.lead_id;
+        u.rule = lead.rule;
+        u.rule_version = lead.rule_version;
         if (clusters) u.cluster = clusters->ClusterOf(key.index);
       }
-      CASESIFT_RETURN_IF_ERROR(state->Write(u, row.found));
+      CASESIFT_RETURN_IF_ERROR(state->Write(u, key.found));
       kill.Reach("state");
     }
   }
@@ -407,7 +413,9 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       b.Key("cluster").String(clusters->ClusterOf(i)).Key("members").Uint(clusters->MembersOf(i));
     }
     b.EndObject();
-    leads.Render(i, dedupe, &line);
+    std::string_view text;
+    CASESIFT_RETURN_IF_ERROR(texts->Read(lead.text, &text));
+    leads.Render(i, text, dedupe, &line);
     CASESIFT_RETURN_IF_ERROR(out.WriteRecord(line));
     kill.Reach("output");
   }

@@ -33,6 +33,21 @@ bool OptionalString(simdjson::dom::object obj, std::string_view member, std::str
 
 }  // namespace
 
+LeadStore::~LeadStore() {
+  for (size_t i = 0; i < size_; ++i) (*this)[i].~MergedLead();
+  for (MergedLead* chunk : chunks_) ::operator delete (chunk, std::align_val_t{kHugePage});
+}
+
+void LeadStore::push_back(MergedLead&& lead) {
+  if ((size_ & kMask) == 0) {
+    void* chunk = ::operator new (kChunkBytes, std::align_val_t{kHugePage});  // bad_alloc
+    AdviseHugePages(chunk, kChunkBytes);
+    chunks_.push_back(static_cast<MergedLead*>(chunk));
+  }
+  new (&(*this)[size_]) MergedLead(std::move(lead));
+  ++size_;
+}
+
 uint64_t LeadSet::HashMembers(std::vector<std::string_view>* case_nos, std::string* scratch) {
   std::sort(case_nos->begin(), case_nos->end());
   case_nos->erase(std::unique(case_nos->begin(), case_nos->end()), case_nos->end());
@@ -47,8 +62,10 @@ uint64_t LeadSet::HashMembers(std::vector<std::string_view>* case_nos, std::stri
 uint32_t* LeadSet::Slot(uint64_t hash, std::string_view key) {
   if (2 * (leads_.size() + 1) > slots_.size()) {
     std::vector<Bucket> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, old.size() * 2), Bucket{0, UINT32_MAX});
-    AdviseHugePages(slots_.data(), slots_.size() * sizeof(Bucket));
+    slots_ = std::vector<Bucket>();
+    const size_t size = std::max<size_t>(1024, old.size() * 2);
+    ReserveHugePages(&slots_, size);  // probed at random: huge pages spare TLB misses
+    slots_.assign(size, Bucket{0, UINT32_MAX});
     size_t mask = slots_.size() - 1;
     for (const Bucket& b : old) {
       if (b.index == UINT32_MAX) continue;
@@ -68,7 +85,8 @@ uint32_t* LeadSet::Slot(uint64_t hash, std::string_view key) {
   }
 }
 
-Status LeadSet::Add(std::string_view text, simdjson::dom::element root) {
+Status LeadSet::Add(const JsonlReader::Record& rec) {
+  const simdjson::dom::element root = rec.root;
   key_.clear();
   JsonBuilder key(&key_);
   key.BeginObject();
@@ -108,17 +126,22 @@ Status LeadSet::Add(std::string_view text, simdjson::dom::element root) {
   lead.check_hash = hash128.high64;
   CASESIFT_RETURN_IF_ERROR(Merge(&lead, root, true));
   lead.key = arena_.Keep(key_);
-  lead.text = arena_.Keep(text);
+  lead.text = texts_->Keep(rec);
   *slot = static_cast<uint32_t>(leads_.size());
   leads_.push_back(std::move(lead));
   ++input_leads_;
   return Status::OK();
 }
 
-void LeadSet::StartExtra(MergedLead* lead) {
-  lead->extra = std::make_unique<MergedExtra>();
+Status LeadSet::StartExtra(MergedLead* lead) {
+  std::string_view text;
+  CASESIFT_RETURN_IF_ERROR(texts_->ReadOne(lead->text, &text));
   simdjson::dom::element first;
-  if (reparse_.parse(lead->text.data(), lead->text.size()).get(first) != simdjson::SUCCESS) return;
+  // The text parsed once already (the same bytes: LeadTexts checks them).
+  if (reparse_.parse(text.data(), text.size()).get(first) != simdjson::SUCCESS) {
+    return Status::IoError("a lead could not be parsed a second time");
+  }
+  lead->extra = std::make_unique<MergedExtra>();
   simdjson::dom::array case_nos;
   if (first["case_nos"].get_array().get(case_nos) == simdjson::SUCCESS) {
     for (simdjson::dom::element c : case_nos) {
@@ -132,6 +155,7 @@ void LeadSet::StartExtra(MergedLead* lead) {
       lead->extra->evidence.emplace_back(kv.key, simdjson::minify(kv.value));
     }
   }
+  return Status::OK();
 }
 
 Status LeadSet::Merge(MergedLead* lead, simdjson::dom::element root, bool first) {
@@ -200,7 +224,7 @@ Status LeadSet::Merge(MergedLead* lead, simdjson::dom::element root, bool first)
     lead->members_hash = HashMembers(&members_, &scratch_);
     lead->members = static_cast<uint32_t>(members_.size());
   } else {
-    if (lead->extra == nullptr) StartExtra(lead);
+    if (lead->extra == nullptr) CASESIFT_RETURN_IF_ERROR(StartExtra(lead));
     MergedExtra& extra = *lead->extra;
     if (has_case_nos) {
       for (simdjson::dom::element c : case_nos) {
@@ -261,7 +285,8 @@ void LeadSet::Finish() {
   }
 }
 
-void LeadSet::Render(size_t i, std::string_view dedupe, std::string* out) const {
+void LeadSet::Render(size_t i, std::string_view text, std::string_view dedupe,
+                     std::string* out) const {
   const MergedLead& lead = leads_[i];
   out->clear();
   std::vector<SplicedField> fields;
@@ -300,9 +325,9 @@ void LeadSet::Render(size_t i, std::string_view dedupe, std::string* out) const 
   }
   if (!dedupe.empty()) fields.push_back({"dedupe", dedupe});
   if (fields.empty()) {
-    out->append(lead.text);
+    out->append(text);
   } else {
-    SpliceFields(lead.text, fields, out);
+    SpliceFields(text, fields, out);
   }
 }
 

@@ -21,16 +21,15 @@
 // earlier lead-dedupe) is read, not trusted: its seen_count adds to the key's, so that
 // deduplicating a deduplicated stream changes nothing.
 //
-// Memory: per distinct key, the first lead's text and the key in an arena, and 160 bytes;
-// a key with several leads also its case numbers and evidence members. The input itself is
-// not kept.
+// Memory: per distinct key, the key, lead_id and rule in an arena, and 176 bytes; the first
+// lead's text as LeadTexts keeps it (read back from a file, or copied from a pipe); a key
+// with several leads also its case numbers and evidence members.
 #ifndef CASESIFT_TOOLS_LEAD_DEDUPE_LEAD_SET_H_
 #define CASESIFT_TOOLS_LEAD_DEDUPE_LEAD_SET_H_
 
 #include <simdjson.h>
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,9 +37,11 @@
 #include <vector>
 
 #include "common/field_path.h"
+#include "common/jsonl_reader.h"
 #include "common/rule_level.h"
 #include "common/status.h"
 #include "common/text_arena.h"
+#include "lead_texts.h"
 
 namespace casesift {
 
@@ -53,8 +54,8 @@ struct MergedExtra {
 
 // One distinct key of the run. The views point into the LeadSet's arena.
 struct MergedLead {
-  std::string_view key;   // canonical JSON
-  std::string_view text;  // the first lead's text
+  std::string_view key;  // canonical JSON
+  LeadTexts::Ref text;   // the first lead's text
   std::string_view lead_id, rule, first_date, last_date;
   // XXH3-128 of key: the low half is the key's id (in the state too), the high half a
   // check that tells two keys with one id apart.
@@ -70,35 +71,49 @@ struct MergedLead {
   std::unique_ptr<MergedExtra> extra;  // from the second lead on
 };
 
-// Leads in chunks of 16,384 (2.7 MB): never moved as they grow (the index refers to them by
-// number), one allocation a chunk (a std::deque of leads this size allocates every third one).
+// Reserves room for n elements in an empty vector and asks for huge pages for it (before
+// its pages are first touched, when the advice can still count).
+template <typename T>
+void ReserveHugePages(std::vector<T>* v, size_t n) {
+  v->reserve(n);
+  AdviseHugePages(v->data(), n * sizeof(T));
+}
+
+// Leads in chunks of 2^17: never moved as they grow (the index refers to them by number),
+// one allocation a chunk, aligned to 2 MiB and advised to huge pages before it is touched
+// (the run visits the leads at random when it sorts them out by id).
 class LeadStore {
  public:
+  LeadStore() = default;
+  LeadStore(const LeadStore&) = delete;
+  LeadStore& operator=(const LeadStore&) = delete;
+  ~LeadStore();
   size_t size() const { return size_; }
   MergedLead& operator[](size_t i) { return chunks_[i >> kShift][i & kMask]; }
   const MergedLead& operator[](size_t i) const { return chunks_[i >> kShift][i & kMask]; }
-  void push_back(MergedLead&& lead) {
-    if ((size_ & kMask) == 0) {
-      chunks_.push_back(std::make_unique<MergedLead[]>(kMask + 1));
-      AdviseHugePages(chunks_.back().get(), (kMask + 1) * sizeof(MergedLead));
-    }
-    (*this)[size_++] = std::move(lead);
-  }
+  void push_back(MergedLead&& lead);
 
  private:
-  static constexpr size_t kShift = 14, kMask = (size_t{1} << kShift) - 1;
-  std::vector<std::unique_ptr<MergedLead[]>> chunks_;
+  static constexpr size_t kShift = 17, kMask = (size_t{1} << kShift) - 1;
+  static constexpr size_t kHugePage = size_t{2} << 20;
+  // A chunk's bytes, in whole huge pages.
+  static constexpr size_t kChunkBytes =
+      ((sizeof(MergedLead) << kShift) + kHugePage - 1) / kHugePage * kHugePage;
+  std::vector<MergedLead*> chunks_;
   size_t size_ = 0;
 };
 
 class LeadSet {
  public:
-  explicit LeadSet(std::vector<FieldPath> key_paths) : key_paths_(std::move(key_paths)) {}
+  // The first leads' texts are kept in `texts`, which must outlive the set.
+  LeadSet(std::vector<FieldPath> key_paths, LeadTexts* texts)
+      : key_paths_(std::move(key_paths)), texts_(texts) {}
 
-  // Adds a lead. Returns InvalidData (unlocated: the caller locates it) when the lead has
-  // no key, or a member of the wrong type (case_nos not an array of strings, ...); the
-  // set is then as it was.
-  Status Add(std::string_view text, simdjson::dom::element root);
+  // Adds a lead, a record parsed by the reader. Returns InvalidData (unlocated: the caller
+  // locates it) when the lead has no key, or a member of the wrong type (case_nos not an
+  // array of strings, ...); the set is then as it was. IoError when an earlier lead cannot
+  // be read back (LeadTexts).
+  Status Add(const JsonlReader::Record& rec);
 
   // Settles each merged key's case numbers. Call once, after the last Add.
   void Finish();
@@ -107,18 +122,20 @@ class LeadSet {
   const MergedLead& operator[](size_t i) const { return leads_[i]; }
   uint64_t input_leads() const { return input_leads_; }
 
-  // The text to write for lead i: its first lead with the merged members and `dedupe`
-  // (a JSON object, or empty for none) set.
-  void Render(size_t i, std::string_view dedupe, std::string* out) const;
+  // The text to write for lead i: its first lead (`text`, read back with LeadTexts::Read
+  // from leads[i].text) with the merged members and `dedupe` (a JSON object, or empty for
+  // none) set.
+  void Render(size_t i, std::string_view text, std::string_view dedupe, std::string* out) const;
 
  private:
   Status Merge(MergedLead* lead, simdjson::dom::element root, bool first);
-  void StartExtra(MergedLead* lead);
+  Status StartExtra(MergedLead* lead);
   static void Compact(MergedExtra* extra);
   static uint64_t HashMembers(std::vector<std::string_view>* case_nos, std::string* scratch);
   uint32_t* Slot(uint64_t hash, std::string_view key);
 
   std::vector<FieldPath> key_paths_;
+  LeadTexts* texts_;
   TextArena arena_;
   LeadStore leads_;
   // Open addressing by key hash: the hash beside the index, so that a probe reads the
