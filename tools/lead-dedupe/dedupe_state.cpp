@@ -201,7 +201,11 @@ Result<std::unique_ptr<DedupeState>> DedupeState::Open(const Options& options) {
     return state;
   }
   if (!options.dry_run) CASESIFT_RETURN_IF_ERROR(state->LockRun());
-  int flags = options.dry_run ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // NOMUTEX: a DedupeState is used by one thread (its contract), so SQLite need not lock
+  // the connection around every call.
+  int flags =
+      (options.dry_run ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+      SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(options.path.c_str(), &state->db_, flags, nullptr) != SQLITE_OK) {
     Status s = Status::IoError(fmt::format("{}: cannot open the state: {}", options.path,
                                            state->db_ ? sqlite3_errmsg(state->db_) : "no memory"));
