@@ -6,32 +6,6 @@ namespace casesift {
 
 namespace {
 
-// The '=' that parts LEFT from RIGHT: outside brackets and quotes (a filter such as
-// parties[side=defendant] has its own).
-size_t SplitPoint(std::string_view text) {
-  int depth = 0;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']') {
-      --depth;
-    } else if (c == '=' && depth == 0) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
-
 Result<FieldPath> ParseSide(std::string_view path, const std::string& text, const char* option) {
   if (path.empty()) {
     return Status::Usage(
@@ -46,8 +20,32 @@ Result<FieldPath> ParseSide(std::string_view path, const std::string& text, cons
 
 }  // namespace
 
+size_t FindOutsidePaths(std::string_view text, char c, size_t from) {
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = from; i < text.size(); ++i) {
+    char ch = text[i];
+    if (quoted) {
+      if (ch == '\\') {
+        ++i;
+      } else if (ch == '"') {
+        quoted = false;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == '[') {
+      ++depth;
+    } else if (ch == ']' && depth > 0) {
+      --depth;
+    } else if (ch == c && depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 Result<PathPair> ParsePathPair(const std::string& text, const char* option) {
-  size_t eq = SplitPoint(text);
+  size_t eq = FindOutsidePaths(text, '=');
   std::string_view left = text, right = text;
   if (eq != std::string_view::npos) {
     left = std::string_view(text).substr(0, eq);

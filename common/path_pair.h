@@ -21,6 +21,11 @@ struct PathPair {
 // own). Errors are usage errors naming the option and the text.
 Result<PathPair> ParsePathPair(const std::string& text, const char* option);
 
+// The first `c` in text[from, …) that stands outside brackets and quotes, as separators
+// between field paths do ('=' in LEFT=RIGHT, ',' in a list: parties[side=x,kind=org]
+// holds its own); npos when there is none.
+size_t FindOutsidePaths(std::string_view text, char c, size_t from = 0);
+
 // Whether a value is masked, as judgments publish names and numbers (张某, 上海某某公司,
 // 310***********1234): it holds * ＊ × or 某. A masked value is no evidence of identity.
 bool IsMaskedText(std::string_view text);

@@ -22,6 +22,7 @@
 #include "common/hash.h"
 #include "common/jsonl_reader.h"
 #include "common/output.h"
+#include "common/path_pair.h"
 #include "common/text_arena.h"
 #include "html_writer.h"
 #include "lead_fields.h"
@@ -240,32 +241,12 @@ std::string ShellQuote(int argc, char** argv) {
 
 std::vector<std::string> SplitFieldList(const std::string& text) {
   std::vector<std::string> out;
-  std::string piece;
-  int depth = 0;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '\\' && i + 1 < text.size()) {
-        piece += c;
-        c = text[++i];
-      } else if (c == '"') {
-        quoted = false;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']' && depth > 0) {
-      --depth;
-    } else if (c == ',' && depth == 0) {
-      if (!piece.empty()) out.push_back(std::move(piece));
-      piece.clear();
-      continue;
-    }
-    piece += c;
+  for (size_t start = 0; start <= text.size();) {
+    size_t comma = FindOutsidePaths(text, ',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
   }
-  if (!piece.empty()) out.push_back(std::move(piece));
   return out;
 }
 
