@@ -12,7 +12,7 @@
 // the code when the court is not known); `date` is last_date, else first_date, else
 // evidence.decided_date, evidence.filed_date, dedupe.last_seen.
 //
-// Thread-safe after construction (Read is const).
+// Not thread-safe: Read counts what it masks into the Masker and the lead.
 #ifndef CASESIFT_TOOLS_REPORT_RENDER_LEAD_FIELDS_H_
 #define CASESIFT_TOOLS_REPORT_RENDER_LEAD_FIELDS_H_
 

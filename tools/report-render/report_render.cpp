@@ -103,33 +103,30 @@ std::pair<std::string, std::string> LabelAndField(const std::string& spec) {
 // The report's time: SOURCE_DATE_EPOCH (whole seconds since 1970, up to the year 9999) when
 // set, else the clock. A malformed SOURCE_DATE_EPOCH is a usage error, not the clock: a
 // reproducible build must not quietly stop being one.
-Result<std::string> GeneratedAt(bool* from_epoch) {
-  std::time_t t = std::time(nullptr);
+Result<std::time_t> GeneratedAt(bool* from_epoch) {
   *from_epoch = false;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-    std::string_view text(epoch);
-    long long v = -1;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || v < 0 || v > 253402300799) {
-      return Status::Usage(fmt::format(
-          "SOURCE_DATE_EPOCH='{}' is not a time: give whole seconds since 1970-01-01 UTC "
-          "(at most 253402300799)",
-          text));
-    }
-    t = static_cast<std::time_t>(v);
-    *from_epoch = true;
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (epoch == nullptr || *epoch == '\0') return std::time(nullptr);
+  std::string_view text(epoch);
+  long long v = -1;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < 0 || v > 253402300799) {
+    return Status::Usage(
+        fmt::format("SOURCE_DATE_EPOCH='{}' is not a time: give whole seconds since 1970-01-01 UTC "
+                    "(at most 253402300799)",
+                    text));
   }
+  *from_epoch = true;
+  return static_cast<std::time_t>(v);
+}
+
+// `t` as ISO 8601 UTC: "2026-11-27T00:00:00Z".
+std::string IsoUtc(std::time_t t) {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return std::string(buf);
-}
-
-std::time_t ParseGeneratedAt(const std::string& iso) {
-  std::tm tm{};
-  strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return timegm(&tm);
+  return buf;
 }
 
 // The --split-by field when it is a worked-out one (court, date, status): those split by
@@ -328,12 +325,12 @@ Status RunReportRender(const ReportRenderOptions& options, const CommonOptions& 
 
   // Provenance that needs no input (a bad SOURCE_DATE_EPOCH stops the run before it reads).
   Provenance provenance;
-  Result<std::string> generated = GeneratedAt(&provenance.time_from_source_date_epoch);
+  Result<std::time_t> generated = GeneratedAt(&provenance.time_from_source_date_epoch);
   if (!generated.ok()) return generated.status();
-  provenance.generated_at = std::move(*generated);
+  provenance.generated_at = IsoUtc(*generated);
   // libxlsxwriter takes a creation time of 0 for "none" and uses the clock: 1970-01-01
   // itself is written one second later.
-  const std::time_t created = std::max<std::time_t>(1, ParseGeneratedAt(provenance.generated_at));
+  const std::time_t created = std::max<std::time_t>(1, *generated);
   provenance.program = fmt::format("report-render (casesift) {} commit {}", kVersion, kGitCommit);
   provenance.libraries = {
       fmt::format("simdjson {}.{}.{}", int{simdjson::SIMDJSON_VERSION_MAJOR},

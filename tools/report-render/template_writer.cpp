@@ -127,6 +127,18 @@ std::string_view ShippedTemplate(std::string_view name) {
   return {};
 }
 
+// A list of objects, one per element of `items`, each filled by fill(element, &object).
+template <typename Items, typename Fill>
+mustache::data ListOf(const Items& items, Fill fill) {
+  mustache::data list{mustache::data::type::list};
+  for (const auto& element : items) {
+    mustache::data item{mustache::data::type::object};
+    fill(element, &item);
+    list.push_back(item);
+  }
+  return list;
+}
+
 mustache::data Bool(bool b) {
   return b ? mustache::data::type::bool_true : mustache::data::type::bool_false;
 }
@@ -176,40 +188,24 @@ Status TemplateWriter::Render(const Report& report, Masker* masker, std::string*
   root.set("group_field", report.group_field);
   root.set("generated_at", report.provenance.generated_at);
   root.set("masked", MaskSentence(report.mask));
-  mustache::data provenance{mustache::data::type::list};
-  for (const std::string& line : ProvenanceLines(report.provenance)) {
-    mustache::data item{mustache::data::type::object};
-    item.set("line", line);
-    provenance.push_back(item);
-  }
-  root.set("provenance", provenance);
-  mustache::data rules{mustache::data::type::list};
-  for (const auto& r : report.provenance.rules) {
-    mustache::data item{mustache::data::type::object};
-    item.set("id", r.id);
-    item.set("version", r.version);
-    item.set("hash", r.hash);
-    item.set("title", r.title);
-    item.set("leads", std::to_string(r.leads));
-    rules.push_back(item);
-  }
-  root.set("rules", rules);
-  mustache::data inputs{mustache::data::type::list};
-  for (const auto& in : report.provenance.inputs) {
-    mustache::data item{mustache::data::type::object};
-    item.set("name", in.name);
-    item.set("bytes", std::to_string(in.bytes));
-    item.set("hash", in.hash);
-    inputs.push_back(item);
-  }
-  root.set("inputs", inputs);
-  mustache::data columns{mustache::data::type::list};
-  for (const Column& c : report.columns) {
-    mustache::data item{mustache::data::type::object};
-    item.set("label", c.label);
-    columns.push_back(item);
-  }
-  root.set("columns", columns);
+  root.set("provenance",
+           ListOf(ProvenanceLines(report.provenance),
+                  [](const std::string& line, mustache::data* item) { item->set("line", line); }));
+  root.set("rules", ListOf(report.provenance.rules, [](const auto& r, mustache::data* item) {
+             item->set("id", r.id);
+             item->set("version", r.version);
+             item->set("hash", r.hash);
+             item->set("title", r.title);
+             item->set("leads", std::to_string(r.leads));
+           }));
+  root.set("inputs", ListOf(report.provenance.inputs, [](const auto& in, mustache::data* item) {
+             item->set("name", in.name);
+             item->set("bytes", std::to_string(in.bytes));
+             item->set("hash", in.hash);
+           }));
+  root.set("columns", ListOf(report.columns, [](const Column& c, mustache::data* item) {
+             item->set("label", c.label);
+           }));
 
   simdjson::dom::parser parser;
   TextArena arena;
@@ -229,13 +225,9 @@ Status TemplateWriter::Render(const Report& report, Masker* masker, std::string*
       lead.set("index", std::to_string(r + 1));
       lead.set("court", std::string(row.court));
       lead.set("date", std::string(row.date));
-      mustache::data cells{mustache::data::type::list};
-      for (const Cell& cell : row.cells) {
-        mustache::data item{mustache::data::type::object};
-        item.set("text", std::string(cell.text));
-        cells.push_back(item);
-      }
-      lead.set("cells", cells);
+      lead.set("cells", ListOf(row.cells, [](const Cell& cell, mustache::data* item) {
+                 item->set("text", std::string(cell.text));
+               }));
       // first and last: within the list the lead is in (the group's, and all leads).
       mustache::data in_group = lead;
       in_group.set("first", Bool(r == g.begin));

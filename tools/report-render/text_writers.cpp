@@ -112,15 +112,7 @@ std::string OneLine(std::string_view s) {
   return out;
 }
 
-static std::vector<std::string> ProvenanceLinesRaw(const Provenance& p);
-
 std::vector<std::string> ProvenanceLines(const Provenance& p) {
-  std::vector<std::string> lines = ProvenanceLinesRaw(p);
-  for (std::string& line : lines) line = OneLine(line);
-  return lines;
-}
-
-static std::vector<std::string> ProvenanceLinesRaw(const Provenance& p) {
   std::vector<std::string> lines;
   lines.push_back("Inputs:");
   for (const auto& in : p.inputs) {
@@ -138,6 +130,7 @@ static std::vector<std::string> ProvenanceLinesRaw(const Provenance& p) {
   lines.push_back("Command: " + p.command_line);
   lines.push_back("Generated: " + p.generated_at +
                   (p.time_from_source_date_epoch ? " (SOURCE_DATE_EPOCH)" : ""));
+  for (std::string& line : lines) line = OneLine(line);
   return lines;
 }
 
