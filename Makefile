@@ -25,7 +25,7 @@ DEPS := g++ make cmake ninja-build pkg-config git clang-format \
         libyaml-cpp-dev libsqlite3-dev libxlsxwriter-dev libkainjow-mustache-dev libopencc-dev libutf8proc-dev libzip-dev libexpat1-dev \
         chromium fonts-wqy-microhei unzip
 # Peers the benchmarks compare against (DuckDB comes from npm, see tests/bench).
-BENCH_DEPS := jq miller hyperfine nodejs npm bc
+BENCH_DEPS := jq miller hyperfine nodejs=node npm=npm bc
 
 FUZZ     ?= build-fuzz
 FUZZ_SECONDS ?= 60

@@ -1,10 +1,17 @@
 #!/bin/sh
-# Installs the Debian packages named in $PKGS that are not installed yet.
+# Installs the Debian packages named in $PKGS that are not installed yet. An entry
+# PKG=CMD is also satisfied by a command CMD on the PATH (Node.js and npm installed
+# from elsewhere conflict with Debian's packages).
 # As root it runs apt-get; otherwise through sudo when that works without a
 # password prompt; otherwise it prints the exact command and fails.
 set -eu
 missing=""
-for p in $PKGS; do
+for entry in $PKGS; do
+  p=${entry%%=*}
+  cmd=${entry#*=}
+  if [ "$cmd" != "$entry" ] && command -v "$cmd" >/dev/null 2>&1; then
+    continue
+  fi
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   case "$status" in
     *" installed") ;;
