@@ -85,13 +85,23 @@ void PlanAppeal(Rng& rng, CasePlan* plan) {
 void ResetPlan(CasePlan* plan) { *plan = CasePlan(); }
 
 void PlanDocument(Rng& rng, ActorFactory& factory, Kind kind, CasePlan* plan) {
+  PlanChoice choice;
+  choice.year = PickYear(rng, kind);
+  choice.cause =
+      kind == Kind::kProtection ? Cause::kProtectionOrder : PickCause(rng, kind, choice.year);
+  PlanDocumentAs(rng, factory, kind, choice, plan);
+}
+
+void PlanDocumentAs(Rng& rng, ActorFactory& factory, Kind kind, const PlanChoice& choice,
+                    CasePlan* plan) {
   ResetPlan(plan);
   plan->kind = kind;
-  plan->year = PickYear(rng, kind);
-  plan->cause =
-      kind == Kind::kProtection ? Cause::kProtectionOrder : PickCause(rng, kind, plan->year);
+  plan->year = choice.filed != nullptr ? choice.filed->year : choice.year;
+  plan->cause = choice.cause;
   bool ip = plan->cause == Cause::kTrademark;
-  if (ip && kind == Kind::kJudgment) {
+  if (choice.court != nullptr) {
+    plan->court = choice.court;
+  } else if (ip && kind == Kind::kJudgment) {
     plan->court = &IpCourt();
   } else {
     do {
@@ -99,7 +109,7 @@ void PlanDocument(Rng& rng, ActorFactory& factory, Kind kind, CasePlan* plan) {
     } while (ip && plan->court->code.substr(0, 3) != "沪");
   }
   plan->appeal_court = ip ? &IpAppealCourt() : plan->court->appeal;
-  plan->filed = DayInYear(rng, plan->year);
+  plan->filed = choice.filed != nullptr ? *choice.filed : DayInYear(rng, plan->year);
   plan->legacy = plan->year < 2016;
   plan->full_width = rng.Percent(85);
   plan->colon = plan->legacy ? rng.Percent(40) : rng.Percent(93);

@@ -95,6 +95,14 @@ const Court& PickBasicCourt(Rng& rng, int year) {
   }
 }
 
+std::vector<const Court*> ShanghaiCourts() {
+  std::vector<const Court*> courts;
+  for (const Court& c : kCourts) {
+    if (c.code.substr(0, 3) == "沪") courts.push_back(&c);
+  }
+  return courts;
+}
+
 const Court& IpCourt() { return kIpCourt; }
 
 const AppealCourt& IpAppealCourt() { return kIpAppeal; }

@@ -9,6 +9,7 @@
 #define CASESIFT_TOOLS_CASE_SYNTH_COURTS_H_
 
 #include <string_view>
+#include <vector>
 
 #include "rng.h"
 
@@ -36,6 +37,9 @@ struct Court {
 
 // A basic court, weighted towards Shanghai and Pudong. Never one founded after `year`.
 const Court& PickBasicCourt(Rng& rng, int year);
+
+// The basic courts of Shanghai (沪01xx), in code order.
+std::vector<const Court*> ShanghaiCourts();
 
 // 上海知识产权法院 (沪73), for intellectual-property cases. Its appeals go to 上海市高级人民法院.
 const Court& IpCourt();

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "case_planner.h"
-#include "doc_writer.h"
 #include "kind_writers.h"
 
 namespace casesift::synth {
@@ -60,6 +59,30 @@ Result<std::vector<Kind>> ParseKinds(std::string_view list) {
   return ordered;
 }
 
+void WriteDocument(DocWriter& w, CasePlan& plan) {
+  switch (plan.kind) {
+    case Kind::kJudgment:
+      WriteJudgment(w, plan);
+      break;
+    case Kind::kAppeal:
+      WriteAppeal(w, plan);
+      break;
+    case Kind::kRuling:
+      WriteRuling(w, plan);
+      break;
+    case Kind::kMediation:
+      WriteMediation(w, plan);
+      break;
+    case Kind::kEnforcement:
+      WriteEnforcement(w, plan);
+      break;
+    case Kind::kProtection:
+    case Kind::kCount:
+      WriteProtectionOrder(w, plan);
+      break;
+  }
+}
+
 DocumentGenerator::DocumentGenerator(uint64_t seed, std::vector<Kind> kinds)
     : seed_(seed), kinds_(std::move(kinds)) {
   for (Kind k : kinds_) weights_.push_back(kKindWeights[static_cast<int>(k)]);
@@ -73,28 +96,8 @@ void DocumentGenerator::Generate(uint64_t index, std::string* text, CaseRecord* 
   record->Clear();
   DocWriter w(&rng, text, record);
   w.set_indent(rng.Percent(10));
-  switch (kind) {
-    case Kind::kJudgment:
-      WriteJudgment(w, plan_);
-      break;
-    case Kind::kAppeal:
-      WriteAppeal(w, plan_);
-      break;
-    case Kind::kRuling:
-      plan_.variant = rng.Percent(65) ? 0 : 1;
-      WriteRuling(w, plan_);
-      break;
-    case Kind::kMediation:
-      WriteMediation(w, plan_);
-      break;
-    case Kind::kEnforcement:
-      WriteEnforcement(w, plan_);
-      break;
-    case Kind::kProtection:
-    case Kind::kCount:
-      WriteProtectionOrder(w, plan_);
-      break;
-  }
+  if (kind == Kind::kRuling) plan_.variant = rng.Percent(65) ? 0 : 1;
+  WriteDocument(w, plan_);
 }
 
 }  // namespace casesift::synth

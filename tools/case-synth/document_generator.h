@@ -16,6 +16,7 @@
 #include "case_plan.h"
 #include "case_record.h"
 #include "common/status.h"
+#include "doc_writer.h"
 
 namespace casesift::synth {
 
@@ -26,6 +27,9 @@ std::string_view KindName(Kind kind);
 // Parses a comma-separated --kinds list ("all", or names from KindName). Returns the
 // enabled kinds; a Usage error names an unknown kind and lists the known ones.
 Result<std::vector<Kind>> ParseKinds(std::string_view list);
+
+// Writes the document `plan` describes (its kind's writer), text and truth, into `w`.
+void WriteDocument(DocWriter& w, CasePlan& plan);
 
 class DocumentGenerator {
  public:

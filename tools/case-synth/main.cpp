@@ -1,10 +1,13 @@
 // case-synth: writes realistic synthetic court documents (civil judgments, rulings,
 // mediation documents, second-instance judgments, enforcement rulings, protection
 // orders) and the ground-truth case record of each, seeded and deterministic.
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <string>
 
 #include "common/cli.h"
+#include "scenario.h"
 #include "synth_runner.h"
 
 int main(int argc, char** argv) {
@@ -15,7 +18,8 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  case-synth --count 100 --seed 7 -o docs --truth truth.jsonl\n"
       "  case-synth --count 100000 --format jsonl -j 2 -o docs.jsonl --truth truth.jsonl\n"
-      "  case-synth --kinds mediation,protection --format jsonl --count 5 | jq -r .text");
+      "  case-synth --kinds mediation,protection --format jsonl --count 5 | jq -r .text\n"
+      "  case-synth scenario sham-divorce --seed 1 -o world/");
   casesift::CommonOptions common;
   casesift::synth::SynthOptions options;
   casesift::AddCommonOptions(&app, &common, /*with_inputs=*/false);
@@ -42,6 +46,23 @@ int main(int argc, char** argv) {
                  "Generate on N threads (default 1); the output is the same for any N")
       ->type_name("N");
   app.add_flag("--force", options.force, "Write into an output folder that is not empty");
-  return casesift::RunTool(argc, argv, &app, {"case-synth", {}},
-                           [&] { return casesift::synth::RunSynth(options, common); });
+  std::string scenario;
+  std::string names;
+  for (const casesift::synth::ScenarioInfo& s : casesift::synth::Scenarios()) {
+    names += fmt::format("\n  {:<20} {}", s.name, s.title);
+  }
+  app.add_option("--scenario", scenario,
+                 "Write the world of a screening scenario into the folder -o names: its "
+                 "documents, registers (CSV) and truth (listed below)")
+      ->type_name("NAME");
+  CLI::App* sub = app.add_subcommand(
+      "scenario", "Write a screening scenario's world (the same as --scenario NAME)");
+  sub->add_option("name", scenario, "The scenario")->required();
+  sub->fallthrough();
+  app.footer(std::string(app.get_footer()) +
+             "\n\nScenarios (case-synth scenario NAME -o DIR):" + names);
+  return casesift::RunTool(argc, argv, &app, {"case-synth", {}}, [&] {
+    if (!scenario.empty()) return casesift::synth::RunScenario(scenario, options, common);
+    return casesift::synth::RunSynth(options, common);
+  });
 }

@@ -84,6 +84,14 @@ void TxtFolder::RemoveTemporary() {
   ::rmdir(dir_.c_str());
 }
 
+Status TxtFolder::MakeDir(std::string_view name) const {
+  std::string path = fmt::format("{}/{}", dir_, name);
+  if (::mkdir(path.c_str(), 0777) != 0 && errno != EEXIST) {
+    return Status::FromErrno(fmt::format("cannot create '{}/{}'", path_, name), errno);
+  }
+  return Status::OK();
+}
+
 Status TxtFolder::Write(std::string_view name, std::string_view data) const {
   std::string file = fmt::format("{}/{}", dir_, name);
   int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);

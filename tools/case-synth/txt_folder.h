@@ -30,6 +30,8 @@ class TxtFolder {
   TxtFolder(const TxtFolder&) = delete;
   TxtFolder& operator=(const TxtFolder&) = delete;
 
+  // Makes the folder `name` in the folder (nothing when it exists).
+  Status MakeDir(std::string_view name) const;
   // Writes `data` as the file `name` in the folder.
   Status Write(std::string_view name, std::string_view data) const;
   // Moves the finished folder into place.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/csv_writer.h"
 #include "common/json_builder.h"
 
 namespace casesift {
@@ -11,22 +12,12 @@ namespace {
 // A text that Excel would take for a formula (=, +, -, @, a tab or CR first) is kept as
 // text by a leading apostrophe, which Excel does not show (OWASP's "CSV injection").
 // Numbers are left alone: -250.5 is a number.
-void AppendCsvField(std::string_view s, std::string* out, bool number = false) {
+void AppendCsvCell(std::string_view s, std::string* out, bool number = false) {
   if (!number && !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) {
-    std::string guarded = "'" + std::string(s);
-    AppendCsvField(guarded, out, true);
+    AppendCsvField("'" + std::string(s), out);
     return;
   }
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out->append(s);
-    return;
-  }
-  out->push_back('"');
-  for (char c : s) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
+  AppendCsvField(s, out);
 }
 
 // Text safe inside a GFM table cell: Markdown's punctuation escaped, line ends as <br>.
@@ -144,29 +135,29 @@ void WriteCsv(const Report& report, const CsvOptions& options, std::string* out)
   };
   if (grouped) {
     sep();
-    AppendCsvField(report.group_field, out);
+    AppendCsvCell(report.group_field, out);
   }
   for (const Column& c : report.columns) {
     sep();
-    AppendCsvField(c.label, out);
+    AppendCsvCell(c.label, out);
   }
   out->append("\r\n");
   for (const LeadRow& row : report.rows) {
     first = true;
     if (grouped) {
       sep();
-      AppendCsvField(row.group, out);
+      AppendCsvCell(row.group, out);
     }
     for (const Cell& cell : row.cells) {
       sep();
-      AppendCsvField(cell.text, out, cell.kind == Cell::Kind::kNumber);
+      AppendCsvCell(cell.text, out, cell.kind == Cell::Kind::kNumber);
     }
     out->append("\r\n");
   }
   if (!options.provenance) return;
   out->append("\r\n");
   for (const std::string& line : ProvenanceLines(report.provenance)) {
-    AppendCsvField("# " + line, out);
+    AppendCsvCell("# " + line, out);
     out->append("\r\n");
   }
 }

@@ -1,0 +1,15 @@
+// The scenario builders (SCENARIOS.md), one file each: scenario_<name>.cpp. Each builds its
+// world (scenario.h): the planted cases, the near-misses, the registers and the truth.
+#ifndef CASESIFT_TOOLS_CASE_SYNTH_SCENARIOS_H_
+#define CASESIFT_TOOLS_CASE_SYNTH_SCENARIOS_H_
+
+#include "scenario.h"
+
+namespace casesift::synth {
+
+// 5. 涉家暴信息共享: protection orders granted, for the women's federation and the police.
+void BuildProtectionOrders(World& world);
+
+}  // namespace casesift::synth
+
+#endif  // CASESIFT_TOOLS_CASE_SYNTH_SCENARIOS_H_
