@@ -5,7 +5,9 @@
 #   make demo       run the main job (arrives with the scenarios)
 #   make bench      run the benchmarks under tests/bench and print the figures
 #   make lint       clang-format check and the house grep rules
-#   make install    PREFIX=/usr/local: binaries and manual pages
+#   make install    PREFIX=/usr/local (DESTDIR=/tmp/stage to stage): the programs, manual
+#                   pages, bash completions and report-render's templates
+#   make package    build Release, then the Debian package build/casesift_VERSION_ARCH.deb
 
 PREFIX   ?= /usr/local
 BUILD    ?= build
@@ -23,15 +25,15 @@ HS_PKG := $(if $(filter amd64,$(ARCH)),libhyperscan-dev,libvectorscan-dev)
 DEPS := g++ make cmake ninja-build pkg-config git clang-format \
         libcli11-dev libsimdjson-dev libfmt-dev libxxhash-dev catch2 libre2-dev $(HS_PKG) \
         libyaml-cpp-dev libsqlite3-dev libxlsxwriter-dev libkainjow-mustache-dev libopencc-dev libutf8proc-dev libzip-dev libexpat1-dev \
-        chromium fonts-wqy-microhei unzip
+        chromium fonts-wqy-microhei unzip dpkg-dev file
 # Peers the benchmarks compare against (DuckDB comes from npm, see tests/bench).
 BENCH_DEPS := jq miller hyperfine nodejs=node npm=npm bc
 
 FUZZ     ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all build deps deps-bench test test-sanitize bench demo lint format install clean help \
-        update-cases fuzz
+.PHONY: all build deps deps-bench test test-sanitize bench demo lint format install package \
+        clean help update-cases fuzz
 
 all: build
 
@@ -101,6 +103,15 @@ format:
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# CPack's DEB generator over the install above, under /usr; Depends is computed by
+# dpkg-shlibdeps (dpkg-dev). tests/checks/package_contents.sh checks what it holds.
+package: deps
+	@$(MAKE) --no-print-directory build
+	@grep -q '^CMAKE_BUILD_TYPE:STRING=Release$$' $(BUILD)/CMakeCache.txt || \
+	  { echo "make package: $(BUILD) is not a Release build (try BUILD=build-release)"; exit 2; }
+	cd $(BUILD) && cpack -G DEB
+	@ls $(BUILD)/casesift_*.deb
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

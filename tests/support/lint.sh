@@ -26,11 +26,12 @@ hits=$(grep -rnE '\bthrow\b' common tools 2>/dev/null | grep -vE '^[^:]+:[0-9]+:
        grep -v '/main\.cpp:')
 [ -n "$hits" ] && finding "throw outside main.cpp: $hits"
 
-# Every tool has a manual page, golden cases, and a thin main.
+# Every tool has a manual page, a bash completion, golden cases, and a thin main.
 for dir in tools/*/; do
   [ -d "$dir" ] || continue
   tool=$(basename "$dir")
   [ -f "man/$tool.1" ] || finding "tools/$tool has no manual page man/$tool.1"
+  [ -f "$dir/$tool.bash-completion" ] || finding "tools/$tool has no bash completion $dir$tool.bash-completion"
   ls "tests/cases/$tool"/*/cmd >/dev/null 2>&1 || finding "tools/$tool has no golden cases in tests/cases/$tool"
   if [ -f "$dir/main.cpp" ]; then
     n=$(wc -l <"$dir/main.cpp")
