@@ -25,7 +25,7 @@ HS_PKG := $(if $(filter amd64,$(ARCH)),libhyperscan-dev,libvectorscan-dev)
 DEPS := g++ make cmake ninja-build pkg-config git clang-format \
         libcli11-dev libsimdjson-dev libfmt-dev libxxhash-dev catch2 libre2-dev $(HS_PKG) \
         libyaml-cpp-dev libsqlite3-dev libxlsxwriter-dev libkainjow-mustache-dev libopencc-dev libutf8proc-dev libzip-dev libexpat1-dev \
-        chromium fonts-wqy-microhei unzip dpkg-dev file
+        chromium fonts-wqy-microhei unzip jq dpkg-dev file
 # Peers the benchmarks compare against (DuckDB comes from npm, see tests/bench).
 BENCH_DEPS := jq miller hyperfine nodejs=node npm=npm bc
 
