@@ -138,6 +138,9 @@ struct CasePlan {
   int64_t first_fee_fen = 0;
   // sub-kind choices
   int variant = 0;  // per kind: withdraw/dismiss, 执/执恢/执异, grant/reject…
+  // Divorce: the decision always states the flat's value (else it does half the time), so
+  // the split can be told from the document (scenario sham-divorce).
+  bool state_values = false;
 };
 
 // Clears `plan` for the next case.

@@ -108,7 +108,7 @@ bool DivorceDecision(DocWriter& w, const CasePlan& p, DecisionMode mode, ItemLis
     Allocation alloc;
     alloc.to = to_plaintiff ? "plaintiff" : "defendant";
     alloc.item = "房屋";
-    if (rng.Percent(50)) {
+    if (rng.Percent(50) || p.state_values) {
       w.Put(rng.Percent(50) ? "（该房屋价值" : "（双方确认该房屋价值");
       w.MoneyStyled(p.aux_fen[0], section, Section::kDecision, Tally::kNone);
       w.Put("）");
