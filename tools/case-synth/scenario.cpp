@@ -210,6 +210,8 @@ Status World::Write(const std::string& dir, bool jsonl, bool force) const {
 
 const std::vector<ScenarioInfo>& Scenarios() {
   static const std::vector<ScenarioInfo> kScenarios = {
+      {"sham-divorce", "lopsided divorce mediations where a spouse is sued for debts",
+       BuildShamDivorce},
       {"protection-orders", "personal-safety protection orders to share, by district",
        BuildProtectionOrders},
   };

@@ -7,6 +7,9 @@
 
 namespace casesift::synth {
 
+// 1. 假离婚、实逃债: lopsided divorce mediations where a spouse is sued for debts.
+void BuildShamDivorce(World& world);
+
 // 5. 涉家暴信息共享: protection orders granted, for the women's federation and the police.
 void BuildProtectionOrders(World& world);
 
