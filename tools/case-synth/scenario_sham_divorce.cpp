@@ -7,9 +7,9 @@
 // same person, with the same ID number, in his or her debt cases: loans, bank loans, credit
 // cards, unpaid goods, and enforcement as 被执行人. The traps: a lopsided split ordered by a
 // judgment (the court divided the estate, not the couple); a mediation that splits evenly;
-// a lopsided mediation where neither spouse owes anything; a spouse who is the lender, not
-// the borrower; and a spouse whose namesake (another person, another ID number and birth
-// date) is sued for a loan. The haystack is the usual civil mix, whose divorces are masked
+// a lopsided mediation where neither spouse owes anything, or where the debtor is the one who
+// keeps the flat; a spouse who is the lender, not the borrower; and a spouse whose namesake
+// (another person, another ID number and birth date) is sued for a loan. The haystack is the usual civil mix, whose divorces are masked
 // as published documents are.
 #include <fmt/format.h>
 
@@ -59,10 +59,12 @@ struct Couple {
   Actor other;
 };
 
-// The divorce of `couple`: the flat (worth `flat_yuan`) goes to `couple.other`, who pays
-// the debtor `price_pct` percent of its value; by mediation or by judgment.
+// The divorce of `couple`: the flat (worth `flat_yuan`) goes to `couple.other` (or to the
+// debtor when `to_debtor`), who pays the spouse `price_pct` percent of its value; by
+// mediation or by judgment.
 const CaseRecord& Divorce(World& world, const Court& court, const Couple& couple, Date filed,
-                          bool mediated, int64_t flat_yuan, int64_t price_pct) {
+                          bool mediated, int64_t flat_yuan, int64_t price_pct,
+                          bool to_debtor = false) {
   Rng& rng = world.rng();
   PlanChoice choice;
   choice.cause = Cause::kDivorce;
@@ -94,7 +96,7 @@ const CaseRecord& Divorce(World& world, const Court& court, const Couple& couple
   }
   plan.aux_fen[0] = flat_yuan * 100;
   plan.aux_fen[1] = flat_yuan * price_pct / 100 / 1000 * 1000 * 100;
-  plan.aux_int[2] = other_sues ? 1 : 0;  // the flat goes to the spouse who owes nothing
+  plan.aux_int[2] = other_sues != to_debtor ? 1 : 0;  // 1: the flat goes to the plaintiff
   plan.state_values = true;
   return world.Add();
 }
@@ -158,11 +160,14 @@ void BuildShamDivorce(World& world) {
     } else {
       nos = debts(court, c.debtor, year, static_cast<int>(rng.Range(1, 3)), i == 2);
     }
-    const CaseRecord& r =
-        Divorce(world, court, c, Day(rng, year, 1, 9), true, FlatYuan(rng), rng.Range(5, 15));
+    // One debtor keeps the flat on paper but owes the spouse nearly all its value.
+    bool on_paper = i == 4;
+    const CaseRecord& r = Divorce(world, court, c, Day(rng, year, 1, 9), true, FlatYuan(rng),
+                                  on_paper ? rng.Range(82, 92) : rng.Range(5, 15), on_paper);
     std::string why =
-        fmt::format("调解离婚, {}几乎取得全部房产; {}在{}件经济纠纷中为被告或被执行人",
-                    c.other.name, c.debtor.name, nos.size());
+        fmt::format("调解离婚, {}{}; {}在{}件经济纠纷中为被告或被执行人", c.other.name,
+                    on_paper ? "虽未得房, 却取得几乎等于房价的折价款" : "几乎取得全部房产",
+                    c.debtor.name, nos.size());
     world.Expect({std::string(kRule), {{"case_no", r.case_no}}, c.debtor.name, why});
   }
 
@@ -206,6 +211,15 @@ void BuildShamDivorce(World& world) {
           Divorce(world, court, c, Day(rng, year, 1, 9), true, FlatYuan(rng), rng.Range(5, 15));
       world.NearMiss(std::string(kRule), r.case_no,
                      "一方在借贷案件中是原告(出借人、债权人), 不是债务人");
+    }
+    {  // lopsided, but to the debtor: the flat stays within the creditors' reach
+      const Court& court = court_at(20 + i);
+      Couple c = couple_at(court, year);
+      debts(court, c.debtor, year, 2, false);
+      const CaseRecord& r = Divorce(world, court, c, Day(rng, year, 1, 9), true, FlatYuan(rng),
+                                    rng.Range(5, 15), true);
+      world.NearMiss(std::string(kRule), r.case_no,
+                     "多分财产的正是负债一方: 房产仍在债权人可执行的范围内, 没有转移");
     }
     {  // lopsided, and a namesake (another ID number and birth date) owes money
       const Court& court = court_at(18 + i);
