@@ -9,8 +9,8 @@
 // judgment (the court divided the estate, not the couple); a mediation that splits evenly;
 // a lopsided mediation where neither spouse owes anything, or where the debtor is the one who
 // keeps the flat; a spouse who is the lender, not the borrower; and a spouse whose namesake
-// (another person, another ID number and birth date) is sued for a loan. The haystack is the usual civil mix, whose divorces are masked
-// as published documents are.
+// (another person, another ID number and birth date) is sued for a loan. The haystack is the usual
+// civil mix, whose divorces are masked as published documents are.
 #include <fmt/format.h>
 
 #include <algorithm>
