@@ -210,6 +210,7 @@ Status World::Write(const std::string& dir, bool jsonl, bool force) const {
 
 const std::vector<ScenarioInfo>& Scenarios() {
   static const std::vector<ScenarioInfo> kScenarios = {
+      {"prepaid", "prepaid-card merchants sued repeatedly who cannot pay", BuildPrepaid},
       {"protection-orders", "personal-safety protection orders to share, by district",
        BuildProtectionOrders},
   };

@@ -7,6 +7,10 @@
 
 namespace casesift::synth {
 
+// 2. 预付式消费风险: merchants sued again and again who cannot pay, the unregistered among
+// them, the persons behind several, capital cut before the suits; for the commerce commission.
+void BuildPrepaid(World& world);
+
 // 5. 涉家暴信息共享: protection orders granted, for the women's federation and the police.
 void BuildProtectionOrders(World& world);
 
