@@ -50,7 +50,9 @@ lead-dedupe --state "$out/state.db" --as-of "$today" "$out/leads.jsonl" -o "$out
 lead-dedupe -q "$out/leads.jsonl" -o "$out/deduped.jsonl"
 # 6. One report for the commerce commission, as a page and as a workbook.
 rm -rf "$out/reports"
-report-render -q --split-by recipient -o "$out/reports/{recipient}.html" "$out/deduped.jsonl"
-report-render -q --split-by recipient -o "$out/reports/{recipient}.xlsx" "$out/deduped.jsonl"
+report-render -q --title '{recipient}：预付式消费风险线索' --split-by recipient \
+  -o "$out/reports/{recipient}.html" "$out/deduped.jsonl"
+report-render -q --title '{recipient}：预付式消费风险线索' --split-by recipient \
+  -o "$out/reports/{recipient}.xlsx" "$out/deduped.jsonl"
 
 echo "prepaid: $(wc -l <"$out/cases.jsonl") case records, $(wc -l <"$out/deduped.jsonl") leads, $(wc -l <"$out/new-leads.jsonl") new; reports in $out/reports/"
