@@ -212,6 +212,8 @@ const std::vector<ScenarioInfo>& Scenarios() {
   static const std::vector<ScenarioInfo> kScenarios = {
       {"protection-orders", "personal-safety protection orders to share, by district",
        BuildProtectionOrders},
+      {"warnings", "warnings to the judge: a dead party, a deregistered company, a lender",
+       BuildWarnings},
   };
   return kScenarios;
 }
