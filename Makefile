@@ -71,6 +71,7 @@ bench: deps deps-bench
 	bash tests/bench/entity_join_speed.sh $(BUILD)
 	bash tests/bench/lead_dedupe_speed.sh $(BUILD)
 	bash tests/bench/report_render_speed.sh $(BUILD)
+	bash tests/bench/e2e_speed.sh $(BUILD)
 	bash tests/bench/febrl_accuracy.sh $(BUILD)
 
 demo: deps

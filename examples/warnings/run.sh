@@ -16,16 +16,8 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}  # 2026-11-27: the rep
 today=2026-11-27
 world=$out/world
 
-# The two registers each case is checked against, as entity-join steps: the death register
-# (GB18030, by ID number) and the business register (by credit code). --left keeps every
-# case and adds what the register says (an empty list when nothing).
-registers() {
-  entity-join -q "$@" --ref "$world/registers/death_register.csv" --encoding gb18030 \
-      --on 'parties[*].id_no=公民身份号码' --left --as deceased --fields 姓名,死亡日期 |
-    entity-join -q "$@" --ref "$world/registers/business_register.csv" \
-      --on 'parties[kind=org].uscc=统一社会信用代码' --left --as registered \
-      --fields 企业名称,登记状态,注销日期,吊销日期
-}
+# The joins with the death register and the business register: join.sh.
+registers() { bash "$here/join.sh" "$world" "$@"; }
 
 # 1. The scenario's documents and registers; 2. case records.
 case-synth scenario warnings --seed 1 -o "$world" --force
