@@ -72,7 +72,15 @@ int main(int argc, char** argv) {
   app.footer(std::string(app.get_footer()) +
              "\n\nScenarios (case-synth scenario NAME -o DIR):" + names);
   return casesift::RunTool(argc, argv, &app, {"case-synth", {}}, [&] {
-    if (!scenario.empty()) return casesift::synth::RunScenario(scenario, options, common);
+    if (!scenario.empty()) {
+      for (const char* name : {"--count", "--kinds", "--truth", "--text-field", "--jobs"}) {
+        if (app.count(name) > 0) {
+          return casesift::Status::Usage(fmt::format(
+              "{} does not apply to a scenario (its world has its own documents)", name));
+        }
+      }
+      return casesift::synth::RunScenario(scenario, options, common);
+    }
     return casesift::synth::RunSynth(options, common);
   });
 }
