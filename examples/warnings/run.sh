@@ -17,7 +17,7 @@ today=2026-11-27
 world=$out/world
 
 # The joins with the death register and the business register: join.sh.
-registers() { bash "$here/join.sh" "$world" "$@"; }
+registers() { bash "$here/join.sh" "$world" "$out/cases.jsonl" "$@"; }
 
 # 1. The scenario's documents and registers; 2. case records.
 case-synth scenario warnings --seed 1 -o "$world" --force
