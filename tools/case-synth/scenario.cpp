@@ -213,6 +213,8 @@ const std::vector<ScenarioInfo>& Scenarios() {
       {"prepaid", "prepaid-card merchants sued repeatedly who cannot pay", BuildPrepaid},
       {"protection-orders", "personal-safety protection orders to share, by district",
        BuildProtectionOrders},
+      {"warnings", "warnings to the judge: a dead party, a deregistered company, a lender",
+       BuildWarnings},
   };
   return kScenarios;
 }

@@ -14,6 +14,9 @@ void BuildPrepaid(World& world);
 // 5. 涉家暴信息共享: protection orders granted, for the women's federation and the police.
 void BuildProtectionOrders(World& world);
 
+// 6. 提示预警: warnings to the judge (a dead party, a deregistered company, a lender).
+void BuildWarnings(World& world);
+
 }  // namespace casesift::synth
 
 #endif  // CASESIFT_TOOLS_CASE_SYNTH_SCENARIOS_H_
