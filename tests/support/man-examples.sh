@@ -4,7 +4,8 @@
 #   . "$CASESIFT_SOURCE_DIR/tests/support/man-examples.sh" man/NAME.1 [SECTION]
 #   example 1            # prints '== 1', then runs the page's first example
 #   ...                  # (the case may look at what it wrote between examples)
-#   examples_done        # fails unless every example of the section was run
+#   examples_done        # fails unless every example of the section was run (an example
+#                        # may run more than once, as on two nights)
 #
 # An example is one .EX/.EE block of SECTION (default EXAMPLES), unescaped as groff would
 # print it. Each runs in its own subshell with errexit and pipefail (an export lasts for its
@@ -12,7 +13,7 @@
 
 man_examples_page=$CASESIFT_SOURCE_DIR/$1
 man_examples_section=${2:-EXAMPLES}
-man_examples_run=0
+man_examples_run=" "
 
 # The text of every .EX block in the section, blocks separated by a line with a form feed.
 man_examples_text() {
@@ -46,15 +47,18 @@ example() {  # example N: run the page's Nth example as printed
   (set -e -o pipefail; eval "$code")
   local status=$?
   [ "$status" -eq 0 ] || echo "== $1 exited $status"
-  man_examples_run=$((man_examples_run + 1))
+  case $man_examples_run in *" $1 "*) ;; *) man_examples_run="$man_examples_run$1 " ;; esac
   return 0
 }
 
-examples_done() {  # every example of the section was run, each once
-  local n
+examples_done() {  # every example of the section was run
+  local n i missing=
   n=$(man_examples_count)
-  if [ "$man_examples_run" -ne "$n" ]; then
-    echo "== ran $man_examples_run of the $n examples in $man_examples_section of $man_examples_page"
+  for ((i = 1; i <= n; i++)); do
+    case $man_examples_run in *" $i "*) ;; *) missing="$missing $i" ;; esac
+  done
+  if [ -n "$missing" ]; then
+    echo "== examples not run:$missing (of $n in $man_examples_section of ${man_examples_page#"$CASESIFT_SOURCE_DIR"/})"
     return 1
   fi
   echo "== all $n examples ran"
