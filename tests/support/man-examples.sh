@@ -13,7 +13,10 @@
 
 man_examples_page=$CASESIFT_SOURCE_DIR/$1
 man_examples_section=${2:-EXAMPLES}
-man_examples_run=" "
+# The examples run, one number a line: a file, so that an example run in the background or
+# in a subshell counts.
+man_examples_log=$PWD/.man-examples-run
+: >"$man_examples_log"
 
 # The text of every .EX block in the section, blocks separated by a line with a form feed.
 man_examples_text() {
@@ -41,13 +44,13 @@ example() {  # example N: run the page's Nth example as printed
   code=$(man_examples_text | awk -v n="$1" 'BEGIN { RS = "\f\n" } NR == n { printf "%s", $0 }')
   echo "== $1"
   if [ -z "$code" ]; then
-    echo "== $1: $man_examples_page has no example $1 in $man_examples_section"
+    echo "== $1: ${man_examples_page#"$CASESIFT_SOURCE_DIR"/} has no example $1 in $man_examples_section"
     return 1
   fi
+  echo "$1" >>"$man_examples_log"
   (set -e -o pipefail; eval "$code")
   local status=$?
   [ "$status" -eq 0 ] || echo "== $1 exited $status"
-  case $man_examples_run in *" $1 "*) ;; *) man_examples_run="$man_examples_run$1 " ;; esac
   return 0
 }
 
@@ -55,7 +58,7 @@ examples_done() {  # every example of the section was run
   local n i missing=
   n=$(man_examples_count)
   for ((i = 1; i <= n; i++)); do
-    case $man_examples_run in *" $i "*) ;; *) missing="$missing $i" ;; esac
+    grep -qx "$i" "$man_examples_log" || missing="$missing $i"
   done
   if [ -n "$missing" ]; then
     echo "== examples not run:$missing (of $n in $man_examples_section of ${man_examples_page#"$CASESIFT_SOURCE_DIR"/})"
