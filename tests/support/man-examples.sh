@@ -35,13 +35,15 @@ man_examples_text() {
     }' "$man_examples_page"
 }
 
+man_examples_all=$(man_examples_text)
+
 man_examples_count() {
-  man_examples_text | grep -c "$(printf '\f')"
+  printf '%s\n' "$man_examples_all" | grep -c "$(printf '\f')"
 }
 
 example() {  # example N: run the page's Nth example as printed
   local code
-  code=$(man_examples_text | awk -v n="$1" 'BEGIN { RS = "\f\n" } NR == n { printf "%s", $0 }')
+  code=$(printf '%s\n' "$man_examples_all" | awk -v n="$1" 'BEGIN { RS = "\f\n" } NR == n { printf "%s", $0 }')
   echo "== $1"
   if [ -z "$code" ]; then
     echo "== $1: ${man_examples_page#"$CASESIFT_SOURCE_DIR"/} has no example $1 in $man_examples_section"
