@@ -2,7 +2,7 @@
 #
 #   make            build (Release) into build/
 #   make test       install missing packages, build, run every test
-#   make demo       run the main job (arrives with the scenarios)
+#   make demo       run the main job: the screening scenarios end to end, into out/
 #   make bench      run the benchmarks under tests/bench and print the figures
 #   make lint       clang-format check and the house grep rules
 #   make install    PREFIX=/usr/local (DESTDIR=/tmp/stage to stage): the programs, manual
@@ -71,12 +71,12 @@ bench: deps deps-bench
 	bash tests/bench/entity_join_speed.sh $(BUILD)
 	bash tests/bench/lead_dedupe_speed.sh $(BUILD)
 	bash tests/bench/report_render_speed.sh $(BUILD)
+	bash tests/bench/e2e_speed.sh $(BUILD)
 	bash tests/bench/febrl_accuracy.sh $(BUILD)
 
 demo: deps
 	@$(MAKE) --no-print-directory build
-	@bash examples/quickstart/run.sh $(BUILD)/bin out/quickstart
-	@echo "make demo: the quick start above (examples/quickstart); the six screening scenarios are not in this version yet."
+	@bash examples/demo.sh $(BUILD)/bin out
 
 lint: deps
 	sh tests/support/lint.sh

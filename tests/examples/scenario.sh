@@ -4,6 +4,7 @@
 #   - its leads are exactly the planted truth: the projection {rule, key, subject} of the
 #     leads equals examples/NAME/expected-leads.jsonl and the world's truth.jsonl;
 #   - no near-miss is flagged: no lead of a near-miss's rule holds its case number;
+#   - with a live feed (out/live-warnings.jsonl), the same findings came out live;
 #   - a second run with the same state sends no new lead, and writes the same leads and
 #     the same reports, byte for byte.
 #   scenario.sh SOURCE_DIR BIN_DIR NAME
@@ -36,6 +37,13 @@ if LC_ALL=C comm -12 near.txt flagged.txt | grep .; then
   fail "near-misses above were flagged"
 fi
 [ -s near.txt ] || fail "the scenario plants no near-miss"
+
+# A scenario with a live feed (records appended to an intake file): every lead came out live.
+if [ -f out/live-warnings.jsonl ]; then
+  jq -r .lead_id out/deduped.jsonl | LC_ALL=C sort -u >batch-ids.txt
+  jq -r .lead_id out/live-warnings.jsonl | LC_ALL=C sort -u >live-ids.txt
+  diff -u batch-ids.txt live-ids.txt || fail "the live feed's warnings differ from the batch leads"
+fi
 
 cp out/deduped.jsonl first-leads.jsonl
 cp -r out/reports first-reports

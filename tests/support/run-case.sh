@@ -3,7 +3,8 @@
 #
 # A case is a folder tests/cases/<program>/<NNNN-slug>/ with:
 #   cmd        the command line(s), run by bash in a scratch copy of the folder, with
-#              BIN_DIR first on PATH
+#              BIN_DIR first on PATH and CASESIFT_SOURCE_DIR the source tree (for the
+#              manual pages whose examples tests/support/man-examples.sh runs)
 #   stdin      (optional) fed to the command; otherwise standard input is empty
 #   expout     expected standard output   (absent: must be empty)
 #   experr     expected standard error    (absent: must be empty)
@@ -18,6 +19,7 @@
 set -u
 bin=$1
 case_dir=$(cd "$2" && pwd)
+source_dir=$(cd "$case_dir/../../../.." && pwd)
 name=${case_dir#*/cases/}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/casesift-case.XXXXXX")
@@ -29,7 +31,7 @@ stdin=/dev/null
 [ -f "$case_dir/stdin" ] && stdin="$case_dir/stdin"
 (
   cd "$work" || exit 99
-  export PATH="$bin:$PATH" LC_ALL=C.UTF-8 TZ=UTC
+  export PATH="$bin:$PATH" LC_ALL=C.UTF-8 TZ=UTC CASESIFT_SOURCE_DIR="$source_dir"
   unset SOURCE_DATE_EPOCH CASESIFT_UPDATE
   exec bash ./cmd <"$stdin" >"$work/.stdout" 2>"$work/.stderr"
 )

@@ -57,12 +57,30 @@ int main(int argc, char** argv) {
       ->type_name("NAME");
   CLI::App* sub = app.add_subcommand(
       "scenario", "Write a screening scenario's world (the same as --scenario NAME)");
-  sub->add_option("name", scenario, "The scenario")->required();
-  sub->fallthrough();
+  sub->add_option("name", scenario, "The scenario (listed below)")->required();
+  sub->add_option("-o,--output", common.output,
+                  "The folder to write: docs/, registers/, truth.jsonl, near-misses.jsonl, "
+                  "records.jsonl")
+      ->type_name("DIR");
+  sub->add_option("--seed", options.seed, "Seed of the random generator (default 1)")
+      ->type_name("N");
+  sub->add_option("--format", options.format,
+                  "txt: the documents as docs/NNNNNNN.txt (default); jsonl: as docs.jsonl")
+      ->type_name("FORMAT");
+  sub->add_flag("--force", options.force, "Write into an output folder that is not empty");
+  sub->footer("Scenarios:" + names);
   app.footer(std::string(app.get_footer()) +
              "\n\nScenarios (case-synth scenario NAME -o DIR):" + names);
   return casesift::RunTool(argc, argv, &app, {"case-synth", {}}, [&] {
-    if (!scenario.empty()) return casesift::synth::RunScenario(scenario, options, common);
+    if (!scenario.empty()) {
+      for (const char* name : {"--count", "--kinds", "--truth", "--text-field", "--jobs"}) {
+        if (app.count(name) > 0) {
+          return casesift::Status::Usage(fmt::format(
+              "{} does not apply to a scenario (its world has its own documents)", name));
+        }
+      }
+      return casesift::synth::RunScenario(scenario, options, common);
+    }
     return casesift::synth::RunSynth(options, common);
   });
 }

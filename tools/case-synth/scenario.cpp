@@ -212,8 +212,11 @@ const std::vector<ScenarioInfo>& Scenarios() {
   static const std::vector<ScenarioInfo> kScenarios = {
       {"sham-divorce", "lopsided divorce mediations where a spouse is sued for debts",
        BuildShamDivorce},
+      {"prepaid", "prepaid-card merchants sued repeatedly who cannot pay", BuildPrepaid},
       {"protection-orders", "personal-safety protection orders to share, by district",
        BuildProtectionOrders},
+      {"warnings", "warnings to the judge: a dead party, a deregistered company, a lender",
+       BuildWarnings},
   };
   return kScenarios;
 }

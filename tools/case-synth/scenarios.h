@@ -10,8 +10,15 @@ namespace casesift::synth {
 // 1. 假离婚、实逃债: lopsided divorce mediations where a spouse is sued for debts.
 void BuildShamDivorce(World& world);
 
+// 2. 预付式消费风险: merchants sued again and again who cannot pay, the unregistered among
+// them, the persons behind several, capital cut before the suits; for the commerce commission.
+void BuildPrepaid(World& world);
+
 // 5. 涉家暴信息共享: protection orders granted, for the women's federation and the police.
 void BuildProtectionOrders(World& world);
+
+// 6. 提示预警: warnings to the judge (a dead party, a deregistered company, a lender).
+void BuildWarnings(World& world);
 
 }  // namespace casesift::synth
 
