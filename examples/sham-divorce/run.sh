@@ -20,30 +20,22 @@ today=2026-11-27
 case-synth scenario sham-divorce --seed 1 -o "$out/world" --force
 # 2. Case records.
 case-extract -q -j 2 "$out/world/docs" -o "$out/cases.jsonl"
-# 3. The models check themselves.
-lists="$here/lists"  # @debt_causes, shared by the model and the selection of debt cases
-rule-match --check -q --lists "$lists" -r "$here/rules" -r "$here/select"
-rule-match --test -q --lists "$lists" -r "$here/rules" -r "$here/select"
-# 4. The debts: economic disputes that found a debt (select/debt-case.yaml), then each record's
-#    parties looked up among their defendants and, for enforcement, their 被执行人: the
-#    same ID number and the same name (a namesake with another number is someone else).
-rule-match -q --select --lists "$lists" -r "$here/select" "$out/cases.jsonl" -o "$out/debt-cases.jsonl"
-entity-join -q --ref "$out/debt-cases.jsonl" --left --exclude-same case_no \
-  --on 'parties[*].id_no=parties[side=defendant].id_no' \
-  --on 'parties[*].name=parties[side=defendant].name' \
-  --fields case_no,cause,filed_date,outcome --as debt_cases "$out/cases.jsonl" |
-  entity-join -q --ref "$out/debt-cases.jsonl" --left --exclude-same case_no \
-    --on 'parties[*].id_no=parties[side=respondent].id_no' \
-    --on 'parties[*].name=parties[side=respondent].name' \
-    --fields case_no,cause,filed_date,outcome --as enforced -o "$out/joined.jsonl"
-# 5. The screening.
-rule-match --as-of "$today" --lists "$lists" -r "$here/rules" "$out/joined.jsonl" -o "$out/leads.jsonl"
-# 6. What was not sent before (the state remembers), and the current leads as a whole.
+# 3. The models check themselves (the model and the selection of debt cases together: the
+#    list of debt causes they both define must agree).
+rule-match --check -q -r "$here/rules" -r "$here/select"
+rule-match --test -q -r "$here/rules" -r "$here/select"
+# 4. Each party's debts among the cases themselves (join.sh: a self-join on ID number and
+#    name against the defendants and 被执行人 of the economic disputes), then the screening.
+bash "$here/join.sh" "$out/world" "$out/cases.jsonl" <"$out/cases.jsonl" >"$out/joined.jsonl"
+rule-match --as-of "$today" -r "$here/rules" "$out/joined.jsonl" -o "$out/leads.jsonl"
+# 5. What was not sent before (the state remembers), and the current leads as a whole.
 lead-dedupe --state "$out/state.db" --as-of "$today" "$out/leads.jsonl" -o "$out/new-leads.jsonl"
 lead-dedupe -q "$out/leads.jsonl" -o "$out/deduped.jsonl"
-# 7. One report for the supervision office, as a page and as a workbook (names masked).
+# 6. One report for the supervision office, as a page and as a workbook (names masked).
 rm -rf "$out/reports"
-report-render -q --split-by recipient -o "$out/reports/{recipient}.html" "$out/deduped.jsonl"
-report-render -q --split-by recipient -o "$out/reports/{recipient}.xlsx" "$out/deduped.jsonl"
+report-render -q --title '{recipient}：疑似假离婚、实逃债' --split-by recipient \
+  -o "$out/reports/{recipient}.html" "$out/deduped.jsonl"
+report-render -q --title '{recipient}：疑似假离婚、实逃债' --split-by recipient \
+  -o "$out/reports/{recipient}.xlsx" "$out/deduped.jsonl"
 
-echo "sham-divorce: $(wc -l <"$out/cases.jsonl") case records, $(wc -l <"$out/debt-cases.jsonl") debt cases, $(wc -l <"$out/deduped.jsonl") leads, $(wc -l <"$out/new-leads.jsonl") new; reports in $out/reports/"
+echo "sham-divorce: $(wc -l <"$out/cases.jsonl") case records, $(wc -l <"$out/deduped.jsonl") leads, $(wc -l <"$out/new-leads.jsonl") new; reports in $out/reports/"
