@@ -210,6 +210,10 @@ Status World::Write(const std::string& dir, bool jsonl, bool force) const {
 
 const std::vector<ScenarioInfo>& Scenarios() {
   static const std::vector<ScenarioInfo> kScenarios = {
+      {"medical-insurance", "medical costs awarded where the medical-insurance fund paid",
+       BuildMedicalInsurance},
+      {"sued-trustworthy", "companies that lost money judgments and paid in time",
+       BuildSuedTrustworthy},
       {"protection-orders", "personal-safety protection orders to share, by district",
        BuildProtectionOrders},
       {"warnings", "warnings to the judge: a dead party, a deregistered company, a lender",
