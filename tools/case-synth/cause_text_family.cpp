@@ -355,6 +355,10 @@ void TrafficReasoning(DocWriter& w, const CasePlan& p) {
       "提供的证据及相关标准依法予以核定。",
       p.defendants[0].short_name, p.aux_word[0], p.plaintiffs[0].short_name);
   if (!p.itemised_losses || p.rejected) return;
+  if (std::none_of(p.items.begin(), p.items.end(),
+                   [](const ClaimItem& i) { return !i.excluded && i.award_fen > 0; })) {
+    return;  // nothing determined: no list
+  }
   // The items determined, in claim order; costs of the proceedings (鉴定费) are not losses.
   // The amounts are not listed in the record (a reasoning's figures are not the decision's),
   // but the 医疗费 determined is its medical_yuan.
