@@ -21,20 +21,16 @@ world=$out/world
 case-synth scenario medical-insurance --seed 1 -o "$world" --force
 # 2. Case records.
 case-extract -q -j 2 "$world/docs" -o "$out/cases.jsonl"
-# 3. Each case with the settlements of its injured person (the plaintiff), by ID number;
-#    --left keeps every case (an empty list when the fund paid nothing).
-entity-join -q --ref "$world/registers/medical_settlements.csv" --encoding gb18030 \
-  --on 'parties[side=plaintiff].id_no=公民身份号码' --left --as settlements \
-  --fields 结算单号,就诊类型,定点医疗机构,入院日期,出院日期,医疗费总额,统筹基金支付 \
-  "$out/cases.jsonl" -o "$out/joined.jsonl"
-# 4. The model checks itself, then screens the joined records.
+# 3. The model checks itself, then screens the case records joined with the settlements
+#    of each case's injured person (the plaintiff): join.sh.
 rule-match --check -q -r "$here/rules"
 rule-match --test -q -r "$here/rules"
-rule-match --as-of "$today" -r "$here/rules" "$out/joined.jsonl" -o "$out/leads.jsonl"
-# 5. What was not sent before (the state remembers), and the current leads as a whole.
+bash "$here/join.sh" "$world" "$out/cases.jsonl" <"$out/cases.jsonl" |
+  rule-match --as-of "$today" -r "$here/rules" -o "$out/leads.jsonl"
+# 4. What was not sent before (the state remembers), and the current leads as a whole.
 lead-dedupe --state "$out/state.db" --as-of "$today" "$out/leads.jsonl" -o "$out/new-leads.jsonl"
 lead-dedupe -q "$out/leads.jsonl" -o "$out/deduped.jsonl"
-# 6. One report for the bureau, as a page and as a workbook, masked.
+# 5. One report for the bureau, as a page and as a workbook, masked.
 rm -rf "$out/reports"
 report-render -q --title '{recipient}：医保基金追偿线索' --split-by recipient \
   -o "$out/reports/{recipient}.html" "$out/deduped.jsonl"

@@ -101,7 +101,13 @@ void BuildMedicalInsurance(World& world) {
       m->claim_fen = std::max<int64_t>(m->claim_fen, 4000000);
       m->award_fen = m->claim_fen * 3 / 10;
     }
-    if (i == 12 || i == 13) p.rejected = true;
+    // The usual mix rejects some claims (every award nothing): here only 12 and 13 fail.
+    p.rejected = i == 12 || i == 13;
+    if (!p.rejected) {
+      for (ClaimItem& item : p.items) {
+        if (!item.excluded && item.award_fen <= 0) item.award_fen = item.claim_fen;
+      }
+    }
     Resettle(p);
     ClaimItem* m = Medical(p);
     int64_t bills = m->claim_fen;
