@@ -21,20 +21,16 @@ world=$out/world
 case-synth scenario sued-trustworthy --seed 1 -o "$world" --force
 # 2. Case records.
 case-extract -q -j 2 "$world/docs" -o "$out/cases.jsonl"
-# 3. Each judgment with the enforcement cases on it against its company debtor: by the
-#    judgment's case number and the debtor's credit code; --left keeps every case.
-entity-join -q --ref "$world/registers/enforcement.csv" \
-  --on 'case_no=执行依据文号' --on 'parties[side=defendant,kind=org].uscc=被执行人证照号码' \
-  --left --as enforcement --fields 执行案号,立案日期,结案日期,结案方式,履行方式 \
-  "$out/cases.jsonl" -o "$out/joined.jsonl"
-# 4. The model checks itself, then screens the joined records.
+# 3. The model checks itself, then screens the case records joined with the enforcement
+#    cases on each judgment against its company debtor: join.sh.
 rule-match --check -q -r "$here/rules"
 rule-match --test -q -r "$here/rules"
-rule-match --as-of "$today" -r "$here/rules" "$out/joined.jsonl" -o "$out/leads.jsonl"
-# 5. What was not sent before (the state remembers), and the current leads as a whole.
+bash "$here/join.sh" "$world" "$out/cases.jsonl" <"$out/cases.jsonl" |
+  rule-match --as-of "$today" -r "$here/rules" -o "$out/leads.jsonl"
+# 4. What was not sent before (the state remembers), and the current leads as a whole.
 lead-dedupe --state "$out/state.db" --as-of "$today" "$out/leads.jsonl" -o "$out/new-leads.jsonl"
 lead-dedupe -q "$out/leads.jsonl" -o "$out/deduped.jsonl"
-# 6. One statement per company (the statement template), as a page and as a workbook.
+# 5. One statement per company (the statement template), as a page and as a workbook.
 rm -rf "$out/reports"
 report-render -q --template statement --split-by subject \
   -o "$out/reports/{subject}.html" "$out/deduped.jsonl"

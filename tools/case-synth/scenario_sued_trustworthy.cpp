@@ -5,7 +5,8 @@
 // (执行完毕, 自动履行) within a month of its filing.
 // The traps: a company that paid only after its accounts were frozen (强制执行) or months
 // after the enforcement began; a company whose enforcement ended in 终本 (nothing paid); a
-// company that won its case as plaintiff.
+// company that won its case as plaintiff (against a person); a judgment whose signature date
+// is a ××日 placeholder (when the time to pay ran out is unknown).
 #include <fmt/format.h>
 
 #include "scenarios.h"
@@ -53,15 +54,30 @@ void BuildSuedTrustworthy(World& world) {
     for (int k = 0; k < cases; ++k) {
       Date filed = {static_cast<int>(rng.Range(2024, 2025)), static_cast<int>(rng.Range(1, 12)),
                     static_cast<int>(rng.Range(1, 28))};
+      // The company that won sued a person: the company is the case's only organisation.
+      Actor buyer;
+      if (s == 9) buyer = world.Person(court, 2024, rng.Percent(50));
       PlanChoice choice;
       choice.cause = s == 9 ? Cause::kSale : kCauses[rng.Below(3)];
       choice.court = &court;
       choice.filed = &filed;
       CasePlan& p = world.Plan(Kind::kJudgment, choice);
       p.rejected = false;
+      // A money judgment: something awarded (the usual mix sometimes grants nothing).
+      if (Awarded(p) == 0) {
+        for (ClaimItem& i : p.items) {
+          if (i.periodic || i.excluded || i.claim_fen <= 0) continue;
+          i.award_fen = i.claim_fen;
+          break;
+        }
+      }
       if (s == 9) {
         p.plaintiffs.resize(1);
         p.plaintiffs[0] = company;
+        p.defendants.resize(1);
+        p.defendants[0] = buyer;
+        p.guarantor = -1;
+        p.absent = 0;
       } else {
         p.defendants.resize(1);
         p.defendants[0] = company;
@@ -70,7 +86,10 @@ void BuildSuedTrustworthy(World& world) {
       }
       CasePlan plan = p;  // the plan as written, for the register
       const CaseRecord& r = world.Add();
-      if (s < 6) {
+      if (s < 6 && r.decided_date_null) {
+        // The signature date is a ××日 placeholder: when the time to pay ran out is unknown.
+        world.NearMiss(kRule, r.case_no, "判决日期不详 (××日): 无从判断是否按期履行");
+      } else if (s < 6) {
         bool voluntary = rng.Percent(40);
         if (voluntary)
           enforce(r, plan, company, static_cast<int>(rng.Range(20, 60)),
