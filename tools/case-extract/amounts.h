@@ -35,8 +35,8 @@
 
 namespace casesift {
 
-// Fills r->amounts, claim_fen, award_fen, fee_fen and medical_fen. REQUIRES: r->parties and r->doc_type
-// are filled. Pure apart from `r`; safe from any number of threads.
+// Fills r->amounts, claim_fen, award_fen, fee_fen and medical_fen. REQUIRES: r->parties and
+// r->doc_type are filled. Pure apart from `r`; safe from any number of threads.
 void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRecord* r);
 
 }  // namespace casesift

@@ -111,7 +111,7 @@ struct CasePlan {
   bool shared_plaintiff_agents = false;  // 上列两原告共同委托诉讼代理人
   bool counterclaim = false;             // 原告（反诉被告） / 被告（反诉原告）
   std::vector<ClaimItem> items;
-  bool rejected = false;     // all claims fail (一审) or the appeal fails (二审)
+  bool rejected = false;  // all claims fail (一审) or the appeal fails (二审)
   // Traffic: the reasoning determines each loss with its amount (医疗费…元、…，合计…元), as
   // many judgments do; off in the usual mix (scenarios turn it on).
   bool itemised_losses = false;

@@ -47,9 +47,9 @@ void BuildWarnings(World& world) {
   Register& deaths =
       world.Registry("death_register", {"姓名", "性别", "公民身份号码", "死亡日期", "死亡地点"});
   deaths.gb18030 = true;  // the civil-affairs system exports GB18030
-  Register& business = world.Registry(
-      "business_register", {"统一社会信用代码", "企业名称", "法定代表人", "登记状态", "成立日期",
-                            "注销日期", "吊销日期", "登记机关"});
+  Register& business =
+      world.Registry("business_register", {"统一社会信用代码", "企业名称", "法定代表人", "登记状态",
+                                           "成立日期", "注销日期", "吊销日期", "登记机关"});
   static constexpr std::string_view kPlaces[] = {"医院", "家中", "养老院"};
 
   // Dead parties: sued, or named as a defendant, after death.
@@ -60,9 +60,8 @@ void BuildWarnings(World& world) {
     Actor dead = world.Person(c, filed.year, rng.Percent(40));
     Date died = AddDays(filed, -rng.Range(30, 400));
     DeathRow(deaths, dead, died, kPlaces[rng.Below(3)]);
-    CasePlan& p = PlanCase(world, FirstInstance(rng), rng.Percent(60) ? Cause::kPrivateLoan
-                                                      : Cause::kCreditCard,
-                           c, filed);
+    CasePlan& p = PlanCase(world, FirstInstance(rng),
+                           rng.Percent(60) ? Cause::kPrivateLoan : Cause::kCreditCard, c, filed);
     p.defendants[0] = dead;
     const CaseRecord& r = world.Add();
     world.Expect({"party-deceased-before-filing",
@@ -92,15 +91,13 @@ void BuildWarnings(World& world) {
     CasePlan& p = PlanCase(world, Kind::kJudgment, Cause::kSale, c, filed);
     p.defendants[0] = alive;
     const CaseRecord& r = world.Add();
-    world.NearMiss("party-deceased-before-filing", r.case_no,
-                   "死亡登记中只有同名者, 身份证号不同");
+    world.NearMiss("party-deceased-before-filing", r.case_no, "死亡登记中只有同名者, 身份证号不同");
   }
   // Deaths of people in no case at all: the register is the whole city's.
   for (int i = 0; i < 120; ++i) {
     const Court& c = court();
     Actor a = world.Person(c, 2024, rng.Percent(50));
-    DeathRow(deaths, a, DayIn(rng, static_cast<int>(rng.Range(2022, 2026))),
-             kPlaces[rng.Below(3)]);
+    DeathRow(deaths, a, DayIn(rng, static_cast<int>(rng.Range(2022, 2026))), kPlaces[rng.Below(3)]);
   }
 
   // Companies: deregistered or revoked before the filing (warn), after it (do not), and
@@ -109,8 +106,8 @@ void BuildWarnings(World& world) {
     const Court& c = court();
     Date filed = DayIn(rng, static_cast<int>(rng.Range(2024, 2026)));
     if (filed.year == 2026 && filed.month > 10) filed.month = 10;
-    Actor company = world.Company(c, filed.year, rng.Percent(50) ? Industry::kTrade
-                                                                 : Industry::kGeneral);
+    Actor company =
+        world.Company(c, filed.year, rng.Percent(50) ? Industry::kTrade : Industry::kGeneral);
     Date founded = DayIn(rng, static_cast<int>(rng.Range(2005, 2019)));
     int shape = i % 7;  // 0-2 deregistered before, 3 revoked before, 4-5 after, 6 alive
     bool revoked = shape == 3;
@@ -125,13 +122,14 @@ void BuildWarnings(World& world) {
     p.defendants[0] = company;
     const CaseRecord& r = world.Add();
     if (before) {
-      world.Expect({"company-ended-before-filing",
-                    {{"case_no", r.case_no}},
-                    company.name,
-                    fmt::format("{}于{}{}, 案件{}立案", company.name, Iso(ended), status,
-                                Iso(filed))});
+      world.Expect(
+          {"company-ended-before-filing",
+           {{"case_no", r.case_no}},
+           company.name,
+           fmt::format("{}于{}{}, 案件{}立案", company.name, Iso(ended), status, Iso(filed))});
     } else if (gone) {
-      world.NearMiss("company-ended-before-filing", r.case_no, "立案后才注销: 不是起诉时的主体问题");
+      world.NearMiss("company-ended-before-filing", r.case_no,
+                     "立案后才注销: 不是起诉时的主体问题");
     } else {
       world.NearMiss("company-ended-before-filing", r.case_no, "企业存续");
     }
@@ -144,8 +142,8 @@ void BuildWarnings(World& world) {
     int span_days;
     bool expected;
   };
-  static constexpr Lender kLenders[] = {{6, 600, true}, {5, 700, true}, {5, 400, true},
-                                        {4, 500, false}, {5, 1100, false}};
+  static constexpr Lender kLenders[] = {
+      {6, 600, true}, {5, 700, true}, {5, 400, true}, {4, 500, false}, {5, 1100, false}};
   for (const Lender& l : kLenders) {
     const Court& c = court();
     Date first = DayIn(rng, 2024);
@@ -153,8 +151,8 @@ void BuildWarnings(World& world) {
     std::vector<std::string> case_nos;
     for (int k = 0; k < l.suits; ++k) {
       // Spread evenly over the span, a few days either way.
-      Date filed = AddDays(first, l.span_days * k / (l.suits - 1) + rng.Range(-5, 5) +
-                                      (k == 0 ? 5 : 0));
+      Date filed =
+          AddDays(first, l.span_days * k / (l.suits - 1) + rng.Range(-5, 5) + (k == 0 ? 5 : 0));
       CasePlan& p = PlanCase(world, FirstInstance(rng), Cause::kPrivateLoan, c, filed);
       p.plaintiffs.resize(1);
       p.plaintiffs[0] = lender;
