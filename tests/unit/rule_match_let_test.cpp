@@ -321,6 +321,10 @@ TEST_CASE("let: sum, min, max, avg", "[rule_match][let]") {
   CHECK(eval("min(mixed)") == "[7]");
   CHECK(eval("max(mixed)") == "[12]");
   CHECK(eval("avg(mixed)") == "[9.5]");
+  // min and max of several arguments: every value of each (a cap: min($paid, award_yuan)).
+  CHECK(eval("min(claim_yuan, 5000)") == "[5000]");
+  CHECK(eval("max(allocations[*].yuan, 950000)") == "[950000]");
+  CHECK(eval("min(claim_yuan, nothing_here)") == "[120000]");
   // Of nothing (or nothing numeric): nothing.
   for (std::string fn : {"sum", "min", "max", "avg"}) {
     INFO(fn);

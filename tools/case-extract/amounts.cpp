@@ -353,6 +353,24 @@ std::optional<int64_t> FeeOf(std::string_view text, Span fee, const MoneyList& m
   return first;
 }
 
+// The first amount of this court's reasoning labelled 医疗费 (医疗费X元, 医疗费：X元,
+// 医疗费为X元, 医疗费计X元): the medical costs the court determines, or nothing.
+std::optional<int64_t> MedicalCostsIn(std::string_view text, Span reasoning,
+                                      const MoneyScanOptions& options) {
+  std::string_view s = reasoning.In(text);
+  if (Find(s, "医疗费") == kNone) return std::nullopt;
+  for (const MoneyAt& m : FindMoneyIn(text, reasoning, options)) {
+    std::string_view before = text.substr(reasoning.begin, m.begin - reasoning.begin);
+    for (std::string_view link : {"", "：", ":", "为", "计"}) {
+      if (before.size() < link.size() || before.substr(before.size() - link.size()) != link) {
+        continue;
+      }
+      if (EndsWith(before.substr(0, before.size() - link.size()), "医疗费")) return m.fen;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRecord* r) {
@@ -385,6 +403,7 @@ void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRec
     } else if (b.kind == BlockKind::kReasoning) {
       if (!IsLowerCourtReasoning(s)) {
         reasoning_begun = true;
+        if (!r->medical_fen) r->medical_fen = MedicalCostsIn(text, b.span, options);
         continue;
       }
       size_t decided = RestatedDecisionStart(s);

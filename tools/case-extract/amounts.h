@@ -22,6 +22,8 @@
 //    payment to the defendant side or to a child do not count.
 //  - fee_yuan: the 案件受理费 charged: the deciding instance's, the halved figure when it is
 //    halved (减半收取计X元, X元（已减半收取）), else the first amount of the fee clause.
+//  - medical_yuan: the 医疗费 this court's reasoning determines, where it states the losses
+//    item by item (医疗费X元, 医疗费：X元): the first amount written right after 医疗费.
 #ifndef CASESIFT_TOOLS_CASE_EXTRACT_AMOUNTS_H_
 #define CASESIFT_TOOLS_CASE_EXTRACT_AMOUNTS_H_
 
@@ -33,8 +35,8 @@
 
 namespace casesift {
 
-// Fills r->amounts, claim_fen, award_fen and fee_fen. REQUIRES: r->parties and r->doc_type
-// are filled. Pure apart from `r`; safe from any number of threads.
+// Fills r->amounts, claim_fen, award_fen, fee_fen and medical_fen. REQUIRES: r->parties and
+// r->doc_type are filled. Pure apart from `r`; safe from any number of threads.
 void ExtractAmounts(std::string_view text, const DocumentLayout& layout, CaseRecord* r);
 
 }  // namespace casesift

@@ -102,7 +102,7 @@ const std::vector<SplicedField>& CaseFields::Write(const CaseRecord& r) {
   Add("parties", begin);
   for (const auto& [name, fen] :
        {std::pair{"claim_yuan", r.claim_fen}, std::pair{"award_yuan", r.award_fen},
-        std::pair{"fee_yuan", r.fee_fen}}) {
+        std::pair{"fee_yuan", r.fee_fen}, std::pair{"medical_yuan", r.medical_fen}}) {
     if (!fen) continue;
     begin = json_.size();
     json_ += FormatYuan(*fen);

@@ -66,6 +66,7 @@ struct CaseRecord {
   std::optional<bool> cause_listed;
   std::vector<Party> parties;
   std::optional<int64_t> claim_fen, award_fen, fee_fen;
+  std::optional<int64_t> medical_fen;  // 医疗费 determined in the reasoning (amounts.h)
   std::vector<Amount> amounts;
   std::string filed_date;
   bool decided_date_stated = false;  // a signature date was found (possibly a placeholder)

@@ -111,7 +111,10 @@ struct CasePlan {
   bool shared_plaintiff_agents = false;  // 上列两原告共同委托诉讼代理人
   bool counterclaim = false;             // 原告（反诉被告） / 被告（反诉原告）
   std::vector<ClaimItem> items;
-  bool rejected = false;     // all claims fail (一审) or the appeal fails (二审)
+  bool rejected = false;  // all claims fail (一审) or the appeal fails (二审)
+  // Traffic: the reasoning determines each loss with its amount (医疗费…元、…，合计…元), as
+  // many judgments do; off in the usual mix (scenarios turn it on).
+  bool itemised_losses = false;
   int64_t fee_base_fen = 0;  // 案件受理费 before any halving
   Date event;                // when the dispute arose (loan, contract, accident)
   uint64_t story_seed = 0;   // details the story tells alike in every voice (dates, roads)

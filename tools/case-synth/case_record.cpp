@@ -95,6 +95,7 @@ void AppendCaseRecordJson(const CaseRecord& r, std::string* out) {
   if (claim >= 0) Yuan(b.Key("claim_yuan"), claim);
   if (award >= 0) Yuan(b.Key("award_yuan"), award);
   if (r.fee_fen >= 0) Yuan(b.Key("fee_yuan"), r.fee_fen);
+  if (r.medical_fen >= 0) Yuan(b.Key("medical_yuan"), r.medical_fen);
   b.Key("amounts").BeginArray();
   for (const Amount& a : r.amounts) {
     b.BeginObject();

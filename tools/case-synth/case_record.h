@@ -94,6 +94,7 @@ struct CaseRecord {
   bool cause_listed = false;
   std::vector<Party> parties;
   int64_t fee_fen = -1;
+  int64_t medical_fen = -1;  // 医疗费 the court's reasoning determines (itemised losses)
   std::vector<Amount> amounts;
   Date filed_date;
   Date decided_date;

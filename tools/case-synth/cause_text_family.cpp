@@ -354,6 +354,30 @@ void TrafficReasoning(DocWriter& w, const CasePlan& p) {
       "根据保险合同予以赔偿；仍有不足的，由侵权人依法予以赔偿。对于{}主张的各项损失，本院根据其"
       "提供的证据及相关标准依法予以核定。",
       p.defendants[0].short_name, p.aux_word[0], p.plaintiffs[0].short_name);
+  if (!p.itemised_losses || p.rejected) return;
+  if (std::none_of(p.items.begin(), p.items.end(),
+                   [](const ClaimItem& i) { return !i.excluded && i.award_fen > 0; })) {
+    return;  // nothing determined: no list
+  }
+  // The items determined, in claim order; costs of the proceedings (鉴定费) are not losses.
+  // The amounts are not listed in the record (a reasoning's figures are not the decision's),
+  // but the 医疗费 determined is its medical_yuan.
+  w.Fmt("经核定，{}因本次事故造成的损失为：", p.plaintiffs[0].short_name);
+  int64_t total = 0;
+  bool first = true;
+  for (const ClaimItem& i : p.items) {
+    if (i.excluded || i.award_fen <= 0) continue;
+    w.Put(first ? "" : "、");
+    first = false;
+    w.Put(i.label);
+    AppendArabicYuan(&w.text(), i.award_fen, kGrouped);
+    w.Put("元");
+    total += i.award_fen;
+    if (i.label == "医疗费") w.record().medical_fen = i.award_fen;
+  }
+  w.Put("，以上合计");
+  AppendArabicYuan(&w.text(), total, kGrouped);
+  w.Put("元。");
 }
 
 void TrademarkReasoning(DocWriter& w, const CasePlan& p) {

@@ -14,6 +14,12 @@ void BuildShamDivorce(World& world);
 // them, the persons behind several, capital cut before the suits; for the commerce commission.
 void BuildPrepaid(World& world);
 
+// 3. 医保基金追偿: medical costs awarded where the medical-insurance fund paid.
+void BuildMedicalInsurance(World& world);
+
+// 4. 涉诉但守信: companies that lost money judgments and paid in time.
+void BuildSuedTrustworthy(World& world);
+
 // 5. 涉家暴信息共享: protection orders granted, for the women's federation and the police.
 void BuildProtectionOrders(World& world);
 

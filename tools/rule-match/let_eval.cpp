@@ -191,7 +191,10 @@ Values LetExpr::Eval(const LetContext& ctx) const {
       case Op::kAvg: {
         size_t n = 0;
         double acc = 0;
-        for (const Value& v : args[0]) {
+        // min and max take every value of every argument: min($paid, medical_yuan).
+        Values all;
+        for (auto it = args; it != stack.end(); ++it) all.insert(all.end(), it->begin(), it->end());
+        for (const Value& v : all) {
           std::optional<double> x = AsNumber(v);
           if (!x) continue;
           if (node.op == Op::kMin) {

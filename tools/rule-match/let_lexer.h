@@ -62,8 +62,8 @@ struct Function {
 inline constexpr uint32_t kAny = UINT32_MAX;
 // In the order of LetExpr::Op from kCount on.
 inline constexpr Function kFunctions[] = {
-    {"count", 1, 1}, {"sum", 1, 1},   {"min", 1, 1},   {"max", 1, 1},
-    {"avg", 1, 1},   {"len", 1, 1},   {"lower", 1, 1}, {"coalesce", 1, kAny},
+    {"count", 1, 1}, {"sum", 1, 1},   {"min", 1, kAny}, {"max", 1, kAny},
+    {"avg", 1, 1},   {"len", 1, 1},   {"lower", 1, 1},  {"coalesce", 1, kAny},
     {"days", 2, 2},  {"today", 0, 0}, {"norm", 1, 1},
 };
 

@@ -25,7 +25,7 @@ const std::vector<std::string>& CaseFields() {
       "procedure",    "trial_procedure", "cause",       "cause_listed", "parties",
       "claim_yuan",   "award_yuan",      "fee_yuan",    "amounts",      "filed_date",
       "decided_date", "outcome",         "allocations", "src",          "text",
-      "sections"};
+      "sections",     "medical_yuan"};
   return names;
 }
 
