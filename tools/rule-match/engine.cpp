@@ -35,9 +35,11 @@ struct Step {
 
 // An atom: an entry on a path whose answer comes from that path's values alone. A scanned
 // atom is set by the slot's scan; a computed one (numbers, neq, exists, |all) is worked out
-// from the slot's values when a rule asks, once per record.
+// from the slot's values when a rule asks, once per record. A record atom is an entry that
+// reads more than its path (a fieldref, a quantifier) but no let: the plain evaluator
+// decides it, once per record however many rules have it.
 struct Atom {
-  uint32_t slot;
+  uint32_t slot;                    // kNoSlot: a record atom
   const Entry* computed = nullptr;  // null: scanned
   uint64_t known = 0;               // computed: the record its value is for
   // When the atom can only hold on a record whose JSON text (without escapes) contains
@@ -123,6 +125,39 @@ bool OnPathAlone(const Entry& e) {
   return e.quantifier == Entry::Quantifier::kNone && e.let_name.empty() && e.path && e.refs.empty();
 }
 
+// Whether an entry's answer depends on the record alone: no let value, in it or nested.
+bool OnRecordAlone(const Entry& e) {
+  if (!e.let_name.empty() || !e.path) return false;
+  for (const std::vector<Entry>& alt : e.nested) {
+    if (!std::all_of(alt.begin(), alt.end(), OnRecordAlone)) return false;
+  }
+  return true;
+}
+
+// The text that identifies what an entry tests: entries with the same text hold alike.
+void AppendEntryKey(const Entry& e, std::string* key) {
+  *key += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", e.path ? e.path->text() : "",
+                      static_cast<int>(e.op), e.cased, e.all, e.exists,
+                      e.norm ? static_cast<int>(*e.norm) : -1, static_cast<int>(e.quantifier),
+                      std::string_view(e.count_op), e.count, e.literals.size());
+  for (size_t k = 0; k < e.literals.size(); ++k) {
+    *key += '\x1f';
+    *key += e.op == Entry::Op::kRe ? e.regexes[k]->pattern() : ValueJson(e.literals[k]);
+  }
+  for (const FieldPath& ref : e.refs) {
+    *key += "\x1eref ";
+    *key += ref.text();
+  }
+  for (const std::vector<Entry>& alt : e.nested) {
+    *key += "\x1d(";
+    for (const Entry& n : alt) {
+      AppendEntryKey(n, key);
+      *key += "\x1c";
+    }
+    *key += ")";
+  }
+}
+
 // Whether the slot's scan answers the entry: equality, in, contains, startswith, endswith
 // and re, holding when any literal does. (With |all, the same entry without it is still
 // necessary: it serves as a trigger.)
@@ -162,6 +197,8 @@ struct Engine::Impl {
   std::map<std::string, uint32_t> slot_ids;  // outer text \x1f inner text -> slot
   std::map<std::string, uint32_t> atom_ids;  // canonical atom text -> atom
   std::vector<Atom> atoms;
+  static constexpr uint32_t kNoSlot = UINT32_MAX;
+  LetValues no_lets;            // what a record atom's entry is evaluated with
   std::vector<uint32_t> order;  // the slots in scanning order
   std::vector<CompiledRule> rules;
   struct Clause {
@@ -250,12 +287,31 @@ struct Engine::Impl {
     return atom;
   }
 
+  // The record atom for entry `e` (OnRecordAlone, not OnPathAlone); entries alike share one.
+  uint32_t RecordAtomFor(const Entry& e) {
+    std::string key = "record|";
+    AppendEntryKey(e, &key);
+    auto [it, added] = atom_ids.emplace(key, static_cast<uint32_t>(atoms.size()));
+    if (added) atoms.push_back({kNoSlot, &e, 0, {}});
+    return it->second;
+  }
+
   // Compiles a map's entries (atoms first: their bits are free) and works out what must
   // hold for the map to hold.
   Need CompileEntries(const std::vector<Entry>& entries, std::vector<Step>* steps) {
     Need need;
     std::vector<Step> computed, rest;
     for (const Entry& e : entries) {
+      if (!OnPathAlone(e) && OnRecordAlone(e)) {
+        // Decided once per record, and a guard: the map cannot hold without it.
+        uint32_t atom = RecordAtomFor(e);
+        rest.push_back({static_cast<int32_t>(atom), &e});
+        need = Both(need, Clauses{{atom | kGuard}});
+        if (e.quantifier != Entry::Quantifier::kNone && NeedsAnElement(e)) {
+          need = Both(need, ProxyNeed(e));
+        }
+        continue;
+      }
       if (OnPathAlone(e)) {
         uint32_t atom = AtomFor(e, &*e.path, nullptr, false);
         (atoms[atom].computed ? computed : *steps).push_back({static_cast<int32_t>(atom), &e});
@@ -495,6 +551,13 @@ struct Engine::Impl {
   // computed one is worked out from the slot's values once per record.
   bool Held(uint32_t a) {
     Atom& atom = atoms[a];
+    if (atom.slot == kNoSlot) {
+      if (atom.known != record_no) {
+        atom.known = record_no;
+        if (EntryHolds(*atom.computed, current, no_lets)) Set(a);
+      }
+      return hit[a] != 0;
+    }
     Slot& slot = slots[atom.slot];
     if (atom.computed != nullptr) {
       if (atom.known != record_no) {
