@@ -16,12 +16,14 @@
 // maps, an `and` both operands, an `or` either; `[any]`, `[all]` and `[count>=N]` lend the
 // atoms of their nested maps, scanned over the whole array; a |all entry its literals read
 // as "any"). Paths are scanned in order of how many clauses use them, and a path only while
-// some clause that reaches it is still complete so far. A clause also carries the computed
-// and record atoms of the same maps as guards, worked out when its scanned atoms have all
-// held. A rule is evaluated only when one of its clauses completes and its guards hold; its
-// condition reads the atoms, decides the other entries with the plain evaluator
-// (matcher.h), and stops as soon as it is decided. A rule without clauses (only `not`,
-// numbers, lets...) is evaluated on every record: `--check` warns.
+// some clause that reaches it is still complete so far: a clause's atoms are grouped by path
+// into stages in that order, a clause is first looked at when an atom of its first stage
+// holds, and each later stage is checked only for the clauses whose stages so far held. A
+// clause also carries the computed and record atoms of the same maps as guards, worked out
+// when its scanned atoms have all held. A rule is evaluated only when one of its clauses
+// completes and its guards hold; its condition reads the atoms, decides the other entries
+// with the plain evaluator (matcher.h), and stops as soon as it is decided. A rule without
+// clauses (only `not`, numbers, lets...) is evaluated on every record: `--check` warns.
 //
 // Words. When every rule has clauses, each clause has an atom that can only hold on a
 // record whose JSON text contains one of its literals as written (text equality or
