@@ -94,6 +94,25 @@ class Evaluator {
       e.path->ForEach(scope, [&](simdjson::dom::element v) { AppendScalar(v, &scalars); });
       return ScalarsSatisfy(e, scalars);
     }
+    if (e.let_name.empty() && !e.norm && e.op != Entry::Op::kExists) {
+      // A fieldref (the common case above has none): the values as views, the other
+      // paths' values in a vector kept from call to call.
+      thread_local std::vector<Scalar> scalars;
+      thread_local Values others;
+      scalars.clear();
+      e.path->ForEach(scope, [&](simdjson::dom::element v) { AppendScalar(v, &scalars); });
+      for (const FieldPath& ref : e.refs) {
+        if (scalars.empty()) break;
+        others.clear();
+        ref.ForEach(scope, [&](simdjson::dom::element v) {
+          if (std::optional<Value> value = ValueOf(v)) others.push_back(std::move(*value));
+        });
+        for (const Scalar& v : scalars) {
+          if (ScalarHolds(e, v, others)) return true;
+        }
+      }
+      return false;
+    }
     Values values = Of(e, scope);
     if (e.op == Entry::Op::kExists) return e.exists == !values.empty();
     if (!e.refs.empty()) {
