@@ -237,8 +237,7 @@ class RecordWork {
         } else {
           o.matched = true;
         }
-        batch->lines.push_back(
-            LeadJson(rule, o, root, src_json(), options_.explain));
+        batch->lines.push_back(LeadJson(rule, o, root, src_json(), options_.explain));
       }
     }
     if (options_.select) {
