@@ -195,7 +195,7 @@ bool FieldPath::Matches(simdjson::dom::element elem, const std::vector<Condition
   if (elem.get_object().get(obj) != simdjson::SUCCESS) return false;
   for (const Condition& cond : conditions) {
     simdjson::dom::element member;
-    if (obj.at_key(cond.member).get(member) != simdjson::SUCCESS) return false;
+    if (!Member(obj, cond.member, &member)) return false;
     bool ok = false;
     switch (member.type()) {
       case simdjson::dom::element_type::STRING:

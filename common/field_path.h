@@ -22,6 +22,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,22 @@ class FieldPath {
 
   static bool Matches(simdjson::dom::element elem, const std::vector<Condition>& conditions);
 
+  // obj.at_key(name), the first member of that name, found comparing a key's first byte
+  // before calling memcmp: many of a record's keys have the same length ("side", "kind",
+  // "name", "role").
+  static bool Member(simdjson::dom::object obj, std::string_view name,
+                     simdjson::dom::element* child) {
+    if (name.empty()) return obj.at_key(name).get(*child) == simdjson::SUCCESS;
+    for (simdjson::dom::key_value_pair kv : obj) {
+      if (kv.key.size() == name.size() && kv.key[0] == name[0] &&
+          std::memcmp(kv.key.data(), name.data(), name.size()) == 0) {
+        *child = kv.value;
+        return true;
+      }
+    }
+    return false;
+  }
+
   template <typename Fn>
   void Walk(simdjson::dom::element v, size_t step, Fn& fn) const {
     if (step == steps_.size()) {
@@ -79,8 +96,7 @@ class FieldPath {
       case Step::Kind::kMember: {
         simdjson::dom::object obj;
         simdjson::dom::element child;
-        if (v.get_object().get(obj) == simdjson::SUCCESS &&
-            obj.at_key(s.name).get(child) == simdjson::SUCCESS) {
+        if (v.get_object().get(obj) == simdjson::SUCCESS && Member(obj, s.name, &child)) {
           Walk(child, step + 1, fn);
         }
         return;

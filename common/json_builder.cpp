@@ -136,6 +136,12 @@ JsonBuilder& JsonBuilder::EndArray() {
   return *this;
 }
 
+JsonBuilder& JsonBuilder::Members(std::string_view members) {
+  BeforeValue();
+  out_->append(members);
+  return *this;
+}
+
 JsonBuilder& JsonBuilder::Key(std::string_view key) {
   BeforeValue();
   AppendJsonString(out_, key);

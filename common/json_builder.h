@@ -44,6 +44,9 @@ class JsonBuilder {
   JsonBuilder& Null();
   // Inserts `json`, which must already be one valid JSON value, as is.
   JsonBuilder& Raw(std::string_view json);
+  // Inside an object (not after Key): inserts `members`, one or more members already
+  // written as `"key":value` separated by commas, as is.
+  JsonBuilder& Members(std::string_view members);
 
  private:
   void BeforeValue();

@@ -7,15 +7,17 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <span>
 #include <string>
 #include <string_view>
 
+#include "clauses.h"
 #include "field_scan.h"
 #include "matcher.h"
 
 namespace casesift {
 namespace {
+
+using namespace engine_clauses;  // NOLINT(build/namespaces): the engine's own parts
 
 // A path: what the rules ask of its values, and this record's values.
 struct Slot {
@@ -35,9 +37,11 @@ struct Step {
 
 // An atom: an entry on a path whose answer comes from that path's values alone. A scanned
 // atom is set by the slot's scan; a computed one (numbers, neq, exists, |all) is worked out
-// from the slot's values when a rule asks, once per record.
+// from the slot's values when a rule asks, once per record. A record atom is an entry that
+// reads more than its path (a fieldref, a quantifier) but no let: the plain evaluator
+// decides it, once per record however many rules have it.
 struct Atom {
-  uint32_t slot;
+  uint32_t slot;                    // kNoSlot: a record atom
   const Entry* computed = nullptr;  // null: scanned
   uint64_t known = 0;               // computed: the record its value is for
   // When the atom can only hold on a record whose JSON text (without escapes) contains
@@ -45,114 +49,12 @@ struct Atom {
   std::vector<std::pair<std::string, bool>> words;
 };
 
-// A literal as it appears, unchanged, inside a JSON string without escapes.
-bool PlainInJson(std::string_view s) {
-  return !s.empty() && std::none_of(s.begin(), s.end(), [](char c) {
-    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-  });
-}
-
-// The words an atom needs in the record's text, when it has them.
-std::vector<std::pair<std::string, bool>> WordsOf(const Entry& e) {
-  std::vector<std::pair<std::string, bool>> words;
-  if (e.norm || e.op == Entry::Op::kRe) return {};
-  for (const Value& l : e.literals) {
-    if (l.kind != Value::Kind::kString || !PlainInJson(l.string)) return {};
-    if (e.op == Entry::Op::kEquals && AsNumber(l)) return {};  // 5e5, 500000.0 ...
-    words.emplace_back(l.string, e.cased);
-  }
-  return words;
-}
-
 // A rule compiled: its selections' maps as steps, atoms first.
 struct CompiledRule {
   size_t index;
   const Rule* rule;
   std::vector<std::vector<std::vector<Step>>> selections;  // selection -> map -> entries
 };
-
-// What must hold for a part of a rule to hold: some clause, each clause a set of atoms
-// that must all hold (sorted). None: nothing the scans can tell.
-using Clauses = std::vector<std::vector<uint32_t>>;
-using Need = std::optional<Clauses>;
-
-// A product of clause lists grows fast; past this many clauses an `and` keeps one side.
-constexpr size_t kMaxClauses = 32;
-
-// In a clause, a computed atom (a guard: see Impl::Clause) is marked with this bit; the
-// others are scanned atoms, which alone can trigger the rule.
-constexpr uint32_t kGuard = uint32_t{1} << 31;
-
-Need Either(Need a, const Need& b) {  // a or b
-  if (!a || !b) return std::nullopt;
-  a->insert(a->end(), b->begin(), b->end());
-  return a;
-}
-
-Need Both(const Need& a, const Need& b) {  // a and b
-  if (!a) return b;
-  if (!b) return a;
-  if (a->size() * b->size() > kMaxClauses) {
-    // Either side alone is still necessary: keep the one with more scanned atoms per
-    // clause (a side with a clause of guards only could not trigger the rule at all).
-    auto atoms = [](const Clauses& c) {
-      size_t least = SIZE_MAX;
-      for (const auto& clause : c) {
-        least = std::min<size_t>(least, std::count_if(clause.begin(), clause.end(),
-                                                      [](uint32_t id) { return !(id & kGuard); }));
-      }
-      return c.empty() ? SIZE_MAX : least;
-    };
-    return atoms(*a) >= atoms(*b) ? a : b;
-  }
-  Clauses out;
-  for (const auto& x : *a) {
-    for (const auto& y : *b) {
-      std::vector<uint32_t> clause = x;
-      clause.insert(clause.end(), y.begin(), y.end());
-      std::sort(clause.begin(), clause.end());
-      clause.erase(std::unique(clause.begin(), clause.end()), clause.end());
-      out.push_back(std::move(clause));
-    }
-  }
-  return out;
-}
-
-// Whether an entry depends on its path's values alone (no let, fieldref or quantifier).
-bool OnPathAlone(const Entry& e) {
-  return e.quantifier == Entry::Quantifier::kNone && e.let_name.empty() && e.path && e.refs.empty();
-}
-
-// Whether the slot's scan answers the entry: equality, in, contains, startswith, endswith
-// and re, holding when any literal does. (With |all, the same entry without it is still
-// necessary: it serves as a trigger.)
-bool Scannable(const Entry& e) {
-  if (!OnPathAlone(e) || e.literals.empty()) return false;
-  switch (e.op) {
-    case Entry::Op::kEquals:
-    case Entry::Op::kContains:
-    case Entry::Op::kStartsWith:
-    case Entry::Op::kEndsWith:
-    case Entry::Op::kRe:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Whether a quantified entry can only hold when some element satisfies its nested map.
-bool NeedsAnElement(const Entry& e) {
-  std::string_view op(e.count_op);
-  switch (e.quantifier) {
-    case Entry::Quantifier::kAny:
-    case Entry::Quantifier::kAll:
-      return true;
-    case Entry::Quantifier::kCount:
-      return (op == ">=" && e.count >= 1) || op == ">" || (op == "==" && e.count >= 1);
-    default:
-      return false;
-  }
-}
 
 }  // namespace
 
@@ -162,6 +64,8 @@ struct Engine::Impl {
   std::map<std::string, uint32_t> slot_ids;  // outer text \x1f inner text -> slot
   std::map<std::string, uint32_t> atom_ids;  // canonical atom text -> atom
   std::vector<Atom> atoms;
+  static constexpr uint32_t kNoSlot = UINT32_MAX;
+  LetValues no_lets;            // what a record atom's entry is evaluated with
   std::vector<uint32_t> order;  // the slots in scanning order
   std::vector<CompiledRule> rules;
   struct Clause {
@@ -170,20 +74,27 @@ struct Engine::Impl {
     // Computed atoms the clause also needs (numbers, neq, exists, |all of the same maps):
     // worked out only when its scanned atoms have all held, before the rule is queued.
     std::vector<uint32_t> guards;
+    // Its stages: stages[stage_begin, stage_end), one per slot of its atoms, in scanning
+    // order.
+    uint32_t stage_begin = 0, stage_end = 0;
   };
   std::vector<Clause> clauses;
-  // Where an atom sits in a clause: the clause, and the clause's atoms in slots up to and
-  // including this atom's slot (in scanning order); after them, the clause's next slot.
-  struct Place {
-    uint32_t clause;
-    uint32_t through;
-    uint32_t next_slot;  // UINT32_MAX: this is the clause's last slot
+  // A clause's atoms in one slot: stage_atoms[begin, end).
+  struct Stage {
+    uint32_t slot;
+    uint32_t begin, end;
   };
-  // Where each atom sits: atom a's places are places[place_begin[a], place_begin[a + 1]).
-  // One flat array, not a vector per atom: Scan reads the places of some 170 atoms a
-  // record, and a heap block apiece cost a cache miss apiece.
-  std::vector<Place> places;
-  std::vector<uint32_t> place_begin;
+  std::vector<Stage> stages;
+  std::vector<uint32_t> stage_atoms;
+  // The clauses whose first stage has an atom: atom a's are firsts[first_begin[a],
+  // first_begin[a + 1]), each with the number of atoms in that stage. One flat array, not a
+  // vector per atom: Scan reads those of some 30 atoms a record.
+  struct First {
+    uint32_t clause;
+    uint32_t need;
+  };
+  std::vector<First> firsts;
+  std::vector<uint32_t> first_begin;
   std::vector<uint32_t> always;     // compiled rules with no trigger
   std::optional<PatternSet> words;  // one needed word of every clause (MayMatch)
 
@@ -194,13 +105,17 @@ struct Engine::Impl {
   std::vector<uint32_t> hits;      // the atoms set
   std::vector<uint32_t> found;     // what a slot's scan reported
   std::vector<uint64_t> stamp;     // per compiled rule: the record it was last queued for
-  // Per slot: the record a clause last reached it for, or kEveryRecord when some clause has
-  // its first atoms there. Other slots are scanned only for a clause whose atoms so far all
-  // held, or when an evaluation asks for one of their atoms.
-  static constexpr uint64_t kEveryRecord = UINT64_MAX;
-  std::vector<uint64_t> wanted;
-  std::vector<uint32_t> counts;  // per clause: its atoms that held on this record
-  std::vector<uint32_t> counted;
+  // Per slot: whether some clause has its first stage there (then the slot is scanned on
+  // every record). Other slots are scanned only for a clause whose stages so far all held
+  // (pending), or when an evaluation asks for one of their atoms.
+  std::vector<uint8_t> every;
+  // Per slot: the clauses whose earlier stages all held on this record, with the stage
+  // that is next, in this slot.
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> pending;
+  // Per clause, for a first stage of several atoms: how many held, on the record in
+  // counted_for.
+  std::vector<uint32_t> counts;
+  std::vector<uint64_t> counted_for;
   std::vector<uint32_t> queue;
   std::vector<int8_t> memo;
   LetValues lets;
@@ -250,12 +165,31 @@ struct Engine::Impl {
     return atom;
   }
 
+  // The record atom for entry `e` (OnRecordAlone, not OnPathAlone); entries alike share one.
+  uint32_t RecordAtomFor(const Entry& e) {
+    std::string key = "record|";
+    AppendEntryKey(e, &key);
+    auto [it, added] = atom_ids.emplace(key, static_cast<uint32_t>(atoms.size()));
+    if (added) atoms.push_back({kNoSlot, &e, 0, {}});
+    return it->second;
+  }
+
   // Compiles a map's entries (atoms first: their bits are free) and works out what must
   // hold for the map to hold.
   Need CompileEntries(const std::vector<Entry>& entries, std::vector<Step>* steps) {
     Need need;
     std::vector<Step> computed, rest;
     for (const Entry& e : entries) {
+      if (!OnPathAlone(e) && OnRecordAlone(e)) {
+        // Decided once per record, and a guard: the map cannot hold without it.
+        uint32_t atom = RecordAtomFor(e);
+        rest.push_back({static_cast<int32_t>(atom), &e});
+        need = Both(need, Clauses{{atom | kGuard}});
+        if (e.quantifier != Entry::Quantifier::kNone && NeedsAnElement(e)) {
+          need = Both(need, ProxyNeed(e));
+        }
+        continue;
+      }
       if (OnPathAlone(e)) {
         uint32_t atom = AtomFor(e, &*e.path, nullptr, false);
         (atoms[atom].computed ? computed : *steps).push_back({static_cast<int32_t>(atom), &e});
@@ -357,7 +291,9 @@ struct Engine::Impl {
   Status CompileSlots() {
     for (Slot& slot : slots) CASESIFT_RETURN_IF_ERROR(slot.scan.Compile());
     counts.assign(clauses.size(), 0);
-    wanted.assign(slots.size(), 0);
+    counted_for.assign(clauses.size(), 0);
+    every.assign(slots.size(), 0);
+    pending.assign(slots.size(), {});
     OrderSlots();
     hit.assign(atoms.size(), 0);
     stamp.assign(rules.size(), 0);
@@ -407,26 +343,27 @@ struct Engine::Impl {
                      [&](uint32_t a, uint32_t b) { return uses[a] > uses[b]; });
     std::vector<size_t> rank(slots.size());
     for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
-    std::vector<std::vector<Place>> atom_places(atoms.size());
+    std::vector<std::vector<First>> atom_firsts(atoms.size());
     for (uint32_t c = 0; c < clauses.size(); ++c) {
-      std::map<size_t, uint32_t> per_rank;  // rank of a slot -> this clause's atoms in it
-      for (uint32_t a : clauses[c].atoms) ++per_rank[rank[atoms[a].slot]];
-      wanted[order[per_rank.begin()->first]] = kEveryRecord;
-      for (uint32_t a : clauses[c].atoms) {
-        size_t r = rank[atoms[a].slot];
-        uint32_t through = 0;
-        for (const auto& [other, n] : per_rank) through += other <= r ? n : 0;
-        auto next = per_rank.upper_bound(r);
-        atom_places[a].push_back(
-            {c, through, next == per_rank.end() ? UINT32_MAX : order[next->first]});
+      std::map<size_t, std::vector<uint32_t>> per_rank;  // rank of a slot -> atoms in it
+      for (uint32_t a : clauses[c].atoms) per_rank[rank[atoms[a].slot]].push_back(a);
+      clauses[c].stage_begin = static_cast<uint32_t>(stages.size());
+      for (const auto& [r, in] : per_rank) {
+        stages.push_back({order[r], static_cast<uint32_t>(stage_atoms.size()),
+                          static_cast<uint32_t>(stage_atoms.size() + in.size())});
+        stage_atoms.insert(stage_atoms.end(), in.begin(), in.end());
       }
+      clauses[c].stage_end = static_cast<uint32_t>(stages.size());
+      const std::vector<uint32_t>& first = per_rank.begin()->second;
+      every[order[per_rank.begin()->first]] = 1;
+      for (uint32_t a : first) atom_firsts[a].push_back({c, static_cast<uint32_t>(first.size())});
     }
-    place_begin.clear();
-    for (const std::vector<Place>& at : atom_places) {
-      place_begin.push_back(static_cast<uint32_t>(places.size()));
-      places.insert(places.end(), at.begin(), at.end());
+    first_begin.clear();
+    for (const std::vector<First>& at : atom_firsts) {
+      first_begin.push_back(static_cast<uint32_t>(firsts.size()));
+      firsts.insert(firsts.end(), at.begin(), at.end());
     }
-    place_begin.push_back(static_cast<uint32_t>(places.size()));
+    first_begin.push_back(static_cast<uint32_t>(firsts.size()));
   }
 
   // ---- matching ------------------------------------------------------------------------
@@ -456,38 +393,56 @@ struct Engine::Impl {
     return first;
   }
 
-  // Scans the slots some clause still needs, counting the atoms that held towards their
-  // clauses, and queues the rules whose clause completes.
+  // Clause c's stages before `stage` all held: waits for the next one's slot, or, after the
+  // last, queues the rule when the clause's guards hold.
+  void Advance(uint32_t c, uint32_t stage) {
+    const Clause& clause = clauses[c];
+    if (stage != clause.stage_end) {
+      pending[stages[stage].slot].emplace_back(c, stage);
+      return;
+    }
+    uint32_t r = clause.rule;
+    if (stamp[r] == record_no) return;
+    for (uint32_t g : clause.guards) {
+      if (!Held(g)) return;
+    }
+    stamp[r] = record_no;
+    queue.push_back(r);
+  }
+
+  // Scans, in order, the slots where some clause starts and those a clause reached, and
+  // queues the rules of the clauses whose stages all held: a clause is looked at from the
+  // hits of its first stage's atoms, then only while its stages hold.
   void Scan() {
     for (uint32_t atom : hits) hit[atom] = 0;
     hits.clear();
-    for (uint32_t c : counted) counts[c] = 0;
-    counted.clear();
     queue.clear();
     for (uint32_t s : order) {
-      if (wanted[s] < record_no) continue;
+      std::vector<std::pair<uint32_t, uint32_t>>& waiting = pending[s];
+      if (!every[s] && waiting.empty()) continue;
+      // Advance only adds to the pending lists of later slots, and to `hits` (a guard's
+      // computed atom, which starts no clause): indices, not iterators.
       for (size_t i = ScanSlot(s); i < hits.size(); ++i) {
-        // The range read once: the counts written below could alias it, for the compiler.
-        const Place* begin = places.data() + place_begin[hits[i]];
-        const Place* end = places.data() + place_begin[hits[i] + 1];
-        for (const Place& p : std::span<const Place>(begin, end)) {
-          if (counts[p.clause]++ == 0) counted.push_back(p.clause);
-          if (counts[p.clause] != p.through) continue;  // not yet, or an atom before failed
-          if (p.next_slot != UINT32_MAX) {
-            wanted[p.next_slot] = std::max(wanted[p.next_slot], record_no);
-            continue;
+        const uint32_t atom = hits[i];
+        for (uint32_t k = first_begin[atom]; k < first_begin[atom + 1]; ++k) {
+          const First f = firsts[k];
+          if (f.need > 1) {
+            if (counted_for[f.clause] != record_no) {
+              counted_for[f.clause] = record_no;
+              counts[f.clause] = 0;
+            }
+            if (++counts[f.clause] != f.need) continue;
           }
-          const Clause& clause = clauses[p.clause];
-          uint32_t r = clause.rule;
-          if (stamp[r] == record_no) continue;
-          if (!std::all_of(clause.guards.begin(), clause.guards.end(),
-                           [&](uint32_t g) { return Held(g); })) {
-            continue;
-          }
-          stamp[r] = record_no;
-          queue.push_back(r);
+          Advance(f.clause, clauses[f.clause].stage_begin + 1);
         }
       }
+      for (const auto& [c, st] : waiting) {
+        const Stage& stage = stages[st];
+        bool held = true;
+        for (uint32_t k = stage.begin; k < stage.end && held; ++k) held = hit[stage_atoms[k]] != 0;
+        if (held) Advance(c, st + 1);
+      }
+      waiting.clear();
     }
   }
 
@@ -495,6 +450,13 @@ struct Engine::Impl {
   // computed one is worked out from the slot's values once per record.
   bool Held(uint32_t a) {
     Atom& atom = atoms[a];
+    if (atom.slot == kNoSlot) {
+      if (atom.known != record_no) {
+        atom.known = record_no;
+        if (EntryHolds(*atom.computed, current, no_lets)) Set(a);
+      }
+      return hit[a] != 0;
+    }
     Slot& slot = slots[atom.slot];
     if (atom.computed != nullptr) {
       if (atom.known != record_no) {

@@ -7,19 +7,23 @@
 // `in`, contains, startswith, endswith and re, in one Hyperscan database, one RE2::Set and
 // hash tables, so each value is looked at once whatever the number of rules. The other
 // atoms (numbers, neq, exists, |all) are "computed" from the path's values, resolved once
-// per record, when a rule first asks.
+// per record, when a rule first asks. An entry that reads more of the record than its path
+// (a fieldref, a quantifier) but no let value is a "record" atom: the plain evaluator
+// decides it once per record, however many rules have it.
 //
 // Triggers. Each rule gets clauses: sets of scanned atoms that must all hold, one of which
 // must be complete for the rule to match (a map needs all its atoms, a selection one of its
 // maps, an `and` both operands, an `or` either; `[any]`, `[all]` and `[count>=N]` lend the
 // atoms of their nested maps, scanned over the whole array; a |all entry its literals read
 // as "any"). Paths are scanned in order of how many clauses use them, and a path only while
-// some clause that reaches it is still complete so far. A clause also carries the computed
-// atoms of the same maps as guards, worked out when its scanned atoms have all held. A rule
-// is evaluated only when one of its clauses completes and its guards hold; its condition
-// reads the atoms, decides the other entries with the plain evaluator (matcher.h), and
-// stops as soon as it is decided. A rule without clauses (only `not`, numbers, lets...) is
-// evaluated on every record: `--check` warns.
+// some clause that reaches it is still complete so far: a clause's atoms are grouped by path
+// into stages in that order, a clause is first looked at when an atom of its first stage
+// holds, and each later stage is checked only for the clauses whose stages so far held. A
+// clause also carries the computed and record atoms of the same maps as guards, worked out
+// when its scanned atoms have all held. A rule is evaluated only when one of its clauses
+// completes and its guards hold; its condition reads the atoms, decides the other entries
+// with the plain evaluator (matcher.h), and stops as soon as it is decided. A rule without
+// clauses (only `not`, numbers, lets...) is evaluated on every record: `--check` warns.
 //
 // Words. When every rule has clauses, each clause has an atom that can only hold on a
 // record whose JSON text contains one of its literals as written (text equality or

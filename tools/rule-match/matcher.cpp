@@ -94,6 +94,25 @@ class Evaluator {
       e.path->ForEach(scope, [&](simdjson::dom::element v) { AppendScalar(v, &scalars); });
       return ScalarsSatisfy(e, scalars);
     }
+    if (e.let_name.empty() && !e.norm && e.op != Entry::Op::kExists) {
+      // A fieldref (the common case above has none): the values as views, the other
+      // paths' values in a vector kept from call to call.
+      thread_local std::vector<Scalar> scalars;
+      thread_local Values others;
+      scalars.clear();
+      e.path->ForEach(scope, [&](simdjson::dom::element v) { AppendScalar(v, &scalars); });
+      for (const FieldPath& ref : e.refs) {
+        if (scalars.empty()) break;
+        others.clear();
+        ref.ForEach(scope, [&](simdjson::dom::element v) {
+          if (std::optional<Value> value = ValueOf(v)) others.push_back(std::move(*value));
+        });
+        for (const Scalar& v : scalars) {
+          if (ScalarHolds(e, v, others)) return true;
+        }
+      }
+      return false;
+    }
     Values values = Of(e, scope);
     if (e.op == Entry::Op::kExists) return e.exists == !values.empty();
     if (!e.refs.empty()) {
@@ -194,15 +213,32 @@ RuleOutcome EvaluateRule(const Rule& rule, simdjson::dom::element record, int64_
   return out;
 }
 
+std::string LeadMembersJson(const Rule& rule) {
+  std::string out;
+  JsonBuilder b(&out);
+  b.BeginObject();
+  WriteLeadMembers(b, rule);
+  b.EndObject();
+  return out.substr(1, out.size() - 2);
+}
+
 void WriteLeadHead(JsonBuilder& b, const Rule& rule, std::string_view key) {
   b.Key("lead_id").String(fmt::format("{}:{:016x}", rule.id, Hash64(key)));
+  if (rule.lead_members.empty()) {
+    WriteLeadMembers(b, rule);
+  } else {
+    b.Members(rule.lead_members);
+  }
+  b.Key("key").Raw(key);
+}
+
+void WriteLeadMembers(JsonBuilder& b, const Rule& rule) {
   b.Key("rule").String(rule.id);
   b.Key("rule_version").Int(rule.version);
   b.Key("rule_hash").String(FormatHash(rule.hash));
   b.Key("title").String(rule.title);
   b.Key("level").String(rule.level);
   if (!rule.recipient.empty()) b.Key("recipient").String(rule.recipient);
-  b.Key("key").Raw(key);
 }
 
 std::string ExplainJson(const Rule& rule, const RuleOutcome& outcome,

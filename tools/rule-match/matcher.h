@@ -52,6 +52,10 @@ std::string ExplainJson(const Rule& rule, const RuleOutcome& outcome,
 // `key`, the canonical key object's JSON), rule, rule_version, rule_hash, title, level,
 // recipient and key. `b` is inside the lead's object.
 void WriteLeadHead(JsonBuilder& b, const Rule& rule, std::string_view key);
+// The members between lead_id and key: rule, rule_version, rule_hash, title, level and
+// recipient; and the same as text, for Rule::lead_members.
+void WriteLeadMembers(JsonBuilder& b, const Rule& rule);
+std::string LeadMembersJson(const Rule& rule);
 
 // The values a path yields, as Values (null and containers left out).
 Values PathValues(const FieldPath& path, simdjson::dom::element record);

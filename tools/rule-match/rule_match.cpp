@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -218,6 +219,12 @@ class RecordWork {
   void Do(simdjson::dom::element root, std::string_view text, const std::string& file,
           uint64_t line, uint64_t order, Batch* batch) {
     engine_.Match(root, today_, &matched_);
+    // The record's src, made once for all its leads and its correlation offer.
+    std::optional<std::string> src;
+    auto src_json = [&]() -> const std::string& {
+      if (!src) src = SrcJson(root, file, line);
+      return *src;
+    };
     if (!options_.annotate && !options_.select) {
       for (size_t index : matched_) {
         const Rule& rule = rules_.rules[index];
@@ -230,8 +237,7 @@ class RecordWork {
         } else {
           o.matched = true;
         }
-        batch->lines.push_back(
-            LeadJson(rule, o, root, SrcJson(root, file, line), options_.explain));
+        batch->lines.push_back(LeadJson(rule, o, root, src_json(), options_.explain));
       }
     }
     if (options_.select) {
@@ -251,7 +257,7 @@ class RecordWork {
     Batch::Done& done = batch->done.emplace_back();
     done.lines_end = batch->lines.size();
     if (correlations_ != nullptr && !matched_.empty()) {
-      done.offer = correlations_->Prepare(root, order, matched_, SrcJson(root, file, line));
+      done.offer = correlations_->Prepare(root, order, matched_, src_json());
     }
   }
 

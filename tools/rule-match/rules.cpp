@@ -9,6 +9,7 @@
 
 #include "common/hash.h"
 #include "common/json_builder.h"
+#include "matcher.h"
 #include "rule_files.h"
 #include "suggest.h"
 
@@ -74,6 +75,7 @@ class RuleLoader {
       CASESIFT_RETURN_IF_ERROR(LoadCorrelation(src_, doc, rule));
       if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(LoadLead(src_, doc["lead"], rule));
       rule->hash = Hash64(YAML::Dump(doc));
+      rule->lead_members = LeadMembersJson(*rule);
       return Status::OK();
     }
     if (doc["lists"]) CASESIFT_RETURN_IF_ERROR(Lists(doc["lists"]));
@@ -86,6 +88,7 @@ class RuleLoader {
     if (rule->lead.key.empty()) rule->lead.key.push_back(*FieldPath::Parse("case_no"));
     if (doc["tests"]) CASESIFT_RETURN_IF_ERROR(Tests(doc["tests"]));
     rule->hash = Hash64(YAML::Dump(doc));
+    rule->lead_members = LeadMembersJson(*rule);
     return Status::OK();
   }
 

@@ -110,6 +110,11 @@ struct Rule {
   std::string file;
   Location location;  // of the rule's first key
   uint64_t hash = 0;  // XXH3 of the rule's canonical text (YAML re-emitted)
+  // The members every lead of the rule has after lead_id, as WriteLeadHead (matcher.h)
+  // writes them: "rule":...,"rule_version":...,"rule_hash":...,"title":...,"level":...
+  // and "recipient" when there is one. Set by the loader, once the rule is complete; empty:
+  // WriteLeadHead writes them itself.
+  std::string lead_members;
 
   std::vector<std::pair<std::string, LetExpr>> lets;  // in dependency order
   std::vector<SourceSite> let_sites;                  // where each let's expression starts
