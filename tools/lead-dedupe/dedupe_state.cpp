@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -211,7 +212,12 @@ Result<std::unique_ptr<DedupeState>> DedupeState::Open(const Options& options) {
                                            state->db_ ? sqlite3_errmsg(state->db_) : "no memory"));
     return s;
   }
-  sqlite3_busy_timeout(state->db_, static_cast<int>(std::lround(options.wait_seconds * 1000)));
+  // A writing run holds the run lock (LockRun): no other run can be writing, so SQLite's
+  // own busy answers are transient (the recovery of a write-ahead log a killed run left,
+  // a reader's checkpoint) and are waited out for a few seconds even without --wait; a
+  // second run is refused or made to wait by the run lock above, as --wait says.
+  double wait = options.dry_run ? options.wait_seconds : std::max(options.wait_seconds, 10.0);
+  sqlite3_busy_timeout(state->db_, static_cast<int>(std::lround(wait * 1000)));
   if (!options.dry_run) {
     // A new state's pages are 16 KiB: a run reads and rewrites most of the keys table, and
     // in larger pages that is fewer pages to find, journal and copy back (about a fifth of
