@@ -158,6 +158,12 @@ void AppendIsoDate(std::string* out, const Date& date) {
   fmt::format_to(std::back_inserter(*out), "{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }
 
+std::string IsoDate(const Date& date) {
+  std::string s;
+  AppendIsoDate(&s, date);
+  return s;
+}
+
 void AppendArabicYuan(std::string* out, int64_t fen, unsigned style) {
   char buf[32];
   int64_t yuan = fen / 100;

@@ -51,6 +51,8 @@ void AppendArabicDate(std::string* out, const Date& date);
 
 // The ISO form 2014-08-04.
 void AppendIsoDate(std::string* out, const Date& date);
+// The same as a string: 2024-03-01 (registers, truth).
+std::string IsoDate(const Date& date);
 
 enum ArabicStyle : unsigned {
   kPlain = 0,           // 45065.6

@@ -17,8 +17,6 @@
 namespace casesift::synth {
 namespace {
 
-std::string Iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
-
 std::string YuanText(int64_t fen) { return fmt::format("{}.{:02}", fen / 100, fen % 100); }
 
 Date DayIn(Rng& rng, int year, int last_month) {
@@ -58,8 +56,8 @@ struct Settlements {
     ++serial;
     reg->Add({fmt::format("JS{}{:06}", in.year, serial * 37 + 1000), a.name, a.id_no,
               rng.Percent(70) ? "职工基本医疗保险" : "城乡居民基本医疗保险", std::string(type),
-              std::string(rng.Pick(kHospitals)), Iso(in), Iso(out), YuanText(total_fen),
-              YuanText(fund), YuanText(total_fen - fund), Iso(AddDays(out, rng.Range(0, 3)))});
+              std::string(rng.Pick(kHospitals)), IsoDate(in), IsoDate(out), YuanText(total_fen),
+              YuanText(fund), YuanText(total_fen - fund), IsoDate(AddDays(out, rng.Range(0, 3)))});
     return fund;
   }
 };
@@ -134,7 +132,7 @@ void BuildMedicalInsurance(World& world) {
                       {{"case_no", r.case_no}},
                       injured.name,
                       fmt::format("{}于{}受伤, 医保统筹支付{}元, 判决支持医疗费{}元, 可追偿{}元",
-                                  injured.name, Iso(p.event), YuanText(fund), YuanText(awarded),
+                                  injured.name, IsoDate(p.event), YuanText(fund), YuanText(awarded),
                                   YuanText(recoverable))});
       } else if (i < 14) {
         world.NearMiss(kRule, r.case_no, "诉讼请求被全部驳回: 没有判决支持的医疗费, 无从追偿");

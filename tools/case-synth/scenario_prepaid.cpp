@@ -60,8 +60,6 @@ struct Suit {
 // Enforcement cases closed by then (the run's date is 2026-11-27).
 constexpr Date kLastClosed = {2026, 11, 13};
 
-std::string Iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
-
 std::string Yuan(int64_t fen) {
   return fen % 100 == 0 ? fmt::format("{}", fen / 100)
                         : fmt::format("{}.{:02}", fen / 100, fen % 100);
@@ -190,13 +188,13 @@ class Builder {
       case_no = fmt::format("({}){}执{}号", filed.year, m.court->code, rng_.Range(1, 20000));
     }
     enforcement_.Add({case_no, suit.case_no, suit.plaintiff, m.actor.name, m.actor.uscc,
-                      Yuan(suit.award_fen), Iso(filed), Iso(closed),
+                      Yuan(suit.award_fen), IsoDate(filed), IsoDate(closed),
                       paid ? "执行完毕" : "终结本次执行程序"});
   }
 
   void Enrol(const Merchant& m, std::string_view status) {
     business_.Add({m.actor.uscc, m.actor.name, "有限责任公司（自然人投资或控股）", m.rep.name,
-                   m.rep.id_no, Iso(m.founded), fmt::format("{}万元人民币", m.capital_wan),
+                   m.rep.id_no, IsoDate(m.founded), fmt::format("{}万元人民币", m.capital_wan),
                    std::string(status), m.actor.address});
   }
 
@@ -204,14 +202,14 @@ class Builder {
     Date on = AddDays(m.founded, rng_.Range(30, 300));
     filing_.Add({fmt::format("沪预备{}{:05}", on.year, ++filings_), std::string(name),
                  with_code ? m.actor.uscc : std::string(),
-                 m.education ? "教育培训" : "美容美发、健身", m.actor.address, Iso(on)});
+                 m.education ? "教育培训" : "美容美发、健身", m.actor.address, IsoDate(on)});
   }
 
   // A change of registered capital; the business register then shows the new figure.
   void CapitalChange(Merchant& m, Date on, int64_t before_wan, int64_t after_wan) {
     m.capital_wan = after_wan;
     capital_.Add({m.actor.uscc, m.actor.name,
-                  after_wan < before_wan ? "注册资本减少" : "注册资本增加", Iso(on),
+                  after_wan < before_wan ? "注册资本减少" : "注册资本增加", IsoDate(on),
                   fmt::format("{}万元人民币", before_wan), fmt::format("{}万元人民币", after_wan)});
   }
 
@@ -221,12 +219,12 @@ class Builder {
       moved.append(m.court->district);
       moved.append("某路");
       moved.append(fmt::format("{}号", rng_.Range(1, 999)));
-      capital_.Add({m.actor.uscc, m.actor.name, "住所变更", Iso(on), m.actor.address, moved});
+      capital_.Add({m.actor.uscc, m.actor.name, "住所变更", IsoDate(on), m.actor.address, moved});
     } else {
       std::string_view before = m.education ? "教育咨询服务（不含涉许可审批的教育培训活动）"
                                             : "健身休闲活动；体育用品销售";
       std::string_view added = m.education ? "；文化艺术培训" : "；生活美容服务";
-      capital_.Add({m.actor.uscc, m.actor.name, "经营范围变更", Iso(on), std::string(before),
+      capital_.Add({m.actor.uscc, m.actor.name, "经营范围变更", IsoDate(on), std::string(before),
                     std::string(before) + std::string(added)});
     }
   }
@@ -325,7 +323,7 @@ void Builder::Build() {
   {
     Merchant former = NewMerchant(11, false, 2022);  // only its name is used
     File(m7, former.actor.name, true);
-    capital_.Add({m7.actor.uscc, m7.actor.name, "名称变更", Iso(Day(2023, 6, 30)),
+    capital_.Add({m7.actor.uscc, m7.actor.name, "名称变更", IsoDate(Day(2023, 6, 30)),
                   former.actor.name, m7.actor.name});
   }
   Enrol(m7, "存续（在营、开业、在册）");

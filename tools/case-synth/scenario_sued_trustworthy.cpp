@@ -14,8 +14,6 @@
 namespace casesift::synth {
 namespace {
 
-std::string Iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
-
 std::string YuanText(int64_t fen) { return fmt::format("{}.{:02}", fen / 100, fen % 100); }
 
 int64_t Awarded(const CasePlan& p) {
@@ -41,7 +39,7 @@ void BuildSuedTrustworthy(World& world) {
     Date closed = AddDays(filed, took_days);
     ++serial;
     reg.Add({fmt::format("({}){}执{}号", filed.year, p.court->code, 1000 + serial * 53), r.case_no,
-             p.plaintiffs[0].name, debtor.name, debtor.uscc, Iso(filed), Iso(closed),
+             p.plaintiffs[0].name, debtor.name, debtor.uscc, IsoDate(filed), IsoDate(closed),
              std::string(how), std::string(performed), YuanText(Awarded(p))});
   };
   static constexpr Cause kCauses[] = {Cause::kSale, Cause::kService, Cause::kLabour};

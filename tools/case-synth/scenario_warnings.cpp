@@ -14,8 +14,6 @@
 namespace casesift::synth {
 namespace {
 
-std::string Iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
-
 Date DayIn(Rng& rng, int year) {
   return CivilFromDays(DaysFromCivil({year, 1, 1}) + rng.Below(365));
 }
@@ -35,7 +33,7 @@ Kind FirstInstance(Rng& rng) {
 }
 
 void DeathRow(Register& deaths, const Actor& a, const Date& died, std::string_view place) {
-  deaths.Add({a.name, a.female ? "女" : "男", a.id_no, Iso(died), std::string(place)});
+  deaths.Add({a.name, a.female ? "女" : "男", a.id_no, IsoDate(died), std::string(place)});
 }
 
 }  // namespace
@@ -67,7 +65,7 @@ void BuildWarnings(World& world) {
     world.Expect({"party-deceased-before-filing",
                   {{"case_no", r.case_no}},
                   dead.name,
-                  fmt::format("{}于{}死亡, 案件{}立案", dead.name, Iso(died), Iso(filed))});
+                  fmt::format("{}于{}死亡, 案件{}立案", dead.name, IsoDate(died), IsoDate(filed))});
   }
   // Died during the proceedings: the heirs take over; nothing to warn about.
   for (int i = 0; i < 3; ++i) {
@@ -115,18 +113,18 @@ void BuildWarnings(World& world) {
     bool gone = shape <= 5;
     Date ended = before ? AddDays(filed, -rng.Range(20, 500)) : AddDays(filed, rng.Range(30, 300));
     std::string status = !gone ? "存续" : revoked ? "吊销" : "注销";
-    business.Add({company.uscc, company.name, company.legal_rep, status, Iso(founded),
-                  gone && !revoked ? Iso(ended) : "", revoked ? Iso(ended) : "",
+    business.Add({company.uscc, company.name, company.legal_rep, status, IsoDate(founded),
+                  gone && !revoked ? IsoDate(ended) : "", revoked ? IsoDate(ended) : "",
                   fmt::format("上海市{}市场监督管理局", c.district)});
     CasePlan& p = PlanCase(world, FirstInstance(rng), Cause::kSale, c, filed);
     p.defendants[0] = company;
     const CaseRecord& r = world.Add();
     if (before) {
-      world.Expect(
-          {"company-ended-before-filing",
-           {{"case_no", r.case_no}},
-           company.name,
-           fmt::format("{}于{}{}, 案件{}立案", company.name, Iso(ended), status, Iso(filed))});
+      world.Expect({"company-ended-before-filing",
+                    {{"case_no", r.case_no}},
+                    company.name,
+                    fmt::format("{}于{}{}, 案件{}立案", company.name, IsoDate(ended), status,
+                                IsoDate(filed))});
     } else if (gone) {
       world.NearMiss("company-ended-before-filing", r.case_no,
                      "立案后才注销: 不是起诉时的主体问题");
