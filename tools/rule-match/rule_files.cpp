@@ -72,6 +72,66 @@ void ToJson(const YAML::Node& node, JsonBuilder& b) {
   }
 }
 
+namespace {
+
+void AppendCanonical(const YAML::Node& node, std::string* out) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: {
+      std::vector<std::pair<std::string, std::string>> entries;
+      for (const auto& kv : node) {
+        std::string key, value;
+        AppendCanonical(kv.first, &key);
+        AppendCanonical(kv.second, &value);
+        entries.emplace_back(std::move(key), std::move(value));
+      }
+      std::sort(entries.begin(), entries.end());
+      *out += '{';
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0) *out += ',';
+        *out += entries[i].first;
+        *out += ':';
+        *out += entries[i].second;
+      }
+      *out += '}';
+      break;
+    }
+    case YAML::NodeType::Sequence: {
+      *out += '[';
+      bool first = true;
+      for (const auto& item : node) {
+        if (!first) *out += ',';
+        first = false;
+        AppendCanonical(item, out);
+      }
+      *out += ']';
+      break;
+    }
+    case YAML::NodeType::Scalar: {
+      // Typed as Literal types it: "民间借贷纠纷" quoted or not is one string, 100000 plain a
+      // number (as written) and "100000" quoted a string.
+      std::optional<Value> v = Literal(node);
+      if (!v) {
+        *out += '~';
+      } else if (v->kind == Value::Kind::kString) {
+        AppendJsonString(out, v->string);
+      } else {
+        *out += v->kind == Value::Kind::kBool ? (v->boolean ? "true" : "false") : node.Scalar();
+      }
+      break;
+    }
+    default:
+      *out += '~';
+  }
+}
+
+}  // namespace
+
+std::string CanonicalText(const YAML::Node& node) {
+  std::string out;
+  AppendCanonical(node, &out);
+  return out;
+}
+
 Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);

@@ -70,6 +70,12 @@ std::optional<Value> Literal(const YAML::Node& node);
 // A YAML value as JSON text, typed as Literal types scalars (for test records).
 class JsonBuilder;
 void ToJson(const YAML::Node& node, JsonBuilder& b);
+// A rule document's canonical text, what its rule_hash is the XXH3 of: maps with their keys
+// sorted, scalars typed as Literal types them (strings as JSON strings, plain numbers as
+// written, true, false, ~ for null). Comments, layout, quoting that does not change a type
+// and the order of a map's keys leave it alone; a value, a list's order, or a number quoted
+// (a string) change it.
+std::string CanonicalText(const YAML::Node& node);
 
 // Appends `path` (a file) or the *.yaml and *.yml files under it (a folder, recursively,
 // sorted) to *files.

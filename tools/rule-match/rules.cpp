@@ -74,7 +74,7 @@ class RuleLoader {
     if (doc["correlation"]) {
       CASESIFT_RETURN_IF_ERROR(LoadCorrelation(src_, doc, rule));
       if (doc["lead"]) CASESIFT_RETURN_IF_ERROR(LoadLead(src_, doc["lead"], rule));
-      rule->hash = Hash64(YAML::Dump(doc));
+      rule->hash = Hash64(CanonicalText(doc));
       rule->lead_members = LeadMembersJson(*rule);
       return Status::OK();
     }
@@ -87,7 +87,7 @@ class RuleLoader {
     if (rule->lead.key.empty()) rule->lead.key_text.push_back("case_no");
     if (rule->lead.key.empty()) rule->lead.key.push_back(*FieldPath::Parse("case_no"));
     if (doc["tests"]) CASESIFT_RETURN_IF_ERROR(Tests(doc["tests"]));
-    rule->hash = Hash64(YAML::Dump(doc));
+    rule->hash = Hash64(CanonicalText(doc));
     rule->lead_members = LeadMembersJson(*rule);
     return Status::OK();
   }
