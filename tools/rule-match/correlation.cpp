@@ -285,7 +285,7 @@ void CorrelationEngine::Join(const CorrelationSpec& spec, State* st, size_t inde
       g.values.assign(m.groups.begin() + static_cast<std::ptrdiff_t>(t),
                       m.groups.begin() + static_cast<std::ptrdiff_t>(t + width));
     }
-    g.members.insert(std::upper_bound(g.members.begin(), g.members.end(), entry), entry);
+    g.members.push_back(entry);
     if (g.touched != next_flush_) {
       g.touched = next_flush_;
       st->touched.emplace_back(&it->first, &g);
@@ -343,6 +343,12 @@ void CorrelationEngine::FlushRule(size_t index, std::vector<CorrelationLead>* ou
   std::vector<uint64_t> orders;
   for (auto [key, group] : touched) {
     Group& g = *group;
+    if (g.sorted < g.members.size()) {  // stable: as the insertions after equal keys were
+      auto middle = g.members.begin() + static_cast<std::ptrdiff_t>(g.sorted);
+      std::stable_sort(middle, g.members.end());
+      std::inplace_merge(g.members.begin(), middle, g.members.end());
+      g.sorted = g.members.size();
+    }
     sorted.clear();
     q.clear();
     orders.clear();

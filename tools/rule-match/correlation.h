@@ -117,8 +117,10 @@ class CorrelationEngine {
  private:
   struct Group {
     std::vector<std::string> values;  // the group-by values, as JSON
-    // Its members, sorted by (day, order): the keys at hand, so that placing a member
-    // need not read the others.
+    // Its members, by (day, order): the keys at hand, so that placing a member need not
+    // read the others. Members join at the end; the flush sorts what joined since the last
+    // (members[0, sorted) are in order) and merges it in: a sorted insertion per member
+    // moved half a large group each time.
     struct Member {
       int64_t day;
       uint64_t order;
@@ -128,6 +130,7 @@ class CorrelationEngine {
       }
     };
     std::vector<Member> members;
+    size_t sorted = 0;
     std::vector<uint64_t> lead;  // the orders of the last lead's members
     uint64_t touched = 0;        // the flush it was last given members for
   };
