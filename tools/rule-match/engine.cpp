@@ -74,24 +74,23 @@ struct Engine::Impl {
     // Computed atoms the clause also needs (numbers, neq, exists, |all of the same maps):
     // worked out only when its scanned atoms have all held, before the rule is queued.
     std::vector<uint32_t> guards;
-    // Its stages: stages[stage_begin, stage_end), one per slot of its atoms, in scanning
-    // order.
-    uint32_t stage_begin = 0, stage_end = 0;
   };
   std::vector<Clause> clauses;
-  // A clause's atoms in one slot: stage_atoms[begin, end).
-  struct Stage {
-    uint32_t slot;
-    uint32_t begin, end;
-  };
-  std::vector<Stage> stages;
-  std::vector<uint32_t> stage_atoms;
+  // The clauses' stages after their first, as one program: for each clause, a stage per
+  // slot of its atoms in scanning order, each `slot, n, atom...` (its n atoms in that
+  // slot), then `kDone, clause`. A stage is named by its offset. Checking a stage and
+  // moving to the next read adjacent words, not a clause, a stage table and an atom list
+  // in three places: Scan spent most of its own time waiting for those reads.
+  static constexpr uint32_t kDone = UINT32_MAX;
+  std::vector<uint32_t> program;
   // The clauses whose first stage has an atom: atom a's are firsts[first_begin[a],
-  // first_begin[a + 1]), each with the number of atoms in that stage. One flat array, not a
-  // vector per atom: Scan reads those of some 30 atoms a record.
+  // first_begin[a + 1]), each with the number of atoms in that stage and the offset of its
+  // next stage in `program`. One flat array, not a vector per atom: Scan reads those of
+  // some 30 atoms a record.
   struct First {
     uint32_t clause;
     uint32_t need;
+    uint32_t next;
   };
   std::vector<First> firsts;
   std::vector<uint32_t> first_begin;
@@ -109,9 +108,9 @@ struct Engine::Impl {
   // every record). Other slots are scanned only for a clause whose stages so far all held
   // (pending), or when an evaluation asks for one of their atoms.
   std::vector<uint8_t> every;
-  // Per slot: the clauses whose earlier stages all held on this record, with the stage
-  // that is next, in this slot.
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> pending;
+  // Per slot: the stages (offsets in `program`) in this slot of the clauses whose earlier
+  // stages all held on this record.
+  std::vector<std::vector<uint32_t>> pending;
   // Per clause, for a first stage of several atoms: how many held, on the record in
   // counted_for.
   std::vector<uint32_t> counts;
@@ -347,16 +346,19 @@ struct Engine::Impl {
     for (uint32_t c = 0; c < clauses.size(); ++c) {
       std::map<size_t, std::vector<uint32_t>> per_rank;  // rank of a slot -> atoms in it
       for (uint32_t a : clauses[c].atoms) per_rank[rank[atoms[a].slot]].push_back(a);
-      clauses[c].stage_begin = static_cast<uint32_t>(stages.size());
-      for (const auto& [r, in] : per_rank) {
-        stages.push_back({order[r], static_cast<uint32_t>(stage_atoms.size()),
-                          static_cast<uint32_t>(stage_atoms.size() + in.size())});
-        stage_atoms.insert(stage_atoms.end(), in.begin(), in.end());
+      const auto next = static_cast<uint32_t>(program.size());
+      for (auto it = std::next(per_rank.begin()); it != per_rank.end(); ++it) {
+        program.push_back(order[it->first]);
+        program.push_back(static_cast<uint32_t>(it->second.size()));
+        program.insert(program.end(), it->second.begin(), it->second.end());
       }
-      clauses[c].stage_end = static_cast<uint32_t>(stages.size());
+      program.push_back(kDone);
+      program.push_back(c);
       const std::vector<uint32_t>& first = per_rank.begin()->second;
       every[order[per_rank.begin()->first]] = 1;
-      for (uint32_t a : first) atom_firsts[a].push_back({c, static_cast<uint32_t>(first.size())});
+      for (uint32_t a : first) {
+        atom_firsts[a].push_back({c, static_cast<uint32_t>(first.size()), next});
+      }
     }
     first_begin.clear();
     for (const std::vector<First>& at : atom_firsts) {
@@ -393,14 +395,14 @@ struct Engine::Impl {
     return first;
   }
 
-  // Clause c's stages before `stage` all held: waits for the next one's slot, or, after the
-  // last, queues the rule when the clause's guards hold.
-  void Advance(uint32_t c, uint32_t stage) {
-    const Clause& clause = clauses[c];
-    if (stage != clause.stage_end) {
-      pending[stages[stage].slot].emplace_back(c, stage);
+  // A clause's stages before `stage` (an offset in `program`) all held: waits for the next
+  // one's slot, or, after the last, queues the rule when the clause's guards hold.
+  void Advance(uint32_t stage) {
+    if (program[stage] != kDone) {
+      pending[program[stage]].push_back(stage);
       return;
     }
+    const Clause& clause = clauses[program[stage + 1]];
     uint32_t r = clause.rule;
     if (stamp[r] == record_no) return;
     for (uint32_t g : clause.guards) {
@@ -418,7 +420,7 @@ struct Engine::Impl {
     hits.clear();
     queue.clear();
     for (uint32_t s : order) {
-      std::vector<std::pair<uint32_t, uint32_t>>& waiting = pending[s];
+      std::vector<uint32_t>& waiting = pending[s];
       if (!every[s] && waiting.empty()) continue;
       // Advance only adds to the pending lists of later slots, and to `hits` (a guard's
       // computed atom, which starts no clause): indices, not iterators.
@@ -433,14 +435,14 @@ struct Engine::Impl {
             }
             if (++counts[f.clause] != f.need) continue;
           }
-          Advance(f.clause, clauses[f.clause].stage_begin + 1);
+          Advance(f.next);
         }
       }
-      for (const auto& [c, st] : waiting) {
-        const Stage& stage = stages[st];
-        bool held = true;
-        for (uint32_t k = stage.begin; k < stage.end && held; ++k) held = hit[stage_atoms[k]] != 0;
-        if (held) Advance(c, st + 1);
+      for (uint32_t st : waiting) {
+        const uint32_t* atom = &program[st + 2];
+        const uint32_t* end = atom + program[st + 1];
+        while (atom != end && hit[*atom] != 0) ++atom;
+        if (atom == end) Advance(static_cast<uint32_t>(end - program.data()));
       }
       waiting.clear();
     }
