@@ -146,6 +146,8 @@ class Gen {
         return Quote(path + "|neq" + (Chance(0.3) ? "|cased" : "")) + ": " +
                (Chance(0.5) ? TextLiteral() : "[" + TextLiteral() + ", " + TextLiteral() + "]");
       case 9:
+        // Containers too: exists sees arrays (empty or not) and objects, not only scalars.
+        if (Chance(0.3)) path = Chance(0.5) ? "parties" : "tags";
         return Quote(path + "|exists") + ": " + (Chance(0.5) ? "true" : "false");
       case 10:
         return Quote("claim_yuan|fieldref|" + std::string(Chance(0.5) ? "gt" : "lte")) +

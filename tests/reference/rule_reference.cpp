@@ -23,7 +23,14 @@ std::string Lower(std::string s) {
 Values ValuesAt(const FieldPath& path, simdjson::dom::element scope) {
   Values out;
   for (simdjson::dom::element e : path.All(scope)) {
-    if (std::optional<Value> v = ValueOf(e)) out.push_back(*v);
+    simdjson::dom::array array;
+    if (e.get_array().get(array) == simdjson::SUCCESS) {  // an array stands for its elements
+      for (simdjson::dom::element item : array) {
+        if (std::optional<Value> v = ValueOf(item)) out.push_back(*v);
+      }
+    } else if (std::optional<Value> v = ValueOf(e)) {
+      out.push_back(*v);
+    }
   }
   return out;
 }
@@ -120,6 +127,19 @@ bool EntryHolds(const Entry& e, simdjson::dom::element scope, const Lets& lets) 
         if (op == "<") return satisfied < e.count;
         return satisfied == e.count;
     }
+  }
+  if (e.op == Entry::Op::kExists && e.let_name.empty()) {
+    // Any value but null; an array counts as its elements.
+    bool found = false;
+    for (simdjson::dom::element v : e.path->All(scope)) {
+      simdjson::dom::array array;
+      if (v.get_array().get(array) == simdjson::SUCCESS) {
+        for (simdjson::dom::element item : array) found = found || !item.is_null();
+      } else {
+        found = found || !v.is_null();
+      }
+    }
+    return e.exists == found;
   }
   Values values;
   if (!e.let_name.empty()) {

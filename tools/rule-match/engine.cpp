@@ -179,7 +179,9 @@ struct Engine::Impl {
     Need need;
     std::vector<Step> computed, rest;
     for (const Entry& e : entries) {
-      if (!OnPathAlone(e) && OnRecordAlone(e)) {
+      // `exists` on a path sees arrays and objects, not only the scalars a slot keeps.
+      const bool path_exists = e.op == Entry::Op::kExists && OnPathAlone(e);
+      if ((!OnPathAlone(e) || path_exists) && OnRecordAlone(e)) {
         // Decided once per record, and a guard: the map cannot hold without it.
         uint32_t atom = RecordAtomFor(e);
         rest.push_back({static_cast<int32_t>(atom), &e});

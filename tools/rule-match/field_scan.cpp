@@ -183,7 +183,9 @@ Status FieldScan::Compile() {
   return Status::OK();
 }
 
-void AppendScalar(simdjson::dom::element e, std::vector<Scalar>* values) {
+namespace {
+
+void AppendOne(simdjson::dom::element e, std::vector<Scalar>* values) {
   switch (e.type()) {
     case simdjson::dom::element_type::STRING:
       values->push_back({Value::Kind::kString, false, 0, e.get_string().value_unsafe()});
@@ -207,15 +209,29 @@ void AppendScalar(simdjson::dom::element e, std::vector<Scalar>* values) {
   }
 }
 
+}  // namespace
+
+void AppendScalar(simdjson::dom::element e, std::vector<Scalar>* values) {
+  simdjson::dom::array array;
+  if (e.get_array().get(array) == simdjson::SUCCESS) {
+    for (simdjson::dom::element item : array) AppendOne(item, values);
+  } else {
+    AppendOne(e, values);
+  }
+}
+
 void FieldScan::Resolve(simdjson::dom::element record, std::vector<Scalar>* values) const {
   normalised_.clear();
   auto add = [&](simdjson::dom::element e) {
     size_t before = values->size();
     AppendScalar(e, values);
-    if (norm_ && values->size() > before && values->back().kind == Value::Kind::kString) {
+    if (!norm_) return;
+    for (size_t i = before; i < values->size(); ++i) {  // an array gives several
+      Scalar& v = (*values)[i];
+      if (v.kind != Value::Kind::kString) continue;
       normalised_.emplace_back();
-      NameNormalizer::Get().value()->Normalize(values->back().string, *norm_, &normalised_.back());
-      values->back().string = normalised_.back();
+      NameNormalizer::Get().value()->Normalize(v.string, *norm_, &normalised_.back());
+      v.string = normalised_.back();
     }
   };
   if (inner_ == nullptr) {

@@ -48,7 +48,8 @@ struct Scalar {
   std::string_view string;
 };
 
-// Appends `e` to *values when it is a scalar (null, arrays and objects are not values).
+// Appends the values `e` stands for, as AppendValues (value.h) does: `e` when a scalar, an
+// array's scalar elements (one level), nothing for null or an object.
 void AppendScalar(simdjson::dom::element e, std::vector<Scalar>* values);
 
 // Whether one value satisfies entry `e` against `literals` (its own, or a fieldref's

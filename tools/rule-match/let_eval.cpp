@@ -16,18 +16,6 @@ std::string LetExpr::IsoDate(int64_t days) { return casesift::IsoDate(days); }
 
 namespace {
 
-// The scalars `e` stands for: itself, or an array's scalar elements.
-void AppendScalars(simdjson::dom::element e, Values* out) {
-  simdjson::dom::array arr;
-  if (e.get_array().get(arr) == simdjson::SUCCESS) {
-    for (simdjson::dom::element child : arr) {
-      if (std::optional<Value> v = ValueOf(child)) out->push_back(std::move(*v));
-    }
-  } else if (std::optional<Value> v = ValueOf(e)) {
-    out->push_back(std::move(*v));
-  }
-}
-
 // The non-null elements `e` stands for: 1, or an array's non-null elements.
 size_t CountElements(simdjson::dom::element e) {
   simdjson::dom::array arr;
@@ -97,7 +85,7 @@ Values LetExpr::Eval(const LetContext& ctx) const {
       case Op::kPath: {
         Values v;
         paths_[node.index].ForEach(ctx.record,
-                                   [&](simdjson::dom::element e) { AppendScalars(e, &v); });
+                                   [&](simdjson::dom::element e) { AppendValues(e, &v); });
         stack.push_back(std::move(v));
         continue;
       }

@@ -87,6 +87,9 @@ class Evaluator {
 
   bool Holds(const Entry& e, simdjson::dom::element scope) const {
     if (e.quantifier != Entry::Quantifier::kNone) return Quantified(e, scope);
+    if (e.op == Entry::Op::kExists && e.let_name.empty()) {
+      return e.exists == PathExists(*e.path, scope);
+    }
     if (e.let_name.empty() && e.refs.empty() && !e.norm) {
       // The common case, without copying a string: the values as views into the record.
       thread_local std::vector<Scalar> scalars;
@@ -104,9 +107,7 @@ class Evaluator {
       for (const FieldPath& ref : e.refs) {
         if (scalars.empty()) break;
         others.clear();
-        ref.ForEach(scope, [&](simdjson::dom::element v) {
-          if (std::optional<Value> value = ValueOf(v)) others.push_back(std::move(*value));
-        });
+        ref.ForEach(scope, [&](simdjson::dom::element v) { AppendValues(v, &others); });
         for (const Scalar& v : scalars) {
           if (ScalarHolds(e, v, others)) return true;
         }
@@ -175,11 +176,28 @@ void WriteValues(JsonBuilder& b, const Values& values) {
 
 }  // namespace
 
+bool PathExists(const FieldPath& path, simdjson::dom::element record) {
+  bool found = false;
+  path.ForEach(record, [&](simdjson::dom::element v) {
+    if (found || v.is_null()) return;
+    simdjson::dom::array array;
+    if (v.get_array().get(array) != simdjson::SUCCESS) {
+      found = true;  // a scalar or an object
+      return;
+    }
+    for (simdjson::dom::element item : array) {
+      if (!item.is_null()) {
+        found = true;
+        return;
+      }
+    }
+  });
+  return found;
+}
+
 Values PathValues(const FieldPath& path, simdjson::dom::element record) {
   Values out;
-  path.ForEach(record, [&](simdjson::dom::element e) {
-    if (std::optional<Value> v = ValueOf(e)) out.push_back(std::move(*v));
-  });
+  path.ForEach(record, [&](simdjson::dom::element e) { AppendValues(e, &out); });
   return out;
 }
 

@@ -57,8 +57,13 @@ void WriteLeadHead(JsonBuilder& b, const Rule& rule, std::string_view key);
 void WriteLeadMembers(JsonBuilder& b, const Rule& rule);
 std::string LeadMembersJson(const Rule& rule);
 
-// The values a path yields, as Values (null and containers left out).
+// The values a path yields, as Values (AppendValues: an array's scalar elements; null and
+// objects left out).
 Values PathValues(const FieldPath& path, simdjson::dom::element record);
+// Whether `path` yields a value other than null in `record` (what `exists` tests): a scalar
+// or an object is one; an array is its elements, so that an empty array (or one of nulls)
+// yields none.
+bool PathExists(const FieldPath& path, simdjson::dom::element record);
 
 }  // namespace casesift
 

@@ -24,6 +24,17 @@ std::optional<Value> ValueOf(simdjson::dom::element e) {
   }
 }
 
+void AppendValues(simdjson::dom::element e, Values* out) {
+  simdjson::dom::array arr;
+  if (e.get_array().get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element child : arr) {
+      if (std::optional<Value> v = ValueOf(child)) out->push_back(std::move(*v));
+    }
+  } else if (std::optional<Value> v = ValueOf(e)) {
+    out->push_back(std::move(*v));
+  }
+}
+
 void NormalizeStrings(NameLevel level, Values* values) {
   const NameNormalizer& normalizer = **NameNormalizer::Get();
   std::string out;

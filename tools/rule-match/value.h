@@ -51,6 +51,9 @@ using Values = std::vector<Value>;
 
 // The scalar `e` as a Value; nothing for null, arrays and objects.
 std::optional<Value> ValueOf(simdjson::dom::element e);
+// Appends the values `e` stands for (RULES.md, "Missing values"): itself when a scalar, an
+// array's scalar elements (one level: an empty array stands for nothing), else nothing.
+void AppendValues(simdjson::dom::element e, Values* out);
 
 // Replaces each string among `values` by its normalised form (|norm, |core, norm()).
 // REQUIRES: NameNormalizer::Get() has succeeded (the loader checks it for every rule that
