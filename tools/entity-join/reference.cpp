@@ -274,6 +274,10 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
       ref->map_ = MapFile(file);
       if (!ref->map_.empty()) ref->maps_.push_back(ref->map_);
     }
+    if (!ref->map_.empty() && !ref->fuzzy_) {
+      CASESIFT_RETURN_IF_ERROR(ref->LoadMapped(file, options, spec, norm, bad));
+      continue;
+    }
     if (options.jobs > 1 && !ref->fuzzy_ && !IsCsvFile(file)) {
       JsonlReader::Options ro;
       ro.inputs = {file};
