@@ -41,7 +41,7 @@ Status Reference::LoadMapped(const std::string& file, const Options& options, co
     RowScratch row;
   };
   std::vector<Scratch> scratch(options.jobs);
-  constexpr size_t kChunk = size_t{1} << 17;  // about 560 rows of 230 bytes
+  constexpr size_t kChunk = size_t{1} << 15;  // about 140 rows of 230 bytes
   size_t next = 0;
   OrderedBatches<MappedBatch>::Steps steps;
   steps.read = [&](MappedBatch* batch) {
