@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
@@ -13,6 +14,27 @@ namespace {
 constexpr std::string_view kUsccCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr std::array<int, 17> kIdWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::array<int, 8> kOrgWeights = {3, 7, 9, 10, 5, 8, 4, 2};
+
+// Each byte's value in kUsccCharset, -1 for a byte not in it: read once per character of
+// every credit code a join reads.
+constexpr std::array<int8_t, 256> kUsccValues = [] {
+  std::array<int8_t, 256> values{};
+  values.fill(-1);
+  for (size_t v = 0; v < kUsccCharset.size(); ++v) {
+    values[static_cast<unsigned char>(kUsccCharset[v])] = static_cast<int8_t>(v);
+  }
+  return values;
+}();
+// The weight of each of the 17 characters: 3^i mod 31.
+constexpr std::array<int, 17> kUsccWeights = [] {
+  std::array<int, 17> weights{};
+  int weight = 1;
+  for (int& w : weights) {
+    w = weight;
+    weight = weight * 3 % 31;
+  }
+  return weights;
+}();
 
 // One ASCII byte per character of `text` without its surrounding white space: digits and
 // upper-case letters (full-width forms and lower case folded), '*' for a mask character, '-'
@@ -154,12 +176,10 @@ bool IdCardMatchesMasked(std::string_view masked, std::string_view full) {
 char UsccCheckChar(std::string_view first17) {
   if (first17.size() != 17) return 0;
   int sum = 0;
-  int weight = 1;
-  for (char c : first17) {
-    const size_t v = kUsccCharset.find(c);
-    if (v == std::string_view::npos) return 0;
-    sum += static_cast<int>(v) * weight;
-    weight = weight * 3 % 31;
+  for (size_t i = 0; i < 17; ++i) {
+    const int v = kUsccValues[static_cast<unsigned char>(first17[i])];
+    if (v < 0) return 0;
+    sum += v * kUsccWeights[i];
   }
   return kUsccCharset[(31 - sum % 31) % 31];
 }

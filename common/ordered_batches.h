@@ -5,7 +5,8 @@
 // Every thread (the calling one and N - 1 more) takes the next batch from the input (one
 // reader at a time, so a reader's rejects keep their order), works on it itself (what it
 // has just read is still in its core's cache), and hands it to the writer; batches are
-// written in input order by whichever thread completes the run that can be written. A
+// written in input order by whichever thread completes the run that can be written, one
+// thread at a time and outside the lock, so that the others go on working meanwhile. A
 // thread that gets far ahead waits, so memory stays bounded whatever the input size.
 //
 //   OrderedBatches<Batch>::Steps steps;
@@ -87,24 +88,29 @@ class OrderedBatches {
       written_cv_.wait(lock, [&] { return stop_ || seq < next_write_ + kMaxWaiting; });
       if (stop_) break;
       waiting_[seq] = std::move(batch);
-      bool wrote = false;
+      if (writing_) continue;  // the thread writing writes it in its turn
+      // This thread writes what can be written, without the lock: meanwhile the others
+      // hand in their batches and go on working (a write into a full pipe may block).
+      writing_ = true;
       for (auto it = waiting_.find(next_write_); it != waiting_.end();
            it = waiting_.find(next_write_)) {
-        Status st = steps_.write(it->second.get());
-        if (steps_.clear) {
-          steps_.clear(it->second.get());
-          spare_.push_back(std::move(it->second));
-        }
+        std::unique_ptr<Batch> next = std::move(it->second);
         waiting_.erase(it);
+        lock.unlock();
+        Status st = steps_.write(next.get());
+        if (steps_.clear) steps_.clear(next.get());
+        lock.lock();
+        if (steps_.clear) spare_.push_back(std::move(next));
         ++next_write_;
-        wrote = true;
+        written_cv_.notify_all();
         if (!st.ok()) {
           write_status_ = st;
           stop_ = true;
+          written_cv_.notify_all();
           break;
         }
       }
-      if (wrote || stop_) written_cv_.notify_all();
+      writing_ = false;
     }
     // A thread that leaves (at the end, or on an error) must not leave others waiting.
     std::lock_guard<std::mutex> lock(write_mu_);
@@ -131,11 +137,12 @@ class OrderedBatches {
   bool end_ = false;
   uint64_t next_read_ = 0;
 
-  std::mutex write_mu_;  // guards `write` and the fields below
+  std::mutex write_mu_;  // guards the fields below; `write` runs on one thread at a time
   std::condition_variable written_cv_;
   std::map<uint64_t, std::unique_ptr<Batch>> waiting_;
   std::vector<std::unique_ptr<Batch>> spare_;  // written and cleared (Steps::clear)
   uint64_t next_write_ = 0;
+  bool writing_ = false;  // a thread is writing batches (then it writes them all, in order)
   bool stop_ = false;
   Status write_status_;
 };

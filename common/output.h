@@ -65,6 +65,19 @@ class Output {
     CASESIFT_RETURN_IF_ERROR(Write("\n"));
     return line_buffered_ ? Flush() : Status::OK();
   }
+  // Appends whole records, each with its '\n', written by the caller in one piece of
+  // `data`: a piece of kDirectBytes or more goes to the kernel as it is (after what is
+  // buffered), without a copy into the buffer. The same bytes as Write.
+  static constexpr size_t kDirectBytes = size_t{64} << 10;
+  Status WriteRecords(std::string_view data) {
+    if (!status_.ok()) return status_;
+    if (line_buffered_ || data.size() < kDirectBytes) {
+      CASESIFT_RETURN_IF_ERROR(Write(data));
+      return line_buffered_ ? Flush() : Status::OK();
+    }
+    CASESIFT_RETURN_IF_ERROR(Flush());
+    return WriteFd(data);
+  }
   // Hands buffered bytes to the kernel.
   Status Flush();
   // Flushes and, for a named file, syncs, closes and renames it into place. After a

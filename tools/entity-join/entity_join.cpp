@@ -109,7 +109,7 @@ struct ProbeResult {
 struct ProbeBatch {
   JsonlBatch lines;
   std::vector<ProbeResult> results;
-  std::string text;  // the output lines, one after another
+  std::string text;  // the output lines, each with its '\n', one after another
   bool empty() const { return lines.empty(); }
   void Clear() {
     lines.Clear();
@@ -209,6 +209,7 @@ class Prober {
     result->begin = text->size();
     result->write = writer_.Append(record, array_, matches_.size(), text);
     result->end = text->size();
+    if (result->write) text->push_back('\n');
     result->rows.clear();
     if (track_) {
       for (const JoinMatch& m : matches_) result->rows.push_back(m.row);
@@ -337,6 +338,11 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
     steps.work = [&](ProbeBatch* batch, unsigned t) { probers[t]->Probe(batch); };
     steps.clear = [](ProbeBatch* batch) { batch->Clear(); };
     steps.write = [&](ProbeBatch* batch) {
+      // Without a rejected record or rows to mark, the batch's text is its output.
+      if (!unpaired && std::all_of(batch->results.begin(), batch->results.end(),
+                                   [](const ProbeResult& r) { return r.error.ok(); })) {
+        return out.WriteRecords(batch->text);
+      }
       for (size_t i = 0; i < batch->lines.size(); ++i) {
         CASESIFT_RETURN_IF_ERROR(Deliver(batch->results[i], batch->text, batch->lines.Text(i), &out,
                                          &bad, unpaired ? ref->get() : nullptr));

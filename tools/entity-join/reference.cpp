@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <malloc.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -274,6 +275,10 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
       ref->map_ = MapFile(file);
       if (!ref->map_.empty()) ref->maps_.push_back(ref->map_);
     }
+    if (!ref->map_.empty() && !ref->fuzzy_) {
+      CASESIFT_RETURN_IF_ERROR(ref->LoadMapped(file, options, spec, norm, bad));
+      continue;
+    }
     if (options.jobs > 1 && !ref->fuzzy_ && !IsCsvFile(file)) {
       JsonlReader::Options ro;
       ro.inputs = {file};
@@ -290,6 +295,9 @@ Result<std::unique_ptr<Reference>> Reference::Load(const Options& options, const
         }));
   }
   ref->map_ = {};
+  // The loading's scratch is free again: give its pages back before the index, the
+  // biggest allocation, is built (the peak of the run's memory).
+  ::malloc_trim(0);
   ref->index_.Build(options.jobs);
   if (ref->fuzzy_) CASESIFT_RETURN_IF_ERROR(ref->fuzzy_->Build());
   if (options.track_matches) ref->matched_.assign(ref->rows_, 0);

@@ -155,6 +155,11 @@ class Reference {
   // Once the first rows of a file of `file_size_` bytes are in, up to its byte `end`:
   // makes room for as many more as the rest of the file probably holds.
   void ReserveFor(uint64_t end, const JoinSpec& spec, const Options& options);
+  // Loads the JSON Lines `file` from map_ (its mapping), on options.jobs threads: each
+  // reads whole lines of the mapping itself, so that no line is copied, and the rows are
+  // committed in order. The same rows, rejects and errors as LoadJsonlInParallel.
+  Status LoadMapped(const std::string& file, const Options& options, const JoinSpec& spec,
+                    const NameNormalizer& norm, BadRecords* bad);
   Status LoadJsonlInParallel(JsonlReader* reader, const Options& options, const JoinSpec& spec,
                              const NameNormalizer& norm, BadRecords* bad);
   // Adds one row. An InvalidData status rejects the row, which then leaves no trace.
