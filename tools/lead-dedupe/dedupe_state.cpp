@@ -24,6 +24,11 @@ namespace {
 constexpr int kApplicationId = 0x63736674;  // 'csft'
 constexpr int kSchemaVersion = 1;
 
+// Every key's row in id order (DedupeState::ReadRow's columns after the id).
+constexpr const char* kScanKeys =
+    "SELECT id, check_hash, level, members_hash, first_seen, last_emitted, seen_count, runs, "
+    "last_seen FROM keys ORDER BY id";
+
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS keys(
   id INTEGER PRIMARY KEY,
@@ -316,6 +321,7 @@ Status DedupeState::CreateOrCheck(bool fresh) {
 }
 
 DedupeState::~DedupeState() {
+  (void)EndPrefetch(true);  // a run that fails early: its error is the one reported
   for (sqlite3_stmt* stmt : {lookup_, insert_, update_, info_, info_update_, verdict_})
     sqlite3_finalize(stmt);
   if (db_ != nullptr) {
@@ -325,8 +331,8 @@ DedupeState::~DedupeState() {
   if (lock_fd_ >= 0) ::close(lock_fd_);  // after SQLite's close: its POSIX locks stay its own
 }
 
-Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t id, Row* row) {
-  if (static_cast<uint64_t>(sqlite3_column_int64(stmt, c)) != check) {
+Status DedupeState::CheckId(uint64_t stored_check, uint64_t check, uint64_t id) const {
+  if (stored_check != check) {
     // Two keys with one XXH3-64 (about one chance in 10^7 with a million keys stored),
     // told apart by the second hash: refuse rather than mix their histories.
     return Status::InvalidData(fmt::format(
@@ -334,6 +340,12 @@ Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t 
         "(start a new state, or add a -k path)",
         options_.path, id));
   }
+  return Status::OK();
+}
+
+Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t id, Row* row) {
+  CASESIFT_RETURN_IF_ERROR(
+      CheckId(static_cast<uint64_t>(sqlite3_column_int64(stmt, c)), check, id));
   row->found = true;
   row->level =
       sqlite3_column_type(stmt, c + 1) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, c + 1);
@@ -349,6 +361,7 @@ Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t 
 Status DedupeState::Lookup(uint64_t id, uint64_t check, Row* row) {
   *row = Row();
   if (empty_) return Status::OK();
+  CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   sqlite3_reset(lookup_);
   sqlite3_bind_int64(lookup_, 1, static_cast<int64_t>(id));
   int rc = sqlite3_step(lookup_);
@@ -362,6 +375,39 @@ Status DedupeState::LookupSorted(size_t n, const std::function<KeyId(size_t)>& k
   const Row none;
   if (empty_ || n == 0) {
     for (size_t k = 0; k < n; ++k) CASESIFT_RETURN_IF_ERROR(visit(k, none));
+    return Status::OK();
+  }
+  if (prefetch_.joinable()) {
+    // A run of few keys looks them up rather than wait for the whole table.
+    CASESIFT_RETURN_IF_ERROR(EndPrefetch(n * 8 < prefetched_count_.load()));
+  }
+  if (prefetched_) {
+    // The same walk as the scan's below, over the rows in memory.
+    std::vector<StoredKey> stored = std::move(stored_);
+    stored_ = {};
+    prefetched_ = false;
+    size_t k = 0, s = 0;
+    while (k < n) {
+      KeyId id = key(k);
+      while (s < stored.size() && stored[s].id < static_cast<int64_t>(id.id)) ++s;
+      if (s < stored.size() && stored[s].id == static_cast<int64_t>(id.id)) {
+        const StoredKey& sk = stored[s++];
+        CASESIFT_RETURN_IF_ERROR(CheckId(sk.check, id.check, id.id));
+        Row row;
+        row.found = true;
+        row.level = sk.level;
+        row.members_hash = sk.members_hash;
+        row.first_seen = sk.first_seen;
+        row.last_emitted = sk.last_emitted;
+        row.seen_count = sk.seen_count;
+        row.runs = sk.runs;
+        row.last_seen = sk.last_seen;
+        CASESIFT_RETURN_IF_ERROR(visit(k, row));
+      } else {
+        CASESIFT_RETURN_IF_ERROR(visit(k, none));
+      }
+      ++k;
+    }
     return Status::OK();
   }
   Statement count;
@@ -380,10 +426,7 @@ Status DedupeState::LookupSorted(size_t n, const std::function<KeyId(size_t)>& k
     return Status::OK();
   }
   Statement scan;
-  CASESIFT_RETURN_IF_ERROR(Prepare(
-      "SELECT id, check_hash, level, members_hash, first_seen, last_emitted, seen_count, runs, "
-      "last_seen FROM keys ORDER BY id",
-      &scan.stmt));
+  CASESIFT_RETURN_IF_ERROR(Prepare(kScanKeys, &scan.stmt));
   size_t k = 0;
   KeyId id = key(0);
   int rc = SQLITE_DONE;
@@ -406,8 +449,60 @@ Status DedupeState::LookupSorted(size_t n, const std::function<KeyId(size_t)>& k
   return Status::OK();
 }
 
+void DedupeState::PrefetchKeys() {
+  if (empty_ || prefetch_.joinable() || prefetched_) return;
+  stop_prefetch_ = false;
+  prefetched_count_ = 0;
+  prefetch_status_ = Status::OK();
+  prefetch_ = std::thread([this] { ReadPrefetched(); });
+}
+
+// On the prefetch thread: the caller uses no other call of the state meanwhile (each one
+// ends the prefetch first), so the connection is this thread's alone.
+void DedupeState::ReadPrefetched() {
+  Statement scan;
+  prefetch_status_ = Prepare(kScanKeys, &scan.stmt);
+  if (!prefetch_status_.ok()) return;
+  int rc;
+  while ((rc = sqlite3_step(scan.stmt)) == SQLITE_ROW) {
+    if (stop_prefetch_.load(std::memory_order_relaxed)) return;
+    sqlite3_stmt* q = scan.stmt;
+    StoredKey k;
+    k.id = sqlite3_column_int64(q, 0);
+    k.check = static_cast<uint64_t>(sqlite3_column_int64(q, 1));
+    k.level = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 2);
+    k.members_hash = static_cast<uint64_t>(sqlite3_column_int64(q, 3));
+    k.first_seen = Days(q, 4);
+    k.last_emitted = Days(q, 5);
+    k.seen_count = sqlite3_column_int64(q, 6);
+    k.runs = sqlite3_column_int64(q, 7);
+    k.last_seen = sqlite3_column_int64(q, 8);
+    stored_.push_back(k);
+    prefetched_count_.store(stored_.size(), std::memory_order_relaxed);
+  }
+  if (rc != SQLITE_DONE) {
+    prefetch_status_ = Error("reading the keys");
+    return;
+  }
+  prefetched_ = true;  // read by the caller after the join
+}
+
+Status DedupeState::EndPrefetch(bool stop) {
+  if (!prefetch_.joinable()) return Status::OK();
+  if (stop) stop_prefetch_ = true;
+  prefetch_.join();
+  Status status = std::move(prefetch_status_);
+  prefetch_status_ = Status::OK();
+  if (!status.ok() || stop) {
+    stored_ = {};
+    prefetched_ = false;
+  }
+  return status;
+}
+
 Status DedupeState::Write(const Update& u, bool found) {
   if (insert_ == nullptr) return Status::OK();  // a dry run
+  CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   sqlite3_stmt* stmt = found ? update_ : insert_;
   sqlite3_reset(stmt);
   sqlite3_bind_int64(stmt, 1, static_cast<int64_t>(u.id));
@@ -437,6 +532,7 @@ Status DedupeState::Write(const Update& u, bool found) {
 
 Status DedupeState::RecordVerdict(std::string_view lead_id, std::string_view verdict,
                                   std::string_view rule, int64_t rule_version, int64_t today) {
+  CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   if (verdict == "fp") {
     false_positives_.emplace(lead_id);
   } else {
@@ -454,6 +550,7 @@ Status DedupeState::RecordVerdict(std::string_view lead_id, std::string_view ver
 }
 
 Result<uint64_t> DedupeState::Expire(int64_t before) {
+  CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   if (empty_) return uint64_t{0};
   Statement q;
   if (options_.dry_run) {
@@ -473,6 +570,7 @@ Result<uint64_t> DedupeState::Expire(int64_t before) {
 }
 
 Status DedupeState::Export(Output* out) {
+  CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   if (empty_) return Status::OK();
   Statement q;
   CASESIFT_RETURN_IF_ERROR(
@@ -516,6 +614,7 @@ Status DedupeState::Export(Output* out) {
 }
 
 Result<std::vector<std::pair<int64_t, std::string>>> DedupeState::PendingOutputs() {
+  CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   std::vector<std::pair<int64_t, std::string>> pending;
   if (empty_) return pending;
   Statement q;
@@ -528,11 +627,13 @@ Result<std::vector<std::pair<int64_t, std::string>>> DedupeState::PendingOutputs
 }
 
 Status DedupeState::ClearPending(int64_t run) {
+  CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   if (empty_ || options_.dry_run) return Status::OK();
   return Exec(fmt::format("UPDATE runs SET output = NULL WHERE run = {}", run).c_str());
 }
 
 Status DedupeState::Commit(const RunCounts& c) {
+  CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   if (empty_) return Status::OK();
   if (options_.dry_run) {
     in_transaction_ = false;

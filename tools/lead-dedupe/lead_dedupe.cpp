@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -12,6 +13,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "clusterer.h"
 #include "common/diagnostics.h"
@@ -253,6 +255,8 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   // files at the end when they can be (LeadTexts), not held.
   std::unique_ptr<LeadTexts> texts = LeadTexts::Open(common.inputs);
   LeadSet leads(std::move(*keys), texts.get());
+  // With -j 2 the state's keys are read on the second core while the leads are read here.
+  if (state && options.jobs > 1) state->PrefetchKeys();
   JsonlReader& reader = (*stream)->reader();
   BadRecords& bad = (*stream)->bad_records();
   JsonlReader::Record rec;
@@ -301,21 +305,21 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   std::vector<Shown> shown;
   ReserveHugePages(&shown, n);
   shown.resize(n);
+  // A key and then, once its row is read, what the state will hold of it.
+  struct ById {
+    int64_t id;
+    uint64_t check, members_hash;
+    int64_t seen_count;  // this run's leads, then with the stored count
+    int64_t runs;
+    uint32_t index, members;
+    int32_t first_seen, last_emitted;  // days; -1: never emitted
+    int8_t level;
+    uint8_t decision;
+    bool found;  // the key was in the state
+    bool operator<(const ById& o) const { return id < o.id; }
+  };
+  std::vector<ById> by_id;
   if (state) {
-    // A key and then, once its row is read, what the state will hold of it.
-    struct ById {
-      int64_t id;
-      uint64_t check, members_hash;
-      int64_t seen_count;  // this run's leads, then with the stored count
-      int64_t runs;
-      uint32_t index, members;
-      int32_t first_seen, last_emitted;  // days; -1: never emitted
-      int8_t level;
-      uint8_t decision;
-      bool found;  // the key was in the state
-      bool operator<(const ById& o) const { return id < o.id; }
-    };
-    std::vector<ById> by_id;
     ReserveHugePages(&by_id, n);
     for (uint32_t i = 0; i < n; ++i) {
       const MergedLead& lead = leads[i];
@@ -361,7 +365,12 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       return Status::OK();
     };
     CASESIFT_RETURN_IF_ERROR(state->LookupSorted(n, key_of, decide));
+  }
+  // The state's rows written in id order: before the output (one thread), or on a second
+  // thread while the output is written (-j 2); the commit waits for both either way.
+  auto write_state = [&](const std::stop_token& stop) -> Status {
     for (size_t k = 0; k < n; ++k) {
+      if (stop.stop_requested()) return Status::OK();  // the run failed: nothing commits
       const ById& key = by_id[k];
       DedupeState::Update u{};
       u.id = static_cast<uint64_t>(key.id);
@@ -387,11 +396,23 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       CASESIFT_RETURN_IF_ERROR(state->Write(u, key.found));
       kill.Reach("state");
     }
+    return Status::OK();
+  };
+  Status written;
+  std::atomic<bool> writing_failed{false};
+  std::jthread writer;  // a return before its join stops it and waits for it
+  if (state && options.jobs > 1) {
+    writer = std::jthread([&](const std::stop_token& stop) {
+      written = write_state(stop);
+      if (!written.ok()) writing_failed = true;
+    });
+  } else if (state) {
+    CASESIFT_RETURN_IF_ERROR(write_state(std::stop_token()));
   }
 
   // Write, in the order of the keys' first leads.
   std::string dedupe, line;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && !writing_failed.load(std::memory_order_relaxed); ++i) {
     const Shown& s = shown[i];
     if (s.decision == kHeld) continue;
     const MergedLead& lead = leads[i];
@@ -419,6 +440,8 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     CASESIFT_RETURN_IF_ERROR(out.WriteRecord(line));
     kill.Reach("output");
   }
+  if (writer.joinable()) writer.join();
+  CASESIFT_RETURN_IF_ERROR(written);
 
   // The output complete and on disk, recorded with the commit, then put in place: a run
   // that dies before the commit changes nothing (its leads come again); one that dies
