@@ -54,6 +54,10 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace casesift {
+struct DedupeRunKeys;  // the rows WriteKeys writes (dedupe_state.cpp)
+}
+
+namespace casesift {
 
 class DedupeState {
  public:
@@ -110,8 +114,14 @@ class DedupeState {
     int64_t rule_version;      // -1: none
     std::string_view cluster;  // empty: none
   };
-  // Writes a key's row: an update when Lookup found it, else an insert.
-  Status Write(const Update& u, bool found);
+  // Writes the run's keys rows in one statement, for `count` keys in id order (ids
+  // increasing as signed integers): row(k, &u, &found) fills the k-th key's columns (the
+  // keys table's part of an Update) and says whether Lookup found it (then its row is
+  // updated, else inserted). Errors: InvalidData for two keys with one id.
+  Status WriteKeys(size_t count, const std::function<void(size_t, Update*, bool* found)>& row);
+  // Writes a key's key_info row when u.info: its names (its text too when new, `found`
+  // false). After WriteKeys.
+  Status WriteInfo(const Update& u, bool found);
 
   // Whether a reviewer marked the lead a false positive.
   bool IsFalsePositive(std::string_view lead_id) const {
@@ -179,8 +189,6 @@ class DedupeState {
   Status ReadRow(sqlite3_stmt* stmt, int first_column, uint64_t check, uint64_t id, Row* row);
 
   sqlite3_stmt* lookup_ = nullptr;
-  sqlite3_stmt* insert_ = nullptr;
-  sqlite3_stmt* update_ = nullptr;
   sqlite3_stmt* info_ = nullptr;
   sqlite3_stmt* info_update_ = nullptr;
   sqlite3_stmt* verdict_ = nullptr;
@@ -192,6 +200,8 @@ class DedupeState {
   bool prefetched_ = false;                  // stored_ holds the whole keys table
   Status prefetch_status_;
   std::vector<StoredKey> stored_;
+
+  std::unique_ptr<DedupeRunKeys> run_keys_;  // the module casesift_run_keys reads
 };
 
 }  // namespace casesift

@@ -369,31 +369,37 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   // The state's rows written in id order: before the output (one thread), or on a second
   // thread while the output is written (-j 2); the commit waits for both either way.
   auto write_state = [&](const std::stop_token& stop) -> Status {
+    auto key_row = [&](size_t k, DedupeState::Update* u, bool* found) {
+      const ById& key = by_id[k];
+      u->id = static_cast<uint64_t>(key.id);
+      u->check = key.check;
+      u->members = key.members;
+      u->members_hash = key.members_hash;
+      u->level = key.level;
+      u->first_seen = key.first_seen;
+      u->last_seen = *today;
+      u->last_emitted = key.decision != kHeld ? *today : key.last_emitted;
+      u->seen_count = key.seen_count;
+      u->runs = key.runs;
+      *found = key.found;
+    };
+    CASESIFT_RETURN_IF_ERROR(state->WriteKeys(n, key_row));
     for (size_t k = 0; k < n; ++k) {
       if (stop.stop_requested()) return Status::OK();  // the run failed: nothing commits
       const ById& key = by_id[k];
-      DedupeState::Update u{};
-      u.id = static_cast<uint64_t>(key.id);
-      u.check = key.check;
-      u.members = key.members;
-      u.members_hash = key.members_hash;
-      u.level = key.level;
-      u.first_seen = key.first_seen;
-      u.last_seen = *today;
-      u.last_emitted = key.decision != kHeld ? *today : key.last_emitted;
-      u.seen_count = key.seen_count;
-      u.runs = key.runs;
       // The key's text and names only when they are new or may have changed.
-      u.info = !key.found || key.decision == kNew || key.decision == kChanged || clusters;
-      if (u.info) {
+      if (!key.found || key.decision == kNew || key.decision == kChanged || clusters) {
         const MergedLead& lead = leads[key.index];
+        DedupeState::Update u{};
+        u.id = static_cast<uint64_t>(key.id);
+        u.info = true;
         u.key = lead.key;
         u.lead_id = lead.lead_id;
         u.rule = lead.rule;
         u.rule_version = lead.rule_version;
         if (clusters) u.cluster = clusters->ClusterOf(key.index);
+        CASESIFT_RETURN_IF_ERROR(state->WriteInfo(u, key.found));
       }
-      CASESIFT_RETURN_IF_ERROR(state->Write(u, key.found));
       kill.Reach("state");
     }
     return Status::OK();
