@@ -130,11 +130,13 @@ Result<bool> LooksLikeSqlite(const std::string& path, bool* exists, bool* empty)
 
 }  // namespace
 
-// The rows of DedupeState::WriteKeys, read by the virtual table casesift_run_keys: the keys
-// table's columns, one row a key, in the order given.
+// The rows of DedupeState::WriteKeys, read by the virtual table casesift_run_keys (the keys
+// table's columns, one row a key, in the order given), and of WriteNames, read by
+// casesift_run_names (key_info's columns, one row a key whose Update has `info`).
 struct DedupeRunKeys {
   size_t count = 0;
   const std::function<void(size_t, DedupeState::Update*, bool*)>* row = nullptr;
+  bool names = false;      // WriteNames' rows
   bool duplicate = false;  // two keys with one id: the rows stopped there
   uint64_t duplicate_id = 0;
 };
@@ -147,14 +149,20 @@ struct RunKeysCursor : sqlite3_vtab_cursor {
   DedupeState::Update u{};
   bool found = false;
   void Fetch() {
-    if (k >= keys->count) return;
-    int64_t before = static_cast<int64_t>(u.id);
-    u = DedupeState::Update{};
-    (*keys->row)(k, &u, &found);
-    if (k > 0 && static_cast<int64_t>(u.id) <= before) {  // ids increase: equal is two keys
-      keys->duplicate = true;
-      keys->duplicate_id = u.id;
-      k = keys->count;
+    for (; k < keys->count; ++k) {
+      int64_t before = static_cast<int64_t>(u.id);
+      u = DedupeState::Update{};
+      (*keys->row)(k, &u, &found);
+      if (keys->names) {
+        if (u.info) return;
+        continue;  // no names to write
+      }
+      if (k > 0 && static_cast<int64_t>(u.id) <= before) {  // ids increase: equal is two keys
+        keys->duplicate = true;
+        keys->duplicate_id = u.id;
+        k = keys->count;
+      }
+      return;
     }
   }
 };
@@ -167,6 +175,16 @@ int RunKeysConnect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab
   int rc = sqlite3_declare_vtab(db,
                                 "CREATE TABLE x(id, check_hash, members_hash, members, level, "
                                 "first_seen, last_seen, last_emitted, seen_count, runs)");
+  if (rc != SQLITE_OK) return rc;
+  auto* table = new RunKeysTable();
+  table->keys = static_cast<DedupeRunKeys*>(aux);
+  *out = table;
+  return SQLITE_OK;
+}
+
+int RunNamesConnect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
+  int rc =
+      sqlite3_declare_vtab(db, "CREATE TABLE x(id, key, lead_id, rule, rule_version, cluster)");
   if (rc != SQLITE_OK) return rc;
   auto* table = new RunKeysTable();
   table->keys = static_cast<DedupeRunKeys*>(aux);
@@ -225,8 +243,43 @@ void ResultNatural(sqlite3_context* ctx, int64_t v) {
   }
 }
 
+// A text, or NULL for an empty one (as BindText). The text outlives the statement.
+void ResultText(sqlite3_context* ctx, std::string_view s) {
+  if (s.empty()) {
+    sqlite3_result_null(ctx);
+  } else {
+    sqlite3_result_text(ctx, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+  }
+}
+
 int RunKeysColumn(sqlite3_vtab_cursor* cursor, sqlite3_context* ctx, int column) {
-  const DedupeState::Update& u = static_cast<RunKeysCursor*>(cursor)->u;
+  const auto* c = static_cast<RunKeysCursor*>(cursor);
+  const DedupeState::Update& u = c->u;
+  if (c->keys->names) {
+    switch (column) {  // key_info's columns, in their order
+      case 0:
+        sqlite3_result_int64(ctx, static_cast<int64_t>(u.id));
+        break;
+      case 1:
+        ResultText(ctx, u.key);
+        break;
+      case 2:
+        ResultText(ctx, u.lead_id);
+        break;
+      case 3:
+        ResultText(ctx, u.rule);
+        break;
+      case 4:
+        ResultNatural(ctx, u.rule_version);
+        break;
+      case 5:
+        ResultText(ctx, u.cluster);
+        break;
+      default:
+        sqlite3_result_null(ctx);
+    }
+    return SQLITE_OK;
+  }
   switch (column) {  // the columns of Write's statements, in their order
     case 0:
       sqlite3_result_int64(ctx, static_cast<int64_t>(u.id));
@@ -275,6 +328,33 @@ const sqlite3_module kRunKeysModule = {
     /* iVersion */ 0,
     /* xCreate */ nullptr,
     /* xConnect */ RunKeysConnect,
+    /* xBestIndex */ RunKeysBestIndex,
+    /* xDisconnect */ RunKeysDisconnect,
+    /* xDestroy */ RunKeysDisconnect,
+    /* xOpen */ RunKeysOpen,
+    /* xClose */ RunKeysClose,
+    /* xFilter */ RunKeysFilter,
+    /* xNext */ RunKeysNext,
+    /* xEof */ RunKeysEof,
+    /* xColumn */ RunKeysColumn,
+    /* xRowid */ RunKeysRowid,
+    /* xUpdate */ nullptr,
+    /* xBegin */ nullptr,
+    /* xSync */ nullptr,
+    /* xCommit */ nullptr,
+    /* xRollback */ nullptr,
+    /* xFindFunction */ nullptr,
+    /* xRename */ nullptr,
+    /* xSavepoint */ nullptr,
+    /* xRelease */ nullptr,
+    /* xRollbackTo */ nullptr,
+    /* xShadowName */ nullptr,
+};
+
+const sqlite3_module kRunNamesModule = {
+    /* iVersion */ 0,
+    /* xCreate */ nullptr,
+    /* xConnect */ RunNamesConnect,
     /* xBestIndex */ RunKeysBestIndex,
     /* xDisconnect */ RunKeysDisconnect,
     /* xDestroy */ RunKeysDisconnect,
@@ -470,14 +550,10 @@ Status DedupeState::CreateOrCheck(bool fresh) {
                                  nullptr) != SQLITE_OK) {
       return Error("registering casesift_run_keys");
     }
-    CASESIFT_RETURN_IF_ERROR(
-        Prepare("INSERT INTO key_info(id, key, lead_id, rule, rule_version, cluster) "
-                "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-                &info_));
-    CASESIFT_RETURN_IF_ERROR(
-        Prepare("UPDATE key_info SET lead_id = ?3, rule = ?4, rule_version = ?5, cluster = ?6 "
-                "WHERE id = ?1",
-                &info_update_));
+    if (sqlite3_create_module_v2(db_, "casesift_run_names", &kRunNamesModule, run_keys_.get(),
+                                 nullptr) != SQLITE_OK) {
+      return Error("registering casesift_run_names");
+    }
     CASESIFT_RETURN_IF_ERROR(Prepare(
         "INSERT INTO verdicts(lead_id, verdict, rule, rule_version, recorded) "
         "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(lead_id) DO UPDATE SET verdict = ?2, "
@@ -489,7 +565,7 @@ Status DedupeState::CreateOrCheck(bool fresh) {
 
 DedupeState::~DedupeState() {
   (void)EndPrefetch(true);  // a run that fails early: its error is the one reported
-  for (sqlite3_stmt* stmt : {lookup_, info_, info_update_, verdict_}) sqlite3_finalize(stmt);
+  for (sqlite3_stmt* stmt : {lookup_, verdict_}) sqlite3_finalize(stmt);
   if (db_ != nullptr) {
     if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close_v2(db_);
@@ -668,7 +744,7 @@ Status DedupeState::EndPrefetch(bool stop) {
 
 Status DedupeState::WriteKeys(size_t count,
                               const std::function<void(size_t, Update*, bool*)>& row) {
-  if (info_ == nullptr || count == 0) return Status::OK();  // a dry run; nothing
+  if (options_.dry_run || count == 0) return Status::OK();
   CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
   // One statement for all the rows: its cursor on keys stays open from row to row, and
   // no statement is started, bound and reset per key (a fifth less of SQLite's CPU time
@@ -685,7 +761,7 @@ Status DedupeState::WriteKeys(size_t count,
       "last_emitted = excluded.last_emitted, seen_count = excluded.seen_count, "
       "runs = excluded.runs",
       &upsert.stmt));
-  *run_keys_ = DedupeRunKeys{count, &row, false, 0};
+  *run_keys_ = DedupeRunKeys{count, &row, false, false, 0};
   int rc = sqlite3_step(upsert.stmt);
   DedupeRunKeys done = *run_keys_;
   *run_keys_ = DedupeRunKeys{};
@@ -699,19 +775,24 @@ Status DedupeState::WriteKeys(size_t count,
   return Status::OK();
 }
 
-Status DedupeState::WriteInfo(const Update& u, bool found) {
-  if (info_ == nullptr || !u.info) return Status::OK();  // a dry run; no names to write
+Status DedupeState::WriteNames(size_t count,
+                               const std::function<void(size_t, Update*, bool*)>& row) {
+  if (options_.dry_run || count == 0) return Status::OK();
   CASESIFT_RETURN_IF_ERROR(EndPrefetch(true));
-  // A key's text never changes (it is what the id hashes); its names may.
-  sqlite3_stmt* info = found ? info_update_ : info_;
-  sqlite3_reset(info);
-  sqlite3_bind_int64(info, 1, static_cast<int64_t>(u.id));
-  if (!found) BindText(info, 2, u.key);
-  BindText(info, 3, u.lead_id);
-  BindText(info, 4, u.rule);
-  BindNatural(info, 5, u.rule_version);
-  BindText(info, 6, u.cluster);
-  if (sqlite3_step(info) != SQLITE_DONE) return Error("writing a key");
+  // One statement, as in WriteKeys. A key's text never changes (it is what the id hashes):
+  // a stored key's names are updated, a new key's row inserted.
+  Statement upsert;
+  CASESIFT_RETURN_IF_ERROR(
+      Prepare("INSERT INTO key_info(id, key, lead_id, rule, rule_version, cluster) "
+              "SELECT id, key, lead_id, rule, rule_version, cluster FROM casesift_run_names "
+              "WHERE true ON CONFLICT(id) DO UPDATE SET lead_id = excluded.lead_id, "
+              "rule = excluded.rule, rule_version = excluded.rule_version, "
+              "cluster = excluded.cluster",
+              &upsert.stmt));
+  *run_keys_ = DedupeRunKeys{count, &row, true, false, 0};
+  int rc = sqlite3_step(upsert.stmt);
+  *run_keys_ = DedupeRunKeys{};
+  if (rc != SQLITE_DONE) return Error("writing the keys' names");
   return Status::OK();
 }
 

@@ -119,9 +119,10 @@ class DedupeState {
   // keys table's part of an Update) and says whether Lookup found it (then its row is
   // updated, else inserted). Errors: InvalidData for two keys with one id.
   Status WriteKeys(size_t count, const std::function<void(size_t, Update*, bool* found)>& row);
-  // Writes a key's key_info row when u.info: its names (its text too when new, `found`
-  // false). After WriteKeys.
-  Status WriteInfo(const Update& u, bool found);
+  // Writes the run's key_info rows in one statement, after WriteKeys: row(k, &u, &found)
+  // for k = 0 ... count - 1 in turn (once each) fills the k-th key's Update; a key with
+  // u.info set gets its names written (and its text too when it is new).
+  Status WriteNames(size_t count, const std::function<void(size_t, Update*, bool* found)>& row);
 
   // Whether a reviewer marked the lead a false positive.
   bool IsFalsePositive(std::string_view lead_id) const {
@@ -189,8 +190,6 @@ class DedupeState {
   Status ReadRow(sqlite3_stmt* stmt, int first_column, uint64_t check, uint64_t id, Row* row);
 
   sqlite3_stmt* lookup_ = nullptr;
-  sqlite3_stmt* info_ = nullptr;
-  sqlite3_stmt* info_update_ = nullptr;
   sqlite3_stmt* verdict_ = nullptr;
   std::unordered_set<std::string> false_positives_;
 

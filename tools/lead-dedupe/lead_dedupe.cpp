@@ -384,24 +384,24 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       *found = key.found;
     };
     CASESIFT_RETURN_IF_ERROR(state->WriteKeys(n, key_row));
-    for (size_t k = 0; k < n; ++k) {
-      if (stop.stop_requested()) return Status::OK();  // the run failed: nothing commits
+    if (stop.stop_requested()) return Status::OK();  // the run failed: nothing commits
+    auto names_row = [&](size_t k, DedupeState::Update* u, bool* found) {
       const ById& key = by_id[k];
       // The key's text and names only when they are new or may have changed.
       if (!key.found || key.decision == kNew || key.decision == kChanged || clusters) {
         const MergedLead& lead = leads[key.index];
-        DedupeState::Update u{};
-        u.id = static_cast<uint64_t>(key.id);
-        u.info = true;
-        u.key = lead.key;
-        u.lead_id = lead.lead_id;
-        u.rule = lead.rule;
-        u.rule_version = lead.rule_version;
-        if (clusters) u.cluster = clusters->ClusterOf(key.index);
-        CASESIFT_RETURN_IF_ERROR(state->WriteInfo(u, key.found));
+        u->id = static_cast<uint64_t>(key.id);
+        u->info = true;
+        u->key = lead.key;
+        u->lead_id = lead.lead_id;
+        u->rule = lead.rule;
+        u->rule_version = lead.rule_version;
+        if (clusters) u->cluster = clusters->ClusterOf(key.index);
       }
+      *found = key.found;
       kill.Reach("state");
-    }
+    };
+    CASESIFT_RETURN_IF_ERROR(state->WriteNames(n, names_row));
     return Status::OK();
   };
   Status written;
