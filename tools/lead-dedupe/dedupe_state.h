@@ -180,6 +180,8 @@ class DedupeState {
   // Waits for (or, with `stop`, stops) the prefetch thread; returns its status.
   Status EndPrefetch(bool stop);
   Status CheckId(uint64_t stored_check, uint64_t check, uint64_t id) const;
+  // Registers the virtual tables of WriteKeys and WriteNames on the connection (run_rows.cpp).
+  Status RegisterRunRows();
 
   Options options_;
   sqlite3* db_ = nullptr;
