@@ -219,10 +219,12 @@ Result<std::unique_ptr<DedupeState>> DedupeState::Open(const Options& options) {
     }
     CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA synchronous=FULL"));
   }
-  // 16 MiB of cache: a run reads and writes the keys in id order, so a page is wanted again
+  // 4 MiB of cache: a run reads and writes the keys in id order, so a page is wanted again
   // soon or not at all, and a larger cache is fresh memory that costs more than it saves
-  // (64 MiB took a tenth more CPU against a million keys).
-  CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA cache_size=-16384"));
+  // (64 MiB took a tenth more CPU against a million keys than 16 MiB; 4 MiB about 0.2 s
+  // less system time and wall time than 16 MiB, since the rows are written by one
+  // statement each).
+  CASESIFT_RETURN_IF_ERROR(state->Exec("PRAGMA cache_size=-4096"));
   CASESIFT_RETURN_IF_ERROR(state->Begin());
   CASESIFT_RETURN_IF_ERROR(state->CreateOrCheck(empty));
   return state;
