@@ -14,9 +14,11 @@
 #   cat day2                                  the floor: reading the file
 #   jsonl-pass day2                           the shared reader and writer: parsing it
 #   lead-dedupe day2                          collapsing by key, no state
-#   lead-dedupe --state S day2                against a state of N keys (a fresh copy of the
-#                                             state after day 1 for every run): the target
-#   lead-dedupe --state NEW day1              building that state: N new keys
+#   lead-dedupe -j 2 --state S day2           against a state of N keys (a fresh copy of the
+#                                             state after day 1 for every run): the target;
+#                                             -j 2: the state read and written on the
+#                                             second core
+#   lead-dedupe -j 2 --state NEW day1         building that state: N new keys
 #   lead-dedupe -k id --cluster ... people    fuzzy clustering of M records
 #   mlr head -n 1 -g lead_id day2             a peer doing the in-run collapse (first lead of
 #                                             each key), when Miller is installed
@@ -148,10 +150,10 @@ fresh_state='cp "$STATE" "$WORK/state.db"; rm -f "$WORK/state.db-wal" "$WORK/sta
 run cat 'cat day2' ':' cat "$DAY2"
 run jsonl-pass 'jsonl-pass day2' ':' "$PASS" "$DAY2"
 run "lead-dedupe" 'lead-dedupe day2' ':' "$DEDUPE" -q "$DAY2"
-run "lead-dedupe --state" "lead-dedupe --state STATE($N keys) day2" "$fresh_state" \
-  "$DEDUPE" -q --state "$WORK/state.db" --as-of 2026-11-02 "$DAY2"
-run "lead-dedupe --state (new)" 'lead-dedupe --state NEW day1' 'rm -f "$WORK"/new.db*' \
-  "$DEDUPE" -q --state "$WORK/new.db" --as-of 2026-11-01 "$DAY1"
+run "lead-dedupe --state" "lead-dedupe -j 2 --state STATE($N keys) day2" "$fresh_state" \
+  "$DEDUPE" -q -j 2 --state "$WORK/state.db" --as-of 2026-11-02 "$DAY2"
+run "lead-dedupe --state (new)" 'lead-dedupe -j 2 --state NEW day1' 'rm -f "$WORK"/new.db*' \
+  "$DEDUPE" -q -j 2 --state "$WORK/new.db" --as-of 2026-11-01 "$DAY1"
 run "lead-dedupe --cluster" "lead-dedupe -k id --cluster given_name --cluster surname --compare ... people($M)" ':' \
   "$DEDUPE" -q -k id --cluster given_name --cluster surname --compare date_of_birth=date_of_birth \
   --compare postcode=postcode --compare address_1=address_1 "$PEOPLE"

@@ -81,18 +81,21 @@ check_kill() {  # check_KILL LABEL COMMAND...: runs today's leads under COMMAND,
   kills=$((kills + 1))
 }
 
-# Inside the program: every named point, early and late.
-for point in lead:1 lead:2999 lead:6000 output:1 output:300 state:1 state:1200 state:2500 \
-             commit:1 committed:1 renamed:1; do
-  check_kill "killed at $point" \
-    env CASESIFT_TEST_KILL_AT=$point lead-dedupe -q --state try/state.db --as-of 2026-11-02 \
-    -o try/out.jsonl day2.jsonl
-done
-# From outside, after a delay (SQLite's own writes, the sync, the rename).
-for delay in 0.005 0.01 0.02 0.03 0.05 0.08 0.12 0.2; do
-  check_kill "killed after ${delay} s" \
-    timeout -s KILL "$delay" lead-dedupe -q --state try/state.db --as-of 2026-11-02 \
-    -o try/out.jsonl day2.jsonl
+# Inside the program: every named point, early and late; on one thread and on two (-j 2:
+# the state read while the leads are, and written while the output is).
+for jobs in 1 2; do
+  for point in lead:1 lead:2999 lead:6000 output:1 output:300 state:1 state:1200 state:2500 \
+               commit:1 committed:1 renamed:1; do
+    check_kill "killed at $point (-j $jobs)" \
+      env CASESIFT_TEST_KILL_AT=$point lead-dedupe -q -j $jobs --state try/state.db \
+      --as-of 2026-11-02 -o try/out.jsonl day2.jsonl
+  done
+  # From outside, after a delay (SQLite's own writes, the sync, the rename).
+  for delay in 0.005 0.01 0.02 0.03 0.05 0.08 0.12 0.2; do
+    check_kill "killed after ${delay} s (-j $jobs)" \
+      timeout -s KILL "$delay" lead-dedupe -q -j $jobs --state try/state.db \
+      --as-of 2026-11-02 -o try/out.jsonl day2.jsonl
+  done
 done
 
 # Two runs at once on one state: the second waits for the first and pushes nothing twice.

@@ -30,15 +30,19 @@
 // Commit() leaves the state exactly as it was (SQLite's journal). A dry run reads a
 // snapshot and writes nothing; a missing state file is then an empty state, not created.
 //
-// Not thread-safe.
+// Not thread-safe, apart from PrefetchKeys: the state reads its keys table on a thread of
+// its own while the caller does other work, and every other call waits for that reading
+// to end (or stops it) before it uses the database.
 #ifndef CASESIFT_TOOLS_LEAD_DEDUPE_DEDUPE_STATE_H_
 #define CASESIFT_TOOLS_LEAD_DEDUPE_DEDUPE_STATE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -48,6 +52,10 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+
+namespace casesift {
+struct DedupeRunKeys;  // the rows WriteKeys writes (dedupe_state.cpp)
+}
 
 namespace casesift {
 
@@ -87,6 +95,13 @@ class DedupeState {
   Status LookupSorted(size_t count, const std::function<KeyId(size_t)>& key,
                       const std::function<Status(size_t, const Row&)>& visit);
 
+  // Starts reading the whole keys table, in id order, on a second thread, for the next
+  // LookupSorted (lead-dedupe -j 2: the state is read while the leads are). LookupSorted
+  // then takes the rows from memory, or, for a run of few keys (under an eighth of the rows
+  // read so far), stops the reading and looks its keys up one by one. The answers are the
+  // same either way. Does nothing for an empty state.
+  void PrefetchKeys();
+
   struct Update {
     uint64_t id, check;
     uint64_t members, members_hash;
@@ -99,8 +114,15 @@ class DedupeState {
     int64_t rule_version;      // -1: none
     std::string_view cluster;  // empty: none
   };
-  // Writes a key's row: an update when Lookup found it, else an insert.
-  Status Write(const Update& u, bool found);
+  // Writes the run's keys rows in one statement, for `count` keys in id order (ids
+  // increasing as signed integers): row(k, &u, &found) fills the k-th key's columns (the
+  // keys table's part of an Update) and says whether Lookup found it (then its row is
+  // updated, else inserted). Errors: InvalidData for two keys with one id.
+  Status WriteKeys(size_t count, const std::function<void(size_t, Update*, bool* found)>& row);
+  // Writes the run's key_info rows in one statement, after WriteKeys: row(k, &u, &found)
+  // for k = 0 ... count - 1 in turn (once each) fills the k-th key's Update; a key with
+  // u.info set gets its names written (and its text too when it is new).
+  Status WriteNames(size_t count, const std::function<void(size_t, Update*, bool* found)>& row);
 
   // Whether a reviewer marked the lead a false positive.
   bool IsFalsePositive(std::string_view lead_id) const {
@@ -147,6 +169,19 @@ class DedupeState {
   Status Prepare(const char* sql, sqlite3_stmt** stmt);
   Status Error(std::string_view what) const;
   Status CreateOrCheck(bool fresh);
+  // A stored key as PrefetchKeys keeps it (ReadRow's columns).
+  struct StoredKey {
+    int64_t id;
+    uint64_t check, members_hash;
+    int64_t first_seen, last_emitted, seen_count, runs, last_seen;
+    int level;
+  };
+  void ReadPrefetched();
+  // Waits for (or, with `stop`, stops) the prefetch thread; returns its status.
+  Status EndPrefetch(bool stop);
+  Status CheckId(uint64_t stored_check, uint64_t check, uint64_t id) const;
+  // Registers the virtual tables of WriteKeys and WriteNames on the connection (run_rows.cpp).
+  Status RegisterRunRows();
 
   Options options_;
   sqlite3* db_ = nullptr;
@@ -157,12 +192,17 @@ class DedupeState {
   Status ReadRow(sqlite3_stmt* stmt, int first_column, uint64_t check, uint64_t id, Row* row);
 
   sqlite3_stmt* lookup_ = nullptr;
-  sqlite3_stmt* insert_ = nullptr;
-  sqlite3_stmt* update_ = nullptr;
-  sqlite3_stmt* info_ = nullptr;
-  sqlite3_stmt* info_update_ = nullptr;
   sqlite3_stmt* verdict_ = nullptr;
   std::unordered_set<std::string> false_positives_;
+
+  std::thread prefetch_;  // running PrefetchKeys' reading, while joinable
+  std::atomic<bool> stop_prefetch_{false};
+  std::atomic<size_t> prefetched_count_{0};  // rows read so far
+  bool prefetched_ = false;                  // stored_ holds the whole keys table
+  Status prefetch_status_;
+  std::vector<StoredKey> stored_;
+
+  std::unique_ptr<DedupeRunKeys> run_keys_;  // the module casesift_run_keys reads
 };
 
 }  // namespace casesift

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -12,6 +13,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "clusterer.h"
 #include "common/diagnostics.h"
@@ -253,6 +255,8 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   // files at the end when they can be (LeadTexts), not held.
   std::unique_ptr<LeadTexts> texts = LeadTexts::Open(common.inputs);
   LeadSet leads(std::move(*keys), texts.get());
+  // With -j 2 the state's keys are read on the second core while the leads are read here.
+  if (state && options.jobs > 1) state->PrefetchKeys();
   JsonlReader& reader = (*stream)->reader();
   BadRecords& bad = (*stream)->bad_records();
   JsonlReader::Record rec;
@@ -301,21 +305,21 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
   std::vector<Shown> shown;
   ReserveHugePages(&shown, n);
   shown.resize(n);
+  // A key and then, once its row is read, what the state will hold of it.
+  struct ById {
+    int64_t id;
+    uint64_t check, members_hash;
+    int64_t seen_count;  // this run's leads, then with the stored count
+    int64_t runs;
+    uint32_t index, members;
+    int32_t first_seen, last_emitted;  // days; -1: never emitted
+    int8_t level;
+    uint8_t decision;
+    bool found;  // the key was in the state
+    bool operator<(const ById& o) const { return id < o.id; }
+  };
+  std::vector<ById> by_id;
   if (state) {
-    // A key and then, once its row is read, what the state will hold of it.
-    struct ById {
-      int64_t id;
-      uint64_t check, members_hash;
-      int64_t seen_count;  // this run's leads, then with the stored count
-      int64_t runs;
-      uint32_t index, members;
-      int32_t first_seen, last_emitted;  // days; -1: never emitted
-      int8_t level;
-      uint8_t decision;
-      bool found;  // the key was in the state
-      bool operator<(const ById& o) const { return id < o.id; }
-    };
-    std::vector<ById> by_id;
     ReserveHugePages(&by_id, n);
     for (uint32_t i = 0; i < n; ++i) {
       const MergedLead& lead = leads[i];
@@ -323,7 +327,17 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
                        static_cast<int64_t>(lead.leads), 0, i, lead.members, 0, -1, lead.level,
                        kNew, false});
     }
-    std::sort(by_id.begin(), by_id.end());
+    if (options.jobs > 1) {
+      // Ids are hashes, so the negative ones are about half: each half is sorted on its own
+      // core, and the two follow each other in order (the order of one sort).
+      auto middle =
+          std::partition(by_id.begin(), by_id.end(), [](const ById& key) { return key.id < 0; });
+      std::thread upper([&] { std::sort(middle, by_id.end()); });
+      std::sort(by_id.begin(), middle);
+      upper.join();
+    } else {
+      std::sort(by_id.begin(), by_id.end());
+    }
     auto key_of = [&](size_t k) {
       return DedupeState::KeyId{static_cast<uint64_t>(by_id[k].id), by_id[k].check};
     };
@@ -361,37 +375,69 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       return Status::OK();
     };
     CASESIFT_RETURN_IF_ERROR(state->LookupSorted(n, key_of, decide));
-    for (size_t k = 0; k < n; ++k) {
+  }
+  // The state's rows written in id order: before the output (one thread), or on a second
+  // thread while the output is written (-j 2); the commit waits for both either way.
+  auto write_state = [&](const std::stop_token& stop) -> Status {
+    auto key_row = [&](size_t k, DedupeState::Update* u, bool* found) {
       const ById& key = by_id[k];
-      DedupeState::Update u{};
-      u.id = static_cast<uint64_t>(key.id);
-      u.check = key.check;
-      u.members = key.members;
-      u.members_hash = key.members_hash;
-      u.level = key.level;
-      u.first_seen = key.first_seen;
-      u.last_seen = *today;
-      u.last_emitted = key.decision != kHeld ? *today : key.last_emitted;
-      u.seen_count = key.seen_count;
-      u.runs = key.runs;
-      // The key's text and names only when they are new or may have changed.
-      u.info = !key.found || key.decision == kNew || key.decision == kChanged || clusters;
-      if (u.info) {
-        const MergedLead& lead = leads[key.index];
-        u.key = lead.key;
-        u.lead_id = lead.lead_id;
-        u.rule = lead.rule;
-        u.rule_version = lead.rule_version;
-        if (clusters) u.cluster = clusters->ClusterOf(key.index);
+      u->id = static_cast<uint64_t>(key.id);
+      u->check = key.check;
+      u->members = key.members;
+      u->members_hash = key.members_hash;
+      u->level = key.level;
+      u->first_seen = key.first_seen;
+      u->last_seen = *today;
+      u->last_emitted = key.decision != kHeld ? *today : key.last_emitted;
+      u->seen_count = key.seen_count;
+      u->runs = key.runs;
+      *found = key.found;
+    };
+    CASESIFT_RETURN_IF_ERROR(state->WriteKeys(n, key_row));
+    if (stop.stop_requested()) return Status::OK();  // the run failed: nothing commits
+    // The key's text and names only when they are new or may have changed.
+    auto needs_names = [&](const ById& key) {
+      return !key.found || key.decision == kNew || key.decision == kChanged || clusters;
+    };
+    auto names_row = [&](size_t k, DedupeState::Update* u, bool* found) {
+      const ById& key = by_id[k];
+      if (k + 16 < n && needs_names(by_id[k + 16])) {
+        // The leads are visited at random: one is asked for ahead of its turn.
+        const MergedLead* ahead = &leads[by_id[k + 16].index];
+        __builtin_prefetch(ahead);
+        __builtin_prefetch(reinterpret_cast<const char*>(ahead) + 64);
       }
-      CASESIFT_RETURN_IF_ERROR(state->Write(u, key.found));
+      if (needs_names(key)) {
+        const MergedLead& lead = leads[key.index];
+        u->id = static_cast<uint64_t>(key.id);
+        u->info = true;
+        u->key = lead.key;
+        u->lead_id = lead.lead_id;
+        u->rule = lead.rule;
+        u->rule_version = lead.rule_version;
+        if (clusters) u->cluster = clusters->ClusterOf(key.index);
+      }
+      *found = key.found;
       kill.Reach("state");
-    }
+    };
+    CASESIFT_RETURN_IF_ERROR(state->WriteNames(n, names_row));
+    return Status::OK();
+  };
+  Status written;
+  std::atomic<bool> writing_failed{false};
+  std::jthread writer;  // a return before its join stops it and waits for it
+  if (state && options.jobs > 1) {
+    writer = std::jthread([&](const std::stop_token& stop) {
+      written = write_state(stop);
+      if (!written.ok()) writing_failed = true;
+    });
+  } else if (state) {
+    CASESIFT_RETURN_IF_ERROR(write_state(std::stop_token()));
   }
 
   // Write, in the order of the keys' first leads.
   std::string dedupe, line;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && !writing_failed.load(std::memory_order_relaxed); ++i) {
     const Shown& s = shown[i];
     if (s.decision == kHeld) continue;
     const MergedLead& lead = leads[i];
@@ -419,6 +465,8 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
     CASESIFT_RETURN_IF_ERROR(out.WriteRecord(line));
     kill.Reach("output");
   }
+  if (writer.joinable()) writer.join();
+  CASESIFT_RETURN_IF_ERROR(written);
 
   // The output complete and on disk, recorded with the commit, then put in place: a run
   // that dies before the commit changes nothing (its leads come again); one that dies

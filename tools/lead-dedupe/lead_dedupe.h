@@ -24,6 +24,7 @@ struct LeadDedupeOptions {
   std::vector<std::string> cluster;
   std::vector<std::string> compare;
   double min_score = 0.5;
+  unsigned jobs = 1;  // -j: 2 or more reads the state, and writes it, beside the leads
 };
 
 Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& common);

@@ -67,6 +67,11 @@ int main(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("-j,--jobs", options.jobs,
+                 "With --state, read and write the state on a second thread while the leads "
+                 "are read and written (output and state are the same on any N)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
   app.add_option("--min-score", options.min_score,
                  "The least score of two leads in one cluster, in [0, 1] (default 0.5)")
       ->type_name("X")
