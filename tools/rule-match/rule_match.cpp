@@ -330,28 +330,12 @@ struct Writer {
 
 // -j N: lines read in batches, in order; parsed and matched on N threads; written in input
 // order, with the malformed ones handed to BadRecords in their place.
-Status MatchInParallel(unsigned jobs, JsonlReader* reader, RecordWork* first, Writer* writer) {
+// `engines`: one per thread, [0] the caller's (first's).
+Status MatchInParallel(const std::vector<std::unique_ptr<Engine>>& engines, JsonlReader* reader,
+                       RecordWork* first, Writer* writer) {
   constexpr size_t kBatchRecords = 256;
   constexpr size_t kBatchBytes = size_t{1} << 20;
-  // Every thread but the calling one has its own engine, built (each on a thread of its
-  // own) before any record is read, so a failure shows before any output.
-  std::vector<std::unique_ptr<Engine>> engines(jobs);
-  std::vector<Status> failed(jobs);
-  {
-    std::vector<std::thread> builders;
-    for (unsigned t = 1; t < jobs; ++t) {
-      builders.emplace_back([&, t] {
-        Result<std::unique_ptr<Engine>> built = Engine::Build(first->rules());
-        if (built.ok()) {
-          engines[t] = std::move(*built);
-        } else {
-          failed[t] = built.status();
-        }
-      });
-    }
-    for (std::thread& b : builders) b.join();
-  }
-  for (const Status& st : failed) CASESIFT_RETURN_IF_ERROR(st);
+  const auto jobs = static_cast<unsigned>(engines.size());
   std::vector<std::unique_ptr<RecordWork>> work(jobs);
   for (unsigned t = 1; t < jobs; ++t)
     work[t] = std::make_unique<RecordWork>(first->With(*engines[t]));
@@ -383,10 +367,32 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
   Result<int64_t> today = RunDate(options.as_of);
   if (!today.ok()) return today.status();
   RuleSet rules;
-  CASESIFT_RETURN_IF_ERROR(LoadRules(options.rules, options.lists, &rules));
+  CASESIFT_RETURN_IF_ERROR(LoadRules(options.rules, options.lists, &rules, options.jobs));
+  // -j N: the other threads' engines are built, each on a thread of its own, while this
+  // one's is, and all before any record is read, so that a failure shows before any output.
+  // A live feed (--line-buffered, or a terminal) goes record by record on one thread: a
+  // batch would hold back warnings until it filled.
+  const bool parallel = options.jobs > 1 && !options.check && !options.test &&
+                        !OutputOptionsFor(common).line_buffered;
+  std::vector<std::unique_ptr<Engine>> engines(parallel ? options.jobs : 1);
+  std::vector<Status> failed(engines.size());
+  std::vector<std::thread> builders;
+  for (size_t t = 1; t < engines.size(); ++t) {
+    builders.emplace_back([&, t] {
+      Result<std::unique_ptr<Engine>> other = Engine::Build(rules);
+      if (other.ok()) {
+        engines[t] = std::move(*other);
+      } else {
+        failed[t] = other.status();
+      }
+    });
+  }
   Result<std::unique_ptr<Engine>> built = Engine::Build(rules);
+  for (std::thread& b : builders) b.join();
   if (!built.ok()) return built.status();
-  Engine& matcher = **built;
+  for (const Status& st : failed) CASESIFT_RETURN_IF_ERROR(st);
+  engines[0] = std::move(*built);
+  Engine& matcher = *engines[0];
   if (options.check) {
     size_t warnings = 0;
     CASESIFT_RETURN_IF_ERROR(Lint(rules, matcher, &warnings));
@@ -423,9 +429,7 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
   if (correlations && !correlations->active()) correlations.reset();
   RecordWork first(rules, matcher, options, *today, correlations.get());
   Writer writer{rules, out, &(*stream)->bad_records(), correlations.get(), common.line_buffered};
-  // A live feed (--line-buffered, or a terminal) goes record by record: a batch would hold
-  // back warnings until it filled.
-  if (options.jobs <= 1 || OutputOptionsFor(common).line_buffered) {
+  if (!parallel) {
     Batch batch;
     JsonlReader::Record rec;
     uint64_t order = 0;
@@ -439,7 +443,7 @@ Status RunRuleMatch(const RuleMatchOptions& options, const CommonOptions& common
     // The reader only splits lines (and passes over those no rule could match): the batches'
     // threads parse them.
     reader.SetParse(false);
-    CASESIFT_RETURN_IF_ERROR(MatchInParallel(options.jobs, &reader, &first, &writer));
+    CASESIFT_RETURN_IF_ERROR(MatchInParallel(engines, &reader, &first, &writer));
   }
   // The windows of all groups, at the end of the input: on every thread -j gives.
   if (correlations) CASESIFT_RETURN_IF_ERROR(writer.WriteCorrelationLeads(options.jobs));

@@ -4,8 +4,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "common/hash.h"
 #include "common/json_builder.h"
@@ -534,28 +537,62 @@ class RuleLoader {
 }  // namespace
 
 Status LoadRules(const std::vector<std::string>& paths, const std::string& lists_dir,
-                 RuleSet* out) {
+                 RuleSet* out, unsigned threads) {
   if (paths.empty()) return Status::Usage("no rules: give -r FILE or -r FOLDER");
   if (!lists_dir.empty()) CASESIFT_RETURN_IF_ERROR(LoadLists(lists_dir, &out->lists));
   std::vector<std::string> files;
   for (const std::string& p : paths) CASESIFT_RETURN_IF_ERROR(CollectFiles(p, &files));
   if (files.empty()) return Status::Usage("no rules: the folders given hold no .yaml or .yml file");
 
-  std::map<std::string, Location> ids;
   std::set<std::string> seen;  // a file named twice (rules/ and rules/a.yaml) loads once
-  for (const std::string& file : files) {
-    std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(file, ec);
-    if (!seen.insert(ec ? file : canonical.string()).second) continue;
+  files.erase(std::remove_if(files.begin(), files.end(),
+                             [&](const std::string& file) {
+                               std::error_code ec;
+                               fs::path canonical = fs::weakly_canonical(file, ec);
+                               return !seen.insert(ec ? file : canonical.string()).second;
+                             }),
+              files.end());
+  // Each file read and parsed as YAML (most of the time a large rule set takes to load), on
+  // `threads` threads; then loaded in order, so that the first error in file order stops
+  // the load, as it would on one thread.
+  struct Parsed {
     std::string text;
-    CASESIFT_RETURN_IF_ERROR(ReadFile(file, &text));
-    auto src = std::make_shared<Source>(file, text);
+    Status read;
+    std::optional<YAML::Exception> error;
     std::vector<YAML::Node> docs;
+  };
+  std::vector<Parsed> parsed(files.size());
+  auto parse = [&](size_t i) {
+    Parsed& p = parsed[i];
+    p.read = ReadFile(files[i], &p.text);
+    if (!p.read.ok()) return;
     try {
-      docs = YAML::LoadAll(text);
+      p.docs = YAML::LoadAll(p.text);
     } catch (const YAML::Exception& e) {
-      return Status::Usage(e.msg).At(src->At(e.mark), src->Line(e.mark));
+      p.error = e;
     }
+  };
+  threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, files.size()));
+  {
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < files.size(); i = next++) parse(i);
+    };
+    std::vector<std::thread> extra;
+    for (unsigned t = 1; t < threads; ++t) extra.emplace_back(work);
+    work();
+    for (std::thread& t : extra) t.join();
+  }
+
+  std::map<std::string, Location> ids;
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& file = files[i];
+    CASESIFT_RETURN_IF_ERROR(parsed[i].read);
+    auto src = std::make_shared<Source>(file, parsed[i].text);
+    if (const std::optional<YAML::Exception>& e = parsed[i].error) {
+      return Status::Usage(e->msg).At(src->At(e->mark), src->Line(e->mark));
+    }
+    const std::vector<YAML::Node> docs = std::move(parsed[i].docs);
     ++out->files;
     for (const YAML::Node& doc : docs) {
       if (doc.IsNull()) continue;  // an empty document (a trailing ---)

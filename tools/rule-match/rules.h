@@ -136,8 +136,10 @@ struct RuleSet {
 
 // Loads every rule of `paths` (files, or folders read recursively for *.yaml and *.yml in
 // sorted path order) and the lists of `lists_dir` (NAME.txt: one value a line, `#`
-// comments; empty: none). The first error stops the load.
-Status LoadRules(const std::vector<std::string>& paths, const std::string& lists_dir, RuleSet* out);
+// comments; empty: none). The first error in file order stops the load. The files are
+// read and parsed on up to `threads` threads; the result is the same on any number.
+Status LoadRules(const std::vector<std::string>& paths, const std::string& lists_dir, RuleSet* out,
+                 unsigned threads = 1);
 
 }  // namespace casesift
 
