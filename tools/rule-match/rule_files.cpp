@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "common/json_builder.h"
 #include "rules.h"
@@ -163,6 +165,29 @@ Status ReadFile(const std::string& path, std::string* out) {
   if (in.bad()) return Status::IoError(fmt::format("{}: cannot read", path));
   *out = s.str();
   return Status::OK();
+}
+
+std::vector<ParsedFile> ParseFiles(const std::vector<std::string>& files, unsigned threads) {
+  std::vector<ParsedFile> parsed(files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      ParsedFile& p = parsed[i];
+      p.read = ReadFile(files[i], &p.text);
+      if (!p.read.ok()) continue;
+      try {
+        p.docs = YAML::LoadAll(p.text);
+      } catch (const YAML::Exception& e) {
+        p.error = e;
+      }
+    }
+  };
+  threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, files.size()));
+  std::vector<std::thread> extra;
+  for (unsigned t = 1; t < threads; ++t) extra.emplace_back(work);
+  work();
+  for (std::thread& t : extra) t.join();
+  return parsed;
 }
 
 Status LoadLists(const std::string& dir, std::map<std::string, std::vector<Value>>* lists) {

@@ -81,6 +81,15 @@ std::string CanonicalText(const YAML::Node& node);
 // sorted) to *files.
 Status CollectFiles(const std::string& path, std::vector<std::string>* files);
 Status ReadFile(const std::string& path, std::string* out);
+// A rule file read and parsed as YAML: `read` failed, or `error` is the parse's, or `docs`.
+struct ParsedFile {
+  std::string text;
+  Status read;
+  std::optional<YAML::Exception> error;
+  std::vector<YAML::Node> docs;
+};
+// Reads and parses `files` on up to `threads` threads; each file's outcome in its place.
+std::vector<ParsedFile> ParseFiles(const std::vector<std::string>& files, unsigned threads);
 // Reads the NAME.txt lists of `dir` into *lists.
 Status LoadLists(const std::string& dir, std::map<std::string, std::vector<Value>>* lists);
 

@@ -4,11 +4,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <set>
-#include <thread>
 
 #include "common/hash.h"
 #include "common/json_builder.h"
@@ -536,8 +534,8 @@ class RuleLoader {
 
 }  // namespace
 
-Status LoadRules(const std::vector<std::string>& paths, const std::string& lists_dir,
-                 RuleSet* out, unsigned threads) {
+Status LoadRules(const std::vector<std::string>& paths, const std::string& lists_dir, RuleSet* out,
+                 unsigned threads) {
   if (paths.empty()) return Status::Usage("no rules: give -r FILE or -r FOLDER");
   if (!lists_dir.empty()) CASESIFT_RETURN_IF_ERROR(LoadLists(lists_dir, &out->lists));
   std::vector<std::string> files;
@@ -555,34 +553,7 @@ Status LoadRules(const std::vector<std::string>& paths, const std::string& lists
   // Each file read and parsed as YAML (most of the time a large rule set takes to load), on
   // `threads` threads; then loaded in order, so that the first error in file order stops
   // the load, as it would on one thread.
-  struct Parsed {
-    std::string text;
-    Status read;
-    std::optional<YAML::Exception> error;
-    std::vector<YAML::Node> docs;
-  };
-  std::vector<Parsed> parsed(files.size());
-  auto parse = [&](size_t i) {
-    Parsed& p = parsed[i];
-    p.read = ReadFile(files[i], &p.text);
-    if (!p.read.ok()) return;
-    try {
-      p.docs = YAML::LoadAll(p.text);
-    } catch (const YAML::Exception& e) {
-      p.error = e;
-    }
-  };
-  threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, files.size()));
-  {
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i = next++; i < files.size(); i = next++) parse(i);
-    };
-    std::vector<std::thread> extra;
-    for (unsigned t = 1; t < threads; ++t) extra.emplace_back(work);
-    work();
-    for (std::thread& t : extra) t.join();
-  }
+  std::vector<ParsedFile> parsed = ParseFiles(files, threads);
 
   std::map<std::string, Location> ids;
   for (size_t i = 0; i < files.size(); ++i) {
