@@ -312,18 +312,21 @@ Status DedupeState::CheckId(uint64_t stored_check, uint64_t check, uint64_t id) 
   return Status::OK();
 }
 
+void DedupeState::DecodeRow(sqlite3_stmt* stmt, int c, Row* row) {
+  row->found = true;
+  row->level = sqlite3_column_type(stmt, c) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, c);
+  row->members_hash = static_cast<uint64_t>(sqlite3_column_int64(stmt, c + 1));
+  row->first_seen = Days(stmt, c + 2);
+  row->last_emitted = Days(stmt, c + 3);
+  row->seen_count = sqlite3_column_int64(stmt, c + 4);
+  row->runs = sqlite3_column_int64(stmt, c + 5);
+  row->last_seen = sqlite3_column_int64(stmt, c + 6);
+}
+
 Status DedupeState::ReadRow(sqlite3_stmt* stmt, int c, uint64_t check, uint64_t id, Row* row) {
   CASESIFT_RETURN_IF_ERROR(
       CheckId(static_cast<uint64_t>(sqlite3_column_int64(stmt, c)), check, id));
-  row->found = true;
-  row->level =
-      sqlite3_column_type(stmt, c + 1) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, c + 1);
-  row->members_hash = static_cast<uint64_t>(sqlite3_column_int64(stmt, c + 2));
-  row->first_seen = Days(stmt, c + 3);
-  row->last_emitted = Days(stmt, c + 4);
-  row->seen_count = sqlite3_column_int64(stmt, c + 5);
-  row->runs = sqlite3_column_int64(stmt, c + 6);
-  row->last_seen = sqlite3_column_int64(stmt, c + 7);
+  DecodeRow(stmt, c + 1, row);
   return Status::OK();
 }
 
@@ -362,16 +365,7 @@ Status DedupeState::LookupSorted(size_t n, const std::function<KeyId(size_t)>& k
       if (s < stored.size() && stored[s].id == static_cast<int64_t>(id.id)) {
         const StoredKey& sk = stored[s++];
         CASESIFT_RETURN_IF_ERROR(CheckId(sk.check, id.check, id.id));
-        Row row;
-        row.found = true;
-        row.level = sk.level;
-        row.members_hash = sk.members_hash;
-        row.first_seen = sk.first_seen;
-        row.last_emitted = sk.last_emitted;
-        row.seen_count = sk.seen_count;
-        row.runs = sk.runs;
-        row.last_seen = sk.last_seen;
-        CASESIFT_RETURN_IF_ERROR(visit(k, row));
+        CASESIFT_RETURN_IF_ERROR(visit(k, sk.row));
       } else {
         CASESIFT_RETURN_IF_ERROR(visit(k, none));
       }

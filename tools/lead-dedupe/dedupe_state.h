@@ -169,12 +169,11 @@ class DedupeState {
   Status Prepare(const char* sql, sqlite3_stmt** stmt);
   Status Error(std::string_view what) const;
   Status CreateOrCheck(bool fresh);
-  // A stored key as PrefetchKeys keeps it (ReadRow's columns).
+  // A stored key as PrefetchKeys keeps it: its id, its second hash and its row.
   struct StoredKey {
     int64_t id;
-    uint64_t check, members_hash;
-    int64_t first_seen, last_emitted, seen_count, runs, last_seen;
-    int level;
+    uint64_t check;
+    Row row;
   };
   void ReadPrefetched();
   // Waits for (or, with `stop`, stops) the prefetch thread; returns its status.
@@ -190,6 +189,8 @@ class DedupeState {
   bool in_transaction_ = false;
   int64_t run_ = 1;
   Status ReadRow(sqlite3_stmt* stmt, int first_column, uint64_t check, uint64_t id, Row* row);
+  // The row in the columns after the second hash's (first_column: the level), found.
+  static void DecodeRow(sqlite3_stmt* stmt, int first_column, Row* row);
 
   sqlite3_stmt* lookup_ = nullptr;
   sqlite3_stmt* verdict_ = nullptr;

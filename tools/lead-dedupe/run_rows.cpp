@@ -14,7 +14,6 @@
 
 namespace casesift {
 
-using state_sql::Days;
 using state_sql::kScanKeys;
 using state_sql::Statement;
 
@@ -278,13 +277,7 @@ void DedupeState::ReadPrefetched() {
     StoredKey k;
     k.id = sqlite3_column_int64(q, 0);
     k.check = static_cast<uint64_t>(sqlite3_column_int64(q, 1));
-    k.level = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 2);
-    k.members_hash = static_cast<uint64_t>(sqlite3_column_int64(q, 3));
-    k.first_seen = Days(q, 4);
-    k.last_emitted = Days(q, 5);
-    k.seen_count = sqlite3_column_int64(q, 6);
-    k.runs = sqlite3_column_int64(q, 7);
-    k.last_seen = sqlite3_column_int64(q, 8);
+    DecodeRow(q, 2, &k.row);
     stored_.push_back(k);
     prefetched_count_.store(stored_.size(), std::memory_order_relaxed);
   }
