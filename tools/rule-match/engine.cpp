@@ -36,10 +36,10 @@ struct Step {
 };
 
 // An atom: an entry on a path whose answer comes from that path's values alone. A scanned
-// atom is set by the slot's scan; a computed one (numbers, neq, exists, |all) is worked out
-// from the slot's values when a rule asks, once per record. A record atom is an entry that
-// reads more than its path (a fieldref, a quantifier) but no let: the plain evaluator
-// decides it, once per record however many rules have it.
+// atom is set by the slot's scan; a computed one (numbers, neq, |all) is worked out from the
+// slot's values when a rule asks, once per record. A record atom is an entry that reads
+// more than its path's scalars (a fieldref, a quantifier, exists) but no let: the plain
+// evaluator decides it, once per record however many rules have it.
 struct Atom {
   uint32_t slot;                    // kNoSlot: a record atom
   const Entry* computed = nullptr;  // null: scanned
@@ -71,7 +71,7 @@ struct Engine::Impl {
   struct Clause {
     uint32_t rule = 0;            // compiled rule
     std::vector<uint32_t> atoms;  // its scanned atoms, ascending
-    // Computed atoms the clause also needs (numbers, neq, exists, |all of the same maps):
+    // Computed and record atoms the clause also needs (numbers, neq, exists, |all...):
     // worked out only when its scanned atoms have all held, before the rule is queued.
     std::vector<uint32_t> guards;
   };

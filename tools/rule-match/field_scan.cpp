@@ -112,7 +112,6 @@ bool ScalarHolds(const Entry& e, const Scalar& v, const std::vector<Value>& lite
 }
 
 bool ScalarsSatisfy(const Entry& e, const std::vector<Scalar>& values) {
-  if (e.op == Entry::Op::kExists) return e.exists == !values.empty();
   return std::any_of(values.begin(), values.end(),
                      [&](const Scalar& v) { return ScalarHolds(e, v, e.literals); });
 }

@@ -57,8 +57,9 @@ void AppendScalar(simdjson::dom::element e, std::vector<Scalar>* values);
 // or, with |all and for |neq, every one does. None: false.
 bool ScalarHolds(const Entry& e, const Scalar& v, const std::vector<Value>& literals);
 
-// Whether `e` (an entry on a path; no let, fieldref or quantifier) holds given the values
-// its path yielded: `exists` on their presence, otherwise some value that ScalarHolds.
+// Whether `e` (an entry on a path; no let, fieldref or quantifier) holds given the scalars
+// its path yielded: some value that ScalarHolds. Not for `exists`, which sees objects and
+// arrays too (PathExists, matcher.h).
 bool ScalarsSatisfy(const Entry& e, const std::vector<Scalar>& values);
 
 // The Hyperscan pattern (PatternSet) for a literal: bytes as \xHH, Latin letters as [aA]

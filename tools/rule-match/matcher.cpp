@@ -97,7 +97,7 @@ class Evaluator {
       e.path->ForEach(scope, [&](simdjson::dom::element v) { AppendScalar(v, &scalars); });
       return ScalarsSatisfy(e, scalars);
     }
-    if (e.let_name.empty() && !e.norm && e.op != Entry::Op::kExists) {
+    if (e.let_name.empty() && !e.norm) {
       // A fieldref (the common case above has none): the values as views, the other
       // paths' values in a vector kept from call to call.
       thread_local std::vector<Scalar> scalars;
