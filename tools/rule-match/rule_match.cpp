@@ -265,7 +265,6 @@ class RecordWork {
   RecordWork With(Engine& engine) const {
     return RecordWork(rules_, engine, options_, today_, correlations_);
   }
-  const RuleSet& rules() const { return rules_; }
 
   // Parses and matches the records read into *batch (-j); a malformed one gives its error
   // for the writer to hand to BadRecords in input order.
