@@ -348,6 +348,11 @@ Status MatchInParallel(const std::vector<std::unique_ptr<Engine>>& engines, Json
   };
   steps.work = [&](Batch* batch, unsigned t) { (t == 0 ? first : work[t].get())->DoRead(batch); };
   steps.write = [&](Batch* batch) { return writer->Write(batch); };
+  // Written batches are filled again: their buffers keep their pages.
+  steps.clear = [](Batch* batch) {
+    batch->Clear();
+    batch->read.Clear();
+  };
   // The reader stops before a line longer than --max-line (it holds it): once everything
   // before it is written, it is rejected in its place, and reading goes on.
   for (;;) {
