@@ -253,7 +253,14 @@ CorrelationEngine::Offer CorrelationEngine::Prepare(simdjson::dom::element recor
     if (member.groups.empty() || (spec.timespan_days && !member.dated)) continue;
     bool direct = std::any_of(matched.begin(), matched.end(),
                               [&](size_t r) { return st.direct.count(r) != 0; });
-    offer.taken.push_back({index, std::move(member), direct});
+    std::vector<std::string> keys;
+    if (direct) {
+      const size_t width = spec.group_by.size();
+      for (size_t t = 0; t < member.groups.size(); t += width) {
+        keys.push_back(KeyJson(spec, &member.groups[t]));
+      }
+    }
+    offer.taken.push_back({index, std::move(member), direct, std::move(keys)});
   }
   return offer;
 }
@@ -267,11 +274,12 @@ void CorrelationEngine::Commit(Offer offer) {
     st.members.push_back(std::move(t.member));
     st.members.back().record = records_.size() - 1;
     // A direct input's match joins its groups now, while the member is at hand.
-    if (t.direct) Join(*rules_.rules[t.rule].correlation, &st, st.members.size() - 1);
+    if (t.direct) Join(*rules_.rules[t.rule].correlation, &st, st.members.size() - 1, &t.keys);
   }
 }
 
-void CorrelationEngine::Join(const CorrelationSpec& spec, State* st, size_t index) {
+void CorrelationEngine::Join(const CorrelationSpec& spec, State* st, size_t index,
+                             std::vector<std::string>* keys) {
   CorrelationMember& m = st->members[index];
   if (m.grouped) return;
   m.grouped = true;
@@ -279,7 +287,8 @@ void CorrelationEngine::Join(const CorrelationSpec& spec, State* st, size_t inde
   const size_t width = spec.group_by.size();
   const Group::Member entry{m.day, m.order, index};
   for (size_t t = 0; t < m.groups.size(); t += width) {
-    auto [it, added] = st->groups.try_emplace(KeyJson(spec, &m.groups[t]));
+    auto [it, added] = st->groups.try_emplace(keys != nullptr ? std::move((*keys)[t / width])
+                                                              : KeyJson(spec, &m.groups[t]));
     Group& g = it->second;
     if (added) {
       g.values.assign(m.groups.begin() + static_cast<std::ptrdiff_t>(t),

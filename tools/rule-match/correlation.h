@@ -98,6 +98,9 @@ class CorrelationEngine {
       size_t rule;
       CorrelationMember member;
       bool direct;
+      // When direct: the keys of the member's groups (KeyJson), made here on the matching
+      // thread rather than by Commit, which runs on one thread at a time.
+      std::vector<std::string> keys;
     };
     std::vector<Taken> taken;
   };
@@ -166,7 +169,9 @@ class CorrelationEngine {
   std::vector<std::vector<size_t>> levels_;
 
   // Puts member `index` of `st` into its groups, once; marks them touched.
-  void Join(const CorrelationSpec& spec, State* st, size_t index);
+  // `keys`: the member's group keys when at hand (Offer::Taken), moved from.
+  void Join(const CorrelationSpec& spec, State* st, size_t index,
+            std::vector<std::string>* keys = nullptr);
   // Detection rule -> the correlation rules that read it (directly or through others), so
   // a record is offered only to those.
   std::map<size_t, std::vector<size_t>> readers_;
