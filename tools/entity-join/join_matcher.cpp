@@ -100,7 +100,7 @@ void JoinMatcher::Prefetch(const Keys& keys, int stage) const {
     std::span<const KeyIndex::Posting> postings = ref_.index().Find(hash);
     if (postings.empty()) continue;
     if (stage == 1) {
-      __builtin_prefetch(postings.data());
+      PrefetchLine(postings.data());
       continue;
     }
     for (size_t i = 0; i < postings.size() && i < kPostings; ++i) {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "huge_page_allocator.h"
+#include "prefetch.h"
 
 namespace casesift {
 
@@ -63,7 +64,7 @@ class KeyIndex {
   std::span<const Posting> Find(const KeyHash& key) const;
   // Asks for the slot where Find(key) starts to be fetched into the cache.
   void PrefetchSlot(const KeyHash& key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(key)]);
+    if (!slots_.empty()) PrefetchLine(&slots_[Home(key)]);
   }
 
   size_t keys() const { return keys_; }
