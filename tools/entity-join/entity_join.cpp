@@ -174,12 +174,12 @@ class Prober {
             result.error = JsonlReader::ErrorAt(rec, 0, result.error.message());
           }
         }
-        if (result.error.ok()) matcher_.Prefetch(keys_[i], 0);
+        if (result.error.ok()) matcher_.Prefetch(&keys_[i], 0);
       }
       for (int stage = 1; stage < kStages; ++stage) {
         size_t back = stage * kAhead;
         if (i >= back && i - back < n && batch->results[i - back].error.ok()) {
-          matcher_.Prefetch(keys_[i - back], stage);
+          matcher_.Prefetch(&keys_[i - back], stage);
         }
       }
       size_t back = kStages * kAhead;
