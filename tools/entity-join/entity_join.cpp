@@ -332,8 +332,10 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
   } else {
     reader.SetParse(false);
     OrderedBatches<ProbeBatch>::Steps steps;
+    // 1,024 lines (or 1 MiB): Prober::Probe's pipeline drains at a batch's end, where its
+    // last records' prefetches have little time to land; fewer batches, fewer drains.
     steps.read = [&](ProbeBatch* batch) {
-      return batch->lines.Fill(&reader, 256, size_t{1} << 20);
+      return batch->lines.Fill(&reader, 1024, size_t{1} << 20);
     };
     steps.work = [&](ProbeBatch* batch, unsigned t) { probers[t]->Probe(batch); };
     steps.clear = [](ProbeBatch* batch) { batch->Clear(); };
