@@ -194,5 +194,33 @@ TEST_CASE("KeyIndex built on two threads is the one built on one", "[entity_join
   }
 }
 
+TEST_CASE("KeyIndex finds keys whose probing wraps around the table", "[entity_join]") {
+  // Hashes at the very top of the low word all have the last slot as their home, so all but
+  // one wrap around to the table's start, where keys of low hashes have theirs; Build
+  // places the wrapped ones after the others, as inserting them one by one would.
+  for (unsigned threads : {1u, 2u}) {
+    KeyIndex index;
+    std::vector<KeyHash> keys;
+    for (uint64_t i = 0; i < 40; ++i) keys.push_back({~uint64_t{0} - i, i});
+    for (uint64_t i = 0; i < 30; ++i) keys.push_back({i << 40, 1000 + i});
+    for (uint64_t i = 0; i < 20; ++i) keys.push_back({(uint64_t{1} << 63) + (i << 50), 2000 + i});
+    for (size_t k = 0; k < keys.size(); ++k) {
+      index.Add(keys[k], {static_cast<uint32_t>(k), static_cast<uint32_t>(2 * k)});
+      index.Add(keys[k], {static_cast<uint32_t>(k + 500), static_cast<uint32_t>(2 * k + 1)});
+    }
+    index.Build(threads);
+    CHECK(index.keys() == keys.size());
+    for (size_t k = 0; k < keys.size(); ++k) {
+      std::span<const KeyIndex::Posting> found = index.Find(keys[k]);
+      REQUIRE(found.size() == 2);
+      CHECK(found[0].row == k);
+      CHECK(found[0].values == 2 * k);
+      CHECK(found[1].row == k + 500);
+    }
+    CHECK(index.Find({~uint64_t{0} - 100, 0}).empty());
+    CHECK(index.Find({5, 5}).empty());
+  }
+}
+
 }  // namespace
 }  // namespace casesift

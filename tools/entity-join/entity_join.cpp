@@ -174,12 +174,12 @@ class Prober {
             result.error = JsonlReader::ErrorAt(rec, 0, result.error.message());
           }
         }
-        if (result.error.ok()) matcher_.Prefetch(keys_[i], 0);
+        if (result.error.ok()) matcher_.Prefetch(&keys_[i], 0);
       }
       for (int stage = 1; stage < kStages; ++stage) {
         size_t back = stage * kAhead;
         if (i >= back && i - back < n && batch->results[i - back].error.ok()) {
-          matcher_.Prefetch(keys_[i - back], stage);
+          matcher_.Prefetch(&keys_[i - back], stage);
         }
       }
       size_t back = kStages * kAhead;
@@ -332,8 +332,10 @@ Status RunEntityJoin(const EntityJoinOptions& options, const CommonOptions& comm
   } else {
     reader.SetParse(false);
     OrderedBatches<ProbeBatch>::Steps steps;
+    // 1,024 lines (or 1 MiB): Prober::Probe's pipeline drains at a batch's end, where its
+    // last records' prefetches have little time to land; fewer batches, fewer drains.
     steps.read = [&](ProbeBatch* batch) {
-      return batch->lines.Fill(&reader, 256, size_t{1} << 20);
+      return batch->lines.Fill(&reader, 1024, size_t{1} << 20);
     };
     steps.work = [&](ProbeBatch* batch, unsigned t) { probers[t]->Probe(batch); };
     steps.clear = [](ProbeBatch* batch) { batch->Clear(); };

@@ -27,6 +27,7 @@ Status JoinMatcher::Collect(simdjson::dom::element record, Keys* keys) {
   keys->values.clear();
   keys->ends.clear();
   keys->choices.clear();
+  keys->found.clear();
   size_t combinations = CountCombinations(keys->parts, kMaxCombinations);
   if (combinations > kMaxCombinations) {
     return Status::InvalidData(
@@ -61,7 +62,9 @@ void JoinMatcher::Match(const Keys& keys, std::vector<JoinMatch>* out) {
   for (size_t combo = 0; combo < keys.hashes.size(); ++combo) {
     std::string_view values = std::string_view(keys.values).substr(begin, keys.ends[combo] - begin);
     begin = keys.ends[combo];
-    std::span<const KeyIndex::Posting> postings = ref_.index().Find(keys.hashes[combo]);
+    std::span<const KeyIndex::Posting> postings = keys.found.size() == keys.hashes.size()
+                                                      ? keys.found[combo]
+                                                      : ref_.index().Find(keys.hashes[combo]);
     if (postings.empty()) continue;
     auto left_at = static_cast<uint32_t>(left_values_.size());
     left_values_.append(values);
@@ -89,20 +92,22 @@ void JoinMatcher::Match(const Keys& keys, std::vector<JoinMatch>* out) {
              out->end());
 }
 
-void JoinMatcher::Prefetch(const Keys& keys, int stage) const {
+void JoinMatcher::Prefetch(Keys* keys, int stage) const {
   // A few postings per key are enough: a key with many has them side by side.
   constexpr size_t kPostings = 4;
-  for (const KeyHash& hash : keys.hashes) {
-    if (stage == 0) {
-      ref_.index().PrefetchSlot(hash);
-      continue;
+  if (stage == 0) {
+    for (const KeyHash& hash : keys->hashes) ref_.index().PrefetchSlot(hash);
+    return;
+  }
+  if (stage == 1) {
+    keys->found.clear();
+    for (const KeyHash& hash : keys->hashes) {
+      keys->found.push_back(ref_.index().Find(hash));
+      if (!keys->found.back().empty()) PrefetchLine(keys->found.back().data());
     }
-    std::span<const KeyIndex::Posting> postings = ref_.index().Find(hash);
-    if (postings.empty()) continue;
-    if (stage == 1) {
-      __builtin_prefetch(postings.data());
-      continue;
-    }
+    return;
+  }
+  for (std::span<const KeyIndex::Posting> postings : keys->found) {
     for (size_t i = 0; i < postings.size() && i < kPostings; ++i) {
       if (stage == 2) {
         ref_.PrefetchPosting(postings[i]);

@@ -58,6 +58,9 @@ class JoinMatcher {
     std::vector<uint32_t> choices;  // per combination, the value chosen in each part
     bool excluding = false;         // --exclude-same, and the record has a value there
     uint64_t exclude = 0;
+    // Per combination, its postings, once Prefetch's stage 1 has looked them up (then
+    // the later stages and Match do not look them up again); empty before.
+    std::vector<std::span<const KeyIndex::Posting>> found;
   };
   // Reads the record's keys; the errors of Find.
   Status Collect(simdjson::dom::element record, Keys* keys);
@@ -66,7 +69,7 @@ class JoinMatcher {
   // Hints at the memory Match(keys) will read, one level at a time: stage 0 the index's
   // slots, 1 the postings, 2 their values and row tables, 3 the rows' texts. Each stage
   // reads what the one before fetched; nothing else changes.
-  void Prefetch(const Keys& keys, int stage) const;
+  void Prefetch(Keys* keys, int stage) const;
 
   // Keeps only the best match: the highest score, then the strongest tier, then the
   // first row.

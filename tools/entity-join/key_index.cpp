@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <vector>
 
 namespace casesift {
 
@@ -12,7 +13,9 @@ KeyHash HashKey(std::string_view key) {
   return {h.low64, h.high64};
 }
 
-void KeyIndex::Add(const KeyHash& key, Posting posting) { pending_.push_back({key, posting}); }
+void KeyIndex::Add(const KeyHash& key, Posting posting) {
+  slots_.push_back({key, posting.row, posting.values});
+}
 
 uint64_t KeyIndex::Home(const KeyHash& key) const {
   // Lemire's multiply-shift: a slot in [0, capacity) without a power-of-two table.
@@ -21,56 +24,82 @@ uint64_t KeyIndex::Home(const KeyHash& key) const {
 }
 
 void KeyIndex::Build(unsigned threads) {
-  auto less = [](const Pending& a, const Pending& b) {
+  // Pending postings: key, row (begin), values (count).
+  auto less = [](const Slot& a, const Slot& b) {
     if (a.key != b.key) return a.key < b.key;
-    if (a.posting.row != b.posting.row) return a.posting.row < b.posting.row;
-    return a.posting.values < b.posting.values;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.count < b.count;
   };
-  // The table is sized by the distinct keys, known only after the sort; the postings
-  // bound them, so a table sized for every posting being distinct is at most 4/5 full.
-  auto table_size = [](size_t keys) { return std::max<size_t>(16, keys + keys / 4 + 1); };
-  if (threads > 1 && pending_.size() >= (size_t{1} << 16)) {
+  if (threads > 1 && slots_.size() >= (size_t{1} << 16)) {
     // Keys are ordered by their low word first: the keys with its top bit clear all sort
-    // before the others, so the two groups sort apart. Meanwhile this thread takes the
-    // table's fresh pages from the kernel (zeroing them is most of building it).
-    auto upper = std::partition(pending_.begin(), pending_.end(),
-                                [](const Pending& p) { return (p.key.low >> 63) == 0; });
-    std::thread other([&] { std::sort(upper, pending_.end(), less); });
-    slots_.assign(table_size(pending_.size()), Slot());
-    postings_.resize(pending_.size());
-    std::sort(pending_.begin(), upper, less);
+    // before the others, so the two groups sort apart.
+    auto upper = std::partition(slots_.begin(), slots_.end(),
+                                [](const Slot& p) { return (p.key.low >> 63) == 0; });
+    std::thread other([&] { std::sort(upper, slots_.end(), less); });
+    // Meanwhile this thread takes the postings' fresh pages from the kernel (zeroing them
+    // is much of building them).
+    postings_.resize(slots_.size());
+    std::sort(slots_.begin(), upper, less);
     other.join();
   } else {
-    std::sort(pending_.begin(), pending_.end(), less);
+    std::sort(slots_.begin(), slots_.end(), less);
   }
   // One posting per (key, row): the first added, whose values come first.
-  auto same = [](const Pending& a, const Pending& b) {
-    return a.key == b.key && a.posting.row == b.posting.row;
-  };
-  pending_.erase(std::unique(pending_.begin(), pending_.end(), same), pending_.end());
-  size_t distinct = 0;
-  for (size_t i = 0; i < pending_.size(); ++i) {
-    if (i == 0 || pending_[i].key != pending_[i - 1].key) ++distinct;
-  }
-  keys_ = distinct;
-  // A load of at most 4/5: linear probing stays short, and the table small.
-  if (slots_.size() != table_size(distinct)) {
-    HugeVector<Slot>().swap(slots_);
-    slots_.assign(table_size(distinct), Slot());
-  }
-  postings_.resize(pending_.size());
-  for (size_t i = 0; i < pending_.size();) {
+  auto same = [](const Slot& a, const Slot& b) { return a.key == b.key && a.begin == b.begin; };
+  slots_.erase(std::unique(slots_.begin(), slots_.end(), same), slots_.end());
+  built_ = true;
+  // The postings out, and each key's entry (its range of them) in its place, in key order:
+  // entry g at index g <= its first posting's, so this moves nothing not yet read.
+  const size_t n = slots_.size();
+  postings_.resize(n);
+  size_t keys = 0;
+  for (size_t i = 0; i < n;) {
     size_t j = i;
-    while (j < pending_.size() && pending_[j].key == pending_[i].key) {
-      postings_[j] = pending_[j].posting;
-      ++j;
+    for (; j < n && slots_[j].key == slots_[i].key; ++j) {
+      postings_[j] = {slots_[j].begin, slots_[j].count};
     }
-    uint64_t s = Home(pending_[i].key);
-    while (slots_[s].count != 0) s = s + 1 == slots_.size() ? 0 : s + 1;
-    slots_[s] = {pending_[i].key, static_cast<uint32_t>(i), static_cast<uint32_t>(j - i)};
+    slots_[keys++] = {slots_[i].key, static_cast<uint32_t>(i), static_cast<uint32_t>(j - i)};
     i = j;
   }
-  HugeVector<Pending>().swap(pending_);
+  keys_ = keys;
+  // The table: past the entries, empty slots (within the memory Reserve asked for, if it
+  // was enough).
+  std::fill(slots_.begin() + static_cast<ptrdiff_t>(keys), slots_.end(), Slot());
+  slots_.resize(TableSize(keys));
+  const size_t table = slots_.size();
+  // Where linear probing, keys inserted in key order, puts each: since Home is monotonic in
+  // the key's low word, which orders the keys, a key's slot is its home or the one after
+  // its predecessor's, whichever is further, until the run passes the table's end; the
+  // keys from there on wrap around to its start.
+  std::vector<uint32_t> at(keys);
+  size_t wrapped = keys;  // the first key that wraps
+  for (size_t g = 0; g < keys; ++g) {
+    uint64_t s = Home(slots_[g].key);
+    if (g > 0 && s <= at[g - 1]) s = at[g - 1] + uint64_t{1};
+    if (s >= table) {
+      wrapped = g;
+      break;
+    }
+    at[g] = static_cast<uint32_t>(s);
+  }
+  std::vector<Slot> wrapping(slots_.begin() + static_cast<ptrdiff_t>(wrapped),
+                             slots_.begin() + static_cast<ptrdiff_t>(keys));
+  // Moved from the last to the first: key g goes to at[g] >= g, over an entry already moved
+  // or an empty slot, and its old place is emptied unless an earlier key lands there.
+  for (size_t g = keys; g-- > 0;) {
+    if (g >= wrapped) {
+      slots_[g] = Slot();
+      continue;
+    }
+    if (at[g] == g) continue;
+    slots_[at[g]] = slots_[g];
+    slots_[g] = Slot();
+  }
+  for (const Slot& slot : wrapping) {
+    uint64_t s = Home(slot.key);
+    while (slots_[s].count != 0) s = s + 1 == table ? 0 : s + 1;
+    slots_[s] = slot;
+  }
 }
 
 std::span<const KeyIndex::Posting> KeyIndex::Find(const KeyHash& key) const {
@@ -83,8 +112,7 @@ std::span<const KeyIndex::Posting> KeyIndex::Find(const KeyHash& key) const {
 }
 
 size_t KeyIndex::bytes() const {
-  return slots_.capacity() * sizeof(Slot) + postings_.capacity() * sizeof(Posting) +
-         pending_.capacity() * sizeof(Pending);
+  return slots_.capacity() * sizeof(Slot) + postings_.capacity() * sizeof(Posting);
 }
 
 }  // namespace casesift

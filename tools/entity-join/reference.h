@@ -40,6 +40,7 @@
 #include "join_key.h"
 #include "join_spec.h"
 #include "key_index.h"
+#include "prefetch.h"
 
 namespace casesift {
 
@@ -103,18 +104,18 @@ class Reference {
   // Ask for what a match on `posting` reads to be fetched into the cache: its values and
   // where its row's text is (PrefetchPosting), then that text (PrefetchRow, after).
   void PrefetchPosting(const KeyIndex::Posting& posting) const {
-    __builtin_prefetch(values_.FromHandle(posting.values).data());
-    if (!texts_.empty()) __builtin_prefetch(&texts_[posting.row]);
-    if (!exclude_.empty()) __builtin_prefetch(&exclude_[posting.row]);
+    PrefetchLine(values_.FromHandle(posting.values).data());
+    if (!texts_.empty()) PrefetchLine(&texts_[posting.row]);
+    if (!exclude_.empty()) PrefetchLine(&exclude_[posting.row]);
   }
   void PrefetchRow(uint32_t row) const {
     if (texts_.empty()) return;
     std::string_view text = texts_[row];
     // Its first lines, and the last, where the match is spliced in.
     for (size_t at = 0; at < text.size() && at < 256; at += 64) {
-      __builtin_prefetch(text.data() + at);
+      PrefetchLine(text.data() + at);
     }
-    if (!text.empty()) __builtin_prefetch(text.data() + text.size() - 1);
+    if (!text.empty()) PrefetchLine(text.data() + text.size() - 1);
   }
 
   // The row's kept text (Options::keep_rows): the row as written (a CSV row as a JSON
