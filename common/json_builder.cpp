@@ -4,12 +4,50 @@
 #include <simdjson.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "common/utf8.h"
 
 namespace casesift {
+namespace {
+
+// Whether every byte of `s` is printable ASCII other than '"' and '\\', so that the JSON
+// string is `s` itself between quotes: most keys, codes and dates. Eight bytes at a time,
+// with the classic tests on a word (a byte below n: (x - n * 0x01..) & ~x & 0x80..; one
+// equal to c: a zero byte of x ^ c * 0x01..); each only tells whether some byte is such.
+bool PlainAscii(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  auto special = [](uint64_t x) {
+    uint64_t quote = x ^ (kOnes * '"');
+    uint64_t backslash = x ^ (kOnes * '\\');
+    uint64_t below_space = (x - kOnes * 0x20) & ~x;
+    uint64_t is_quote = (quote - kOnes) & ~quote;
+    uint64_t is_backslash = (backslash - kOnes) & ~backslash;
+    return ((x | below_space | is_quote | is_backslash) & kHigh) != 0;
+  };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    if (special(x)) return false;
+  }
+  uint64_t tail = kOnes * 'a';  // bytes past the end read as a plain letter
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+  return !special(tail);
+}
+
+}  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s) {
+  if (PlainAscii(s)) {
+    out->reserve(out->size() + s.size() + 2);
+    out->push_back('"');
+    out->append(s);
+    out->push_back('"');
+    return;
+  }
   out->push_back('"');
   size_t run = 0;  // start of the pending run of bytes copied as they are
   // Valid UTF-8 (checked in bulk, for all but short strings) only needs the ASCII

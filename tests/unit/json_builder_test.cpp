@@ -1,7 +1,10 @@
 #include "common/json_builder.h"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <limits>
+#include <random>
+#include <string>
 
 namespace casesift {
 namespace {
@@ -21,6 +24,66 @@ TEST_CASE("strings are escaped per RFC 8259 and keep UTF-8", "[json_builder]") {
   CHECK(Str(std::string_view("a\0b", 3)) == "\"a\\u0000b\"");
   CHECK(Str("/") == "\"/\"");
   CHECK(Str("\x7f") == "\"\x7f\"");
+}
+
+// The naive twin of AppendJsonString for ASCII text (which it writes by words when nothing
+// needs escaping): byte by byte, RFC 8259's escapes.
+std::string NaiveAsciiJson(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    switch (ch) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        if (static_cast<unsigned char>(ch) < 0x20) {
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned char>(ch));
+          out += hex;
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+TEST_CASE("ASCII strings of every length agree with the naive escaper", "[json_builder]") {
+  std::mt19937 rng(20261128);
+  // Mostly plain letters, so that whole words pass the quick test, with now and then one
+  // byte that needs escaping somewhere in any of the words or the tail.
+  const std::string specials = std::string("\"\\\n\r\t\b\f\x01\x1f\x7f ~") + std::string(1, 0);
+  for (int n = 0; n < 20000; ++n) {
+    size_t length = rng() % 40;
+    std::string s;
+    for (size_t i = 0; i < length; ++i) {
+      s += rng() % 8 == 0 ? specials[rng() % specials.size()]
+                          : static_cast<char>(0x20 + rng() % 0x5f);
+    }
+    INFO("string of " << length << " bytes");
+    REQUIRE(Str(s) == NaiveAsciiJson(s));
+  }
+  // A UTF-8 character anywhere still takes the full path.
+  CHECK(Str("abcdefgh王ijklmnop") == "\"abcdefgh王ijklmnop\"");
+  CHECK(Str("abcdefghijklmno\xff") == "\"abcdefghijklmno\xEF\xBF\xBD\"");
 }
 
 TEST_CASE("invalid UTF-8 becomes U+FFFD so the output stays valid JSON", "[json_builder]") {
