@@ -24,8 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/prefetch.h"
 #include "huge_page_allocator.h"
-#include "prefetch.h"
 
 namespace casesift {
 

@@ -34,13 +34,13 @@
 #include "common/bad_records.h"
 #include "common/jsonl_reader.h"
 #include "common/name_normalize.h"
+#include "common/prefetch.h"
 #include "common/status.h"
 #include "fuzzy_index.h"
 #include "huge_page_allocator.h"
 #include "join_key.h"
 #include "join_spec.h"
 #include "key_index.h"
-#include "prefetch.h"
 
 namespace casesift {
 

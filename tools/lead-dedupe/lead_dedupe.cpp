@@ -20,6 +20,7 @@
 #include "common/json_builder.h"
 #include "common/jsonl_reader.h"
 #include "common/path_pair.h"
+#include "common/prefetch.h"
 #include "common/run_date.h"
 #include "dedupe_state.h"
 #include "lead_set.h"
@@ -404,8 +405,8 @@ Status RunLeadDedupe(const LeadDedupeOptions& options, const CommonOptions& comm
       if (k + 16 < n && needs_names(by_id[k + 16])) {
         // The leads are visited at random: one is asked for ahead of its turn.
         const MergedLead* ahead = &leads[by_id[k + 16].index];
-        __builtin_prefetch(ahead);
-        __builtin_prefetch(reinterpret_cast<const char*>(ahead) + 64);
+        PrefetchLine(ahead);
+        PrefetchLine(reinterpret_cast<const char*>(ahead) + 64);
       }
       if (needs_names(key)) {
         const MergedLead& lead = leads[key.index];
