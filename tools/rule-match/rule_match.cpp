@@ -197,7 +197,10 @@ struct Batch {
   std::vector<Done> done;
 
   bool empty() const { return read.empty(); }
+  // Empties the batch for the next record (one thread) or the next Fill (-j); its buffers
+  // keep their memory.
   void Clear() {
+    read.Clear();
     lines.clear();
     done.clear();
   }
@@ -349,10 +352,7 @@ Status MatchInParallel(const std::vector<std::unique_ptr<Engine>>& engines, Json
   steps.work = [&](Batch* batch, unsigned t) { (t == 0 ? first : work[t].get())->DoRead(batch); };
   steps.write = [&](Batch* batch) { return writer->Write(batch); };
   // Written batches are filled again: their buffers keep their pages.
-  steps.clear = [](Batch* batch) {
-    batch->Clear();
-    batch->read.Clear();
-  };
+  steps.clear = [](Batch* batch) { batch->Clear(); };
   // The reader stops before a line longer than --max-line (it holds it): once everything
   // before it is written, it is rejected in its place, and reading goes on.
   for (;;) {
