@@ -16,15 +16,40 @@ namespace casesift {
 inline constexpr size_t kMaxCombinations = 4096;
 
 // Per --on: the distinct (key, raw value) pairs a record yields, in the order first seen.
-using KeyParts = std::vector<std::vector<std::pair<std::string, std::string>>>;
+// Clearing keeps the pairs' strings, and their buffers, for the next record: the key of a
+// credit code ("i" and 18 characters) is longer than a string's inline buffer, so fresh
+// pairs would cost two allocations and two frees a record on each side of a join.
+class KeyValues {
+ public:
+  using value_type = std::pair<std::string, std::string>;
 
-// Adds (key, raw) to a part unless the key is already there.
-inline void AddKeyValue(std::vector<std::pair<std::string, std::string>>* part,
-                        std::string_view key, std::string_view raw) {
-  for (const auto& [k, r] : *part) {
-    if (k == key) return;
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const value_type& operator[](size_t i) const { return items_[i]; }
+  const value_type* begin() const { return items_.data(); }
+  const value_type* end() const { return items_.data() + size_; }
+  void clear() { size_ = 0; }
+
+  // Adds (key, raw) unless the key is already there.
+  void Add(std::string_view key, std::string_view raw) {
+    for (const value_type& kv : *this) {
+      if (kv.first == key) return;
+    }
+    if (size_ == items_.size()) items_.emplace_back();
+    items_[size_].first.assign(key);
+    items_[size_].second.assign(raw);
+    ++size_;
   }
-  part->emplace_back(key, raw);
+
+ private:
+  std::vector<value_type> items_;  // the first size_ are the values
+  size_t size_ = 0;
+};
+
+using KeyParts = std::vector<KeyValues>;
+
+inline void AddKeyValue(KeyValues* part, std::string_view key, std::string_view raw) {
+  part->Add(key, raw);
 }
 
 // The number of combinations, saturating at `limit` + 1.
