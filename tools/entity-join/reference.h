@@ -104,7 +104,10 @@ class Reference {
   // Ask for what a match on `posting` reads to be fetched into the cache: its values and
   // where its row's text is (PrefetchPosting), then that text (PrefetchRow, after).
   void PrefetchPosting(const KeyIndex::Posting& posting) const {
-    PrefetchLine(values_.FromHandle(posting.values).data());
+    // The values: a 4-byte length and the text, often past the end of the first line.
+    const char* values = values_.FromHandle(posting.values).data();
+    PrefetchLine(values);
+    PrefetchLine(values + 31);
     if (!texts_.empty()) PrefetchLine(&texts_[posting.row]);
     if (!exclude_.empty()) PrefetchLine(&exclude_[posting.row]);
   }
