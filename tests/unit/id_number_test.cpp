@@ -300,26 +300,15 @@ TEST_CASE("AppendIdentifierKey gives what the three normalisers give, in turn",
     REQUIRE(out.substr(0, 6) == "prefix");
     return out.substr(6);
   };
-  for (std::string_view text : {"11010519491231002x",
-                                "11010519491231002X",
-                                "110105491231002",
-                                "91110108551385082q",
-                                "91110108551385082Q",
-                                "74033824-2",
-                                "740338242",
-                                "00000006-x",
-                                " 740338242",
-                                "\uff19\uff11110108551385082Q",
-                                "9111010855138508\u00d7Q",
-                                "310***********1234",
-                                "11010519491231002",
-                                "110105194912310021",
-                                "91310115MA1H7XXXXX",
-                                "74033824\uff0d2",
-                                "74033824--2",
-                                "上海某某公司",
-                                "91310117AA6TR1R84F",
-                                "913101158J41L2671R"}) {
+  for (std::string_view text :
+       {"11010519491231002x", "11010519491231002X", "110105491231002", "91110108551385082q",
+        "91110108551385082Q", "74033824-2", "740338242", "00000006-x", " 740338242",
+        "\uff19\uff11110108551385082Q", "9111010855138508\u00d7Q", "310***********1234",
+        "11010519491231002", "110105194912310021", "91310115MA1H7XXXXX", "74033824\uff0d2",
+        "74033824--2", "上海某某公司", "91310117AA6TR1R84F", "913101158J41L2671R",
+        // 18 bytes, 10 characters: an organisation code with
+        // full-width digits, which the 18-byte path must not take.
+        "7403\uff13\uff18\uff12\uff14-2"}) {
     INFO(text);
     CHECK(key(text) == ChainedKey(text));
   }
@@ -382,6 +371,21 @@ TEST_CASE("AppendIdentifierKey gives what the three normalisers give, in turn",
     INFO(uscc);
     REQUIRE(key(uscc) == ChainedKey(uscc));
     REQUIRE(key(uscc).has_value());
+  }
+  // The 18-byte path reads 16 bytes at once and the last two alone: each position of a
+  // valid ID number and credit code, in lower case and upper, set to a byte at either side
+  // of each range it tests (printable, digit, lower-case letter), a control byte, a space
+  // and bytes of 0x80 and over.
+  const std::string bytes = std::string("\x00\x1f !/0", 6) + "9:@AZ[`az{~\x7f\x80\xc3\xff";
+  for (std::string seed : {"11010519491231002X", "91310117AA6TR1R84F", "91310117aa6tr1r84f"}) {
+    for (size_t at = 0; at < seed.size(); ++at) {
+      for (char b : bytes) {
+        std::string text = seed;
+        text[at] = b;
+        INFO(at << " " << static_cast<int>(static_cast<unsigned char>(b)));
+        REQUIRE(key(text) == ChainedKey(text));
+      }
+    }
   }
 }
 
