@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <thread>
 #include <vector>
 
@@ -30,19 +31,42 @@ void KeyIndex::Build(unsigned threads) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.count < b.count;
   };
+  // By the top byte of the key's low word first, which `less` orders first: in place, each
+  // slot swapped into its bucket (an American flag sort); then each bucket, a 256th of
+  // the postings, by std::sort in the cache, the buckets shared between the threads.
+  constexpr int kBuckets = 256;
+  auto bucket = [](const Slot& p) { return static_cast<size_t>(p.key.low >> 56); };
+  std::array<size_t, kBuckets + 1> start{};
+  for (const Slot& p : slots_) ++start[bucket(p) + 1];
+  for (int b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
+  std::array<size_t, kBuckets> next;
+  std::copy(start.begin(), start.end() - 1, next.begin());
+  for (int b = 0; b < kBuckets; ++b) {
+    while (next[b] < start[b + 1]) {
+      Slot& p = slots_[next[b]];
+      size_t home = bucket(p);
+      if (home == static_cast<size_t>(b)) {
+        ++next[b];
+      } else {
+        std::swap(p, slots_[next[home]++]);
+      }
+    }
+  }
+  auto sort_buckets = [&](int first, int last) {
+    for (int b = first; b < last; ++b) {
+      std::sort(slots_.begin() + static_cast<ptrdiff_t>(start[b]),
+                slots_.begin() + static_cast<ptrdiff_t>(start[b + 1]), less);
+    }
+  };
   if (threads > 1 && slots_.size() >= (size_t{1} << 16)) {
-    // Keys are ordered by their low word first: the keys with its top bit clear all sort
-    // before the others, so the two groups sort apart.
-    auto upper = std::partition(slots_.begin(), slots_.end(),
-                                [](const Slot& p) { return (p.key.low >> 63) == 0; });
-    std::thread other([&] { std::sort(upper, slots_.end(), less); });
+    std::thread other([&] { sort_buckets(kBuckets / 2, kBuckets); });
     // Meanwhile this thread takes the postings' fresh pages from the kernel (zeroing them
     // is much of building them).
     postings_.resize(slots_.size());
-    std::sort(slots_.begin(), upper, less);
+    sort_buckets(0, kBuckets / 2);
     other.join();
   } else {
-    std::sort(slots_.begin(), slots_.end(), less);
+    sort_buckets(0, kBuckets);
   }
   // One posting per (key, row): the first added, whose values come first.
   auto same = [](const Slot& a, const Slot& b) { return a.key == b.key && a.begin == b.begin; };
