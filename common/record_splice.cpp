@@ -92,9 +92,25 @@ void FindMembers(std::string_view rec, std::span<const SplicedField> fields,
   }
 }
 
-// Whether the quoted name may occur in the record at all: a cheap filter that keeps the
-// structural scan off the common path.
-bool MayContainKey(std::string_view rec, std::string_view name) {
+// The object's closing brace.
+size_t ClosingBrace(std::string_view record) {
+  size_t close = record.size();
+  while (close > 0 && record[close - 1] != '}') --close;
+  return close - 1;
+}
+
+// Whether the object written so far to *out is empty: looking back over whitespace for
+// its opening '{'.
+bool EmptySoFar(const std::string& out) {
+  size_t k = out.size();
+  while (k > 0 && IsSpace(out[k - 1])) --k;
+  return k > 0 && out[k - 1] == '{';
+}
+
+}  // namespace
+
+// A cheap filter that keeps the structural scan off the common path.
+bool MayHaveMember(std::string_view rec, std::string_view name) {
   if (name.empty()) return rec.find("\"\"") != std::string_view::npos;
   for (size_t pos = rec.find(name); pos != std::string_view::npos; pos = rec.find(name, pos + 1)) {
     if (pos > 0 && rec[pos - 1] == '"' && pos + name.size() < rec.size() &&
@@ -105,7 +121,16 @@ bool MayContainKey(std::string_view rec, std::string_view name) {
   return false;
 }
 
-}  // namespace
+void BeginNewMember(std::string_view record, std::string_view name, std::string* out) {
+  out->append(record.substr(0, ClosingBrace(record)));
+  if (!EmptySoFar(*out)) out->push_back(',');
+  AppendJsonString(out, name);
+  out->push_back(':');
+}
+
+void EndNewMember(std::string_view record, std::string* out) {
+  out->append(record.substr(ClosingBrace(record)));
+}
 
 void SpliceFields(std::string_view record, std::span<const SplicedField> fields, std::string* out) {
   thread_local std::vector<ValueRange> found;
@@ -113,7 +138,7 @@ void SpliceFields(std::string_view record, std::span<const SplicedField> fields,
   found.clear();
   replaced.assign(fields.size(), false);
   for (const SplicedField& f : fields) {
-    if (MayContainKey(record, f.name)) {
+    if (MayHaveMember(record, f.name)) {
       FindMembers(record, fields, &found);
       break;
     }
@@ -124,9 +149,7 @@ void SpliceFields(std::string_view record, std::span<const SplicedField> fields,
   for (const ValueRange& r : found) most -= r.end - r.begin;
   for (const SplicedField& f : fields) most += f.json.size() + 6 * f.name.size() + 4;
   out->reserve(most);
-  size_t close = record.size();
-  while (close > 0 && record[close - 1] != '}') --close;
-  size_t brace = close - 1;  // the object's closing brace
+  size_t brace = ClosingBrace(record);
   size_t pos = 0;
   for (const ValueRange& r : found) {
     replaced[r.field] = true;
@@ -149,10 +172,7 @@ void SpliceFields(std::string_view record, std::span<const SplicedField> fields,
     pos = r.end;
   }
   out->append(record.substr(pos, brace - pos));
-  // Is the object now empty? Look back over whitespace for the opening '{'.
-  size_t k = out->size();
-  while (k > 0 && IsSpace((*out)[k - 1])) --k;
-  bool empty = k > 0 && (*out)[k - 1] == '{';
+  bool empty = EmptySoFar(*out);
   for (size_t f = 0; f < fields.size(); ++f) {
     if (replaced[f] || fields[f].json.empty()) continue;
     if (!empty) out->push_back(',');

@@ -33,6 +33,18 @@ struct SplicedField {
 // surrounding whitespace); `fields` has no two entries with the same name.
 void SpliceFields(std::string_view record, std::span<const SplicedField> fields, std::string* out);
 
+// Whether `record` may have a top-level member `name`: false when `"name"` occurs nowhere
+// in its text, the test SpliceFields makes first.
+bool MayHaveMember(std::string_view record, std::string_view name);
+
+// A new field as SpliceFields adds it, its value written by the caller straight into *out
+// in between (no copy of it built apart): BeginNewMember appends `record` up to its
+// closing brace, a comma unless the object is empty, and the name and ':';
+// EndNewMember appends the closing brace and what follows it.
+// REQUIRES: as for SpliceFields; !MayHaveMember(record, name).
+void BeginNewMember(std::string_view record, std::string_view name, std::string* out);
+void EndNewMember(std::string_view record, std::string* out);
+
 }  // namespace casesift
 
 #endif  // CASESIFT_COMMON_RECORD_SPLICE_H_

@@ -67,3 +67,31 @@ TEST_CASE("a field with an empty value is removed with its comma", "[splice]") {
 
 }  // namespace
 }  // namespace casesift
+
+namespace casesift {
+namespace {
+
+TEST_CASE("a new member written in place is what SpliceFields adds", "[splice]") {
+  // Records with members or none, whitespace inside and after, a nested object last, and
+  // names that need escaping; each appended after text already in the output.
+  for (std::string_view rec : {R"({"a":1})", "{}", "{ \t }", "{\"a\":1}  ", "{\"a\":{\"b\":{}} }",
+                               R"({"case_no":"(2016)沪0115民初80205号", "x" : 1 })"}) {
+    for (std::string_view name : {"matches", "m\"q", "新"}) {
+      INFO(rec << " " << name);
+      REQUIRE_FALSE(MayHaveMember(rec, name));
+      std::string direct = "before\n";
+      BeginNewMember(rec, name, &direct);
+      direct += "[1,2]";
+      EndNewMember(rec, &direct);
+      std::string spliced = "before\n";
+      SpliceFields(rec, std::vector<SplicedField>{{name, "[1,2]"}}, &spliced);
+      CHECK(direct == spliced);
+    }
+  }
+  CHECK(MayHaveMember(R"({"matches":[]})", "matches"));
+  CHECK(MayHaveMember(R"({"a":{"matches":1}})", "matches"));  // nested: only "may"
+  CHECK_FALSE(MayHaveMember(R"({"a":"matches"})", "match"));
+}
+
+}  // namespace
+}  // namespace casesift

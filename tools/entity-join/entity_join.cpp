@@ -204,6 +204,32 @@ class Prober {
   // Formats the output line of a record whose matches are in matches_.
   void Emit(std::string_view record, ProbeResult* result, std::string* text) {
     if (best_) JoinMatcher::KeepBest(&matches_);
+    result->rows.clear();
+    if (track_) {
+      for (const JoinMatch& m : matches_) result->rows.push_back(m.row);
+    }
+    if (writer_.AddsArrayOnly(record, matches_.size())) {
+      // The common case: the array written straight into the line, each match spliced
+      // straight into it.
+      result->begin = text->size();
+      BeginNewMember(record, writer_.as(), text);
+      text->push_back('[');
+      for (size_t i = 0; i < matches_.size(); ++i) {
+        if (i > 0) text->push_back(',');
+        result->error =
+            AppendElement(matcher_, ref_, matches_[i], spec_, project_here_, &row_parser_, text);
+        if (!result->error.ok()) {
+          text->resize(result->begin);
+          return;
+        }
+      }
+      text->push_back(']');
+      EndNewMember(record, text);
+      result->write = true;
+      result->end = text->size();
+      text->push_back('\n');
+      return;
+    }
     // The array is built in one reused buffer, each match spliced straight into it.
     array_.clear();
     if (writer_.wants_elements()) {
@@ -220,10 +246,6 @@ class Prober {
     result->write = writer_.Append(record, array_, matches_.size(), text);
     result->end = text->size();
     if (result->write) text->push_back('\n');
-    result->rows.clear();
-    if (track_) {
-      for (const JoinMatch& m : matches_) result->rows.push_back(m.row);
-    }
   }
 
  private:

@@ -8,26 +8,6 @@
 
 namespace casesift {
 
-namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Whether `"name"` occurs in `text`. Only then can SpliceFields find a member of that name
-// (it looks for it the same way first), so a text without it gets the member added before
-// its closing brace, which AppendElement does itself without building the value apart.
-bool HasQuoted(std::string_view text, std::string_view name) {
-  for (size_t pos = text.find(name); pos != std::string_view::npos;
-       pos = text.find(name, pos + 1)) {
-    if (pos > 0 && text[pos - 1] == '"' && pos + name.size() < text.size() &&
-        text[pos + name.size()] == '"') {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
 bool JoinWriter::Format(std::string_view record, const std::vector<std::string>& elements,
                         size_t matches, std::string_view* line) {
   *line = record;
@@ -43,6 +23,12 @@ bool JoinWriter::Format(std::string_view record, const std::vector<std::string>&
   if (!Append(record, array_, matches, &line_)) return false;
   *line = line_;
   return true;
+}
+
+bool JoinWriter::AddsArrayOnly(std::string_view record, size_t matches) const {
+  if (as_.empty() || !count_as_.empty()) return false;
+  if (kind_ != JoinKind::kLeft && !(kind_ == JoinKind::kInner && matches > 0)) return false;
+  return !MayHaveMember(record, as_);
 }
 
 bool JoinWriter::Append(std::string_view record, std::string_view array, size_t matches,
@@ -83,24 +69,16 @@ Status AppendElement(const JoinMatcher& matcher, const Reference& ref, const Joi
     CASESIFT_RETURN_IF_ERROR(ProjectFields(row, spec.fields, parser, &projected));
     row = projected;
   }
-  if (HasQuoted(row, "_match")) {  // replaced in place, as SpliceFields does
+  if (MayHaveMember(row, "_match")) {  // replaced in place
     std::string match_json;
     matcher.AppendMatchJson(match, &match_json);
     SplicedField m{"_match", match_json};
     SpliceFields(row, {&m, 1}, out);
     return Status::OK();
   }
-  // What SpliceFields writes for a new member, with the match's JSON written in place.
-  size_t brace = row.size();
-  while (brace > 0 && row[brace - 1] != '}') --brace;
-  --brace;  // the object's closing brace
-  size_t k = brace;
-  while (k > 0 && IsSpace(row[k - 1])) --k;
-  out->append(row.substr(0, brace));
-  if (row[k - 1] != '{') out->push_back(',');
-  out->append("\"_match\":");
+  BeginNewMember(row, "_match", out);
   matcher.AppendMatchJson(match, out);
-  out->append(row.substr(brace));
+  EndNewMember(row, out);
   return Status::OK();
 }
 

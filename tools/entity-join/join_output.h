@@ -38,6 +38,11 @@ class JoinWriter {
   bool Append(std::string_view record, std::string_view array, size_t matches, std::string* out);
 
   bool wants_elements() const { return !as_.empty(); }
+  // Whether Append would write `record` with the array added as a new member and nothing
+  // else, so that a caller may write the array straight into its text instead:
+  // BeginNewMember(record, as(), text), '[', the elements, ']', EndNewMember(record, text).
+  bool AddsArrayOnly(std::string_view record, size_t matches) const;
+  const std::string& as() const { return as_; }
 
  private:
   JoinKind kind_;
