@@ -12,15 +12,16 @@
 #   rule-match -r one.yaml FILE          1 rule, writing leads
 #   rule-match --select -r one.yaml FILE 1 rule, writing the matching records
 #   rule-match -r rules800/ FILE         800 rules, writing leads
-#   rule-match -j N -r rules800/ FILE    the same on every core (N = nproc, when above 1); its
-#                                        leads must be the bytes of the -j 1 run
+#   rule-match -j N -r one.yaml FILE     1 rule on every core (N = nproc, when above 1)
+#   rule-match -j N -r rules800/ FILE    800 rules on every core; the leads of each -j N run
+#                                        must be the bytes of its -j 1 run
 #   jq -c 'select(...)' FILE             the 1-rule equivalent (the `# jq:` line of one.yaml)
 #
 # and prints a Markdown report (kept in BUILD_DIR/bench-data/rule_match.md): MB/s, records/s,
 # lines written by each run, the rule set's load time, how many records the 800 rules match,
 # and the targets with PASS or FAIL:
 #   1 rule >= 60% of pass-through speed; 800 rules >= 20% of it; 800 rules cost <= 5x one
-#   (each for -j 1 and for -j N);
+#   (each for -j 1 and for -j N; 800 rules with -j N against 1 rule on one thread and with -j N);
 #   1 rule >= 20x jq.
 # The targets depend on the machine and do not set the exit status. It is 1 when a program is
 # missing or fails, when the rules do not pass `rule-match --check`, or when the counts disagree:
@@ -175,6 +176,12 @@ if [ "$RULES_OK" = yes ]; then
   bench "rule-match, $RULE_COUNT rules" "$FAST_RUNS" "$WORK/leads800.out" \
     "rule-match -r rules$RULE_COUNT/ FILE" "$RULE_MATCH" -r "$RULES" "$DATA"
   if [ "$JOBS" -gt 1 ]; then
+    bench "rule-match -j $JOBS, 1 rule" "$FAST_RUNS" "$WORK/onej.out" \
+      "rule-match -j $JOBS -r one.yaml FILE" "$RULE_MATCH" -j "$JOBS" -r "$ONE" "$DATA"
+    if [ -s "$WORK/one.out" ] && [ -s "$WORK/onej.out" ] &&
+      ! cmp -s "$WORK/one.out" "$WORK/onej.out"; then
+      problem "rule-match -j $JOBS wrote other bytes than -j 1 with 1 rule"
+    fi
     bench "rule-match -j $JOBS, $RULE_COUNT rules" "$FAST_RUNS" "$WORK/leads800j.out" \
       "rule-match -j $JOBS -r rules$RULE_COUNT/ FILE" "$RULE_MATCH" -j "$JOBS" -r "$RULES" "$DATA"
     if [ -s "$WORK/leads800.out" ] && [ -s "$WORK/leads800j.out" ] &&
@@ -267,6 +274,7 @@ VERSION=$("$RULE_MATCH" --version 2> /dev/null | head -n 2 | paste -sd ' ' - || 
     $1 == "rule-match, 1 rule" { one = $3 }
     $1 ~ /^rule-match, [0-9]+ rules$/ { many = $3 }
     $1 ~ /^rule-match -j [0-9]+, [0-9]+ rules$/ { manyj = $3; split($1, w, /[ ,]/); jobs = w[3] }
+    $1 ~ /^rule-match -j [0-9]+, 1 rule$/ { onej = $3 }
     $1 ~ /^jq/ { jq = $3 }
     END {
       if (pass != "" && one != "")
@@ -284,8 +292,11 @@ VERSION=$("$RULE_MATCH" --version 2> /dev/null | head -n 2 | paste -sd ' ' - || 
         printf "- %s 800 rules cost <= 5x one rule (%.1fx)\n", verdict(many / one <= 5), many / one
       else print "- n/a  800 rules cost <= 5x one rule (not measured)"
       if (one != "" && manyj != "")
-        printf "- %s 800 rules with -j %s cost <= 5x one rule (%.1fx)\n", verdict(manyj / one <= 5),
-               jobs, manyj / one
+        printf "- %s 800 rules with -j %s cost <= 5x one rule on one thread (%.1fx)\n",
+               verdict(manyj / one <= 5), jobs, manyj / one
+      if (onej != "" && manyj != "")
+        printf "- %s 800 rules with -j %s cost <= 5x one rule with -j %s (%.1fx)\n",
+               verdict(manyj / onej <= 5), jobs, jobs, manyj / onej
       if (one != "" && jq != "")
         printf "- %s 1 rule >= 20x jq (%.1fx)\n", verdict(jq / one >= 20), jq / one
       else print "- n/a  1 rule >= 20x jq (not measured)"
