@@ -7,11 +7,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-// Linux 5.14; the value is the same on every architecture.
-#ifndef MADV_POPULATE_READ
-#define MADV_POPULATE_READ 22
-#endif
-
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -24,6 +19,11 @@
 #include "common/jsonl_reader.h"
 #include "common/ordered_batches.h"
 #include "join_key.h"
+
+// Linux 5.14; the value is the same on every architecture.
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22
+#endif
 
 namespace casesift {
 
@@ -72,36 +72,42 @@ uint64_t ExcludeValueHash(simdjson::dom::element value) {
 
 namespace {
 
+// At most this many threads read a mapping in (MapFile).
+constexpr size_t kMaxPopulateThreads = 8;
+
 // A regular file mapped read-only, its pages read in now (they are about to be read
-// anyway), on `jobs` threads, each a part: the kernel takes about 20 ms to map a reference of
-// 200 MB page by page, time no parsing can use otherwise. Empty for standard input, another
-// kind of file, or a failure (then rows are copied as they are read, so nothing depends on
-// it). Where MADV_POPULATE_READ is unknown (Linux before 5.14), the pages are read in when
-// first read.
+// anyway). With `jobs` above 1, by that many threads (at most kMaxPopulateThreads), each
+// a part: the kernel takes about 20 ms to map a reference of 200 MB page by page, time no
+// parsing can use otherwise. Where MADV_POPULATE_READ is unknown (Linux before 5.14), those
+// pages are read in when first read. Empty for standard input, another kind of file, or a
+// failure (then rows are copied as they are read, so nothing depends on it).
 std::string_view MapFile(const std::string& file, unsigned jobs) {
   if (file == "-") return {};
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return {};
+  const size_t parts = std::clamp<size_t>(jobs, 1, kMaxPopulateThreads);
   struct stat st;
   void* map = MAP_FAILED;
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    map = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    map = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ,
+                 MAP_PRIVATE | (parts == 1 ? MAP_POPULATE : 0), fd, 0);
   }
   ::close(fd);
   if (map == MAP_FAILED) return {};
   const auto size = static_cast<size_t>(st.st_size);
   auto* base = static_cast<char*>(map);
-  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-  const size_t parts = std::clamp<size_t>(jobs, 1, 8);
-  const size_t part = (size / parts + page - 1) / page * page;
-  auto populate = [&](size_t i) {
-    size_t begin = std::min(size, i * part), end = std::min(size, begin + part);
-    if (begin < end) ::madvise(base + begin, end - begin, MADV_POPULATE_READ);
-  };
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < parts; ++i) threads.emplace_back(populate, i);
-  populate(0);
-  for (std::thread& t : threads) t.join();
+  if (parts > 1) {
+    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    const size_t part = ((size + parts - 1) / parts + page - 1) / page * page;
+    auto populate = [&](size_t i) {
+      size_t begin = std::min(size, i * part), end = std::min(size, begin + part);
+      if (begin < end) ::madvise(base + begin, end - begin, MADV_POPULATE_READ);
+    };
+    std::vector<std::thread> threads;
+    for (size_t i = 1; i < parts; ++i) threads.emplace_back(populate, i);
+    populate(0);
+    for (std::thread& t : threads) t.join();
+  }
   return {base, size};
 }
 
