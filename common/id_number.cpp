@@ -87,6 +87,13 @@ bool IsRealDate(int year, int month, int day) {
   return day <= (month == 2 && !leap ? 28 : kDays[month - 1]);
 }
 
+// Whether the birth date of an 18-character identity number (characters 7 to 14) is a real
+// day.
+bool HasRealBirthDate(std::string_view id18) {
+  return IsRealDate(Number(id18.substr(6, 4)), Number(id18.substr(10, 2)),
+                    Number(id18.substr(12, 2)));
+}
+
 // The value of an organisation-code character: digits 0-9, letters A=10..Z=35; -1 otherwise.
 int OrgCharValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -143,8 +150,7 @@ IdCard ParseIdCard(std::string_view text) {
     card.problem = IdCardProblem::kLength;
     return card;
   }
-  if (!IsRealDate(Number(full.substr(6, 4)), Number(full.substr(10, 2)),
-                  Number(full.substr(12, 2)))) {
+  if (!HasRealBirthDate(full)) {
     card.problem = IdCardProblem::kDate;
     return card;
   }
@@ -234,10 +240,11 @@ std::optional<std::string> NormalizeOrgCode(std::string_view text) {
 namespace {
 
 // For AppendIdentifierKey's common case, 18 bytes (an identity number or a credit code):
-// whether they are all printable ASCII other than a space (what Fold maps byte for byte),
-// and then them with lower-case letters made upper case in code[] and whether the first 17
-// are digits in *digits. SSE2 for the first 16: GCC's own vectorising of a plain byte loop
-// stored the vector to the stack and read it back one byte at a time.
+// whether the 18 bytes at `text` are all printable ASCII other than a space (what Fold maps
+// byte for byte), and then them with lower-case letters made upper case in code[] and
+// whether the first 17 are digits in *digits. REQUIRES: 18 bytes readable at `text`. SSE2 for the
+// first 16: GCC's own vectorising of a plain byte loop stored the vector to the stack and read it
+// back one byte at a time.
 bool FoldAscii18(const char* text, char (&code)[18], bool* digits) {
   auto printable = [](unsigned char c) { return c > ' ' && c <= '~'; };
   auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
@@ -278,8 +285,7 @@ bool AppendAscii18IdentifierKey(const char (&code)[18], bool digits, std::string
   const char last = code[17];
   if (digits && ((last >= '0' && last <= '9') || last == 'X')) {
     std::string_view f(code, 18);
-    if (IsRealDate(Number(f.substr(6, 4)), Number(f.substr(10, 2)), Number(f.substr(12, 2))) &&
-        IdCheckChar(f.substr(0, 17)) == last) {
+    if (HasRealBirthDate(f) && IdCheckChar(f.substr(0, 17)) == last) {
       out->append(code, 18);
       return true;
     }
@@ -315,7 +321,7 @@ bool AppendAsciiIdentifierKey(std::string_view text, std::string* out) {
       std::memcpy(full + 8, text.data() + 6, 9);
       full[17] = IdCheckChar(std::string_view(full, 17));
       std::string_view f(full, 18);
-      if (IsRealDate(Number(f.substr(6, 4)), Number(f.substr(10, 2)), Number(f.substr(12, 2)))) {
+      if (HasRealBirthDate(f)) {
         out->append(full, 18);
         return true;
       }
