@@ -88,6 +88,17 @@ TEST_CASE("a new member written in place is what SpliceFields adds", "[splice]")
       CHECK(direct == spliced);
     }
   }
+  // And the text itself, not only agreement with SpliceFields (which shares their helpers).
+  std::string out;
+  BeginNewMember("{ \t }  ", "matches", &out);
+  out += "[]";
+  EndNewMember("{ \t }  ", &out);
+  CHECK(out == "{ \t \"matches\":[]}  ");
+  out.clear();
+  BeginNewMember(R"({"a":1 })", "m\"q", &out);
+  out += "2";
+  EndNewMember(R"({"a":1 })", &out);
+  CHECK(out == R"({"a":1 ,"m\"q":2})");
   CHECK(MayHaveMember(R"({"matches":[]})", "matches"));
   CHECK(MayHaveMember(R"({"a":{"matches":1}})", "matches"));  // nested: only "may"
   CHECK_FALSE(MayHaveMember(R"({"a":"matches"})", "match"));
