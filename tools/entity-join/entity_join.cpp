@@ -148,8 +148,8 @@ class Prober {
   // several records overlap instead of following one another. Records go through the
   // stages in groups, each stage asked for the whole group at once: a row's text is in the
   // reference's mapping, on small pages, so asking for it usually misses the TLB, and the
-  // page walks of a group overlap where one at a time they stalled in turn (about 7% of
-  // the CPU of a one-thread run, BENCHMARKS.md).
+  // page walks of a group overlap where one at a time they stalled in turn (perf put 62% of
+  // the prefetch stages' time on that prefetch before; BENCHMARKS.md).
   void Probe(ProbeBatch* batch) {
     const size_t n = batch->lines.size();
     batch->results.resize(n);
@@ -208,44 +208,40 @@ class Prober {
     if (track_) {
       for (const JoinMatch& m : matches_) result->rows.push_back(m.row);
     }
+    result->begin = text->size();
     if (writer_.AddsArrayOnly(record, matches_.size())) {
-      // The common case: the array written straight into the line, each match spliced
-      // straight into it.
-      result->begin = text->size();
+      // The common case: the array written straight into the line.
       BeginNewMember(record, writer_.as(), text);
-      text->push_back('[');
-      for (size_t i = 0; i < matches_.size(); ++i) {
-        if (i > 0) text->push_back(',');
-        result->error =
-            AppendElement(matcher_, ref_, matches_[i], spec_, project_here_, &row_parser_, text);
-        if (!result->error.ok()) {
-          text->resize(result->begin);
-          return;
-        }
+      result->error = AppendArray(text);
+      if (!result->error.ok()) {
+        text->resize(result->begin);
+        return;
       }
-      text->push_back(']');
       EndNewMember(record, text);
       result->write = true;
-      result->end = text->size();
-      text->push_back('\n');
-      return;
-    }
-    // The array is built in one reused buffer, each match spliced straight into it.
-    array_.clear();
-    if (writer_.wants_elements()) {
-      array_.push_back('[');
-      for (size_t i = 0; i < matches_.size(); ++i) {
-        if (i > 0) array_.push_back(',');
-        result->error =
-            AppendElement(matcher_, ref_, matches_[i], spec_, project_here_, &row_parser_, &array_);
+    } else {
+      // The array built apart, in one reused buffer, for JoinWriter to splice.
+      array_.clear();
+      if (writer_.wants_elements()) {
+        result->error = AppendArray(&array_);
         if (!result->error.ok()) return;
       }
-      array_.push_back(']');
+      result->write = writer_.Append(record, array_, matches_.size(), text);
     }
-    result->begin = text->size();
-    result->write = writer_.Append(record, array_, matches_.size(), text);
     result->end = text->size();
     if (result->write) text->push_back('\n');
+  }
+
+  // Appends the array of matches_, each match's row spliced straight into it.
+  Status AppendArray(std::string* out) {
+    out->push_back('[');
+    for (size_t i = 0; i < matches_.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      CASESIFT_RETURN_IF_ERROR(
+          AppendElement(matcher_, ref_, matches_[i], spec_, project_here_, &row_parser_, out));
+    }
+    out->push_back(']');
+    return Status::OK();
   }
 
  private:
